@@ -1,0 +1,19 @@
+// Activities are factories over injected dependencies, so the worker, tests and benchmarks wire their own.
+import type { Db } from '../db/client';
+import { instanceActivities } from './instances';
+import type { Notifier } from './notifier';
+import { taskActivities } from './tasks';
+
+export interface ActivityDeps {
+  db: Db;
+  notifier: Notifier;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...instanceActivities(deps.db),
+    ...taskActivities(deps.db, deps.notifier),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

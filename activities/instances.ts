@@ -1,0 +1,47 @@
+// Instance projection: registered when the workflow starts, closed with its outcome. Idempotent.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { appendAudit } from '../db/audit-log';
+import { instances } from '../db/schema';
+import type { InstanceContext } from '../workflows/lib/instance';
+
+export function instanceActivities(db: Db) {
+  return {
+    /** Upserts the instance row (the API usually wrote it already) and records the start event. */
+    async registerInstance(args: { ctx: InstanceContext; input: Record<string, unknown>; orgUnitId: string }): Promise<void> {
+      const { ctx } = args;
+      await db.transaction(async (tx) => {
+        await tx.insert(instances).values({
+          id: ctx.instanceId, processKey: ctx.processKey, processVersion: ctx.processVersion, title: ctx.title,
+          status: 'running', input: args.input, orgUnitId: args.orgUnitId, orgPath: ctx.orgPath,
+          startedBy: ctx.startedBy.id, startedAt: new Date(),
+        }).onConflictDoNothing();
+        const [row] = await tx.select({ startedAt: instances.startedAt }).from(instances).where(eq(instances.id, ctx.instanceId));
+        await appendAudit(tx, {
+          instanceId: ctx.instanceId, eventKey: `${ctx.instanceId}:start`, at: row.startedAt, actor: ctx.startedBy,
+          stepId: null, action: 'start', data: { processVersion: ctx.processVersion, input: args.input },
+        });
+      });
+    },
+
+    async closeInstance(args: { instanceId: string; status: string; at: string; stepId: string; outcome: Record<string, unknown> }): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.update(instances).set({ status: args.status, closedAt: new Date(args.at), outcome: args.outcome })
+          .where(eq(instances.id, args.instanceId));
+        await appendAudit(tx, {
+          instanceId: args.instanceId, eventKey: `${args.instanceId}:end`, at: new Date(args.at), actor: null,
+          stepId: args.stepId, action: args.status === 'closed' ? 'close' : args.status, data: { outcome: args.outcome },
+        });
+      });
+    },
+
+    async recordEvent(args: {
+      instanceId: string; eventKey: string; at: string; actor: { id: string; name: string; role: string; orgUnitId: string } | null;
+      stepId: string | null; action: string; data: Record<string, unknown>;
+    }): Promise<void> {
+      await db.transaction(async (tx) => {
+        await appendAudit(tx, { ...args, at: new Date(args.at) });
+      });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// The Express app (exported apart from listen, so tests drive it in-process): JSON API under /api, and the
+// built web app for every other path (history-API routing).
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppContext, AppDeps } from './context';
+import { OrgTree } from './org/org-tree';
+import { errorHandler, notFoundRoute } from './errors';
+import { requireAuth } from './auth/middleware';
+import { loginRouter, meRouter } from './auth/router';
+import { orgRouter } from './org/router';
+import { processesRouter } from './processes/router';
+import { instancesRouter } from './instances/router';
+import { tasksRouter } from './tasks/router';
+import { catalogsRouter } from './catalogs/router';
+import { adminRouter } from './admin/router';
+import { healthHandler } from './health';
+import { buildOpenApiDocument } from './openapi/document';
+
+export function createApp(deps: AppDeps): express.Express {
+  const ctx: AppContext = { ...deps, orgTree: new OrgTree(deps.db), log: deps.log ?? ((line) => console.error(line)) };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  const api = Router();
+  api.use(express.json({ limit: '6mb' }));
+  api.get('/health', healthHandler(ctx));
+  const openApi = buildOpenApiDocument();
+  api.get('/openapi.json', (_req, res) => { res.json(openApi); });
+  api.use('/auth', loginRouter(ctx));
+  api.use(requireAuth(ctx));
+  api.use(meRouter(ctx));
+  api.use(orgRouter(ctx));
+  api.use('/processes', processesRouter(ctx));
+  api.use('/instances', instancesRouter(ctx));
+  api.use('/tasks', tasksRouter(ctx));
+  api.use('/catalogs', catalogsRouter(ctx));
+  api.use('/admin', adminRouter(ctx));
+  api.use(notFoundRoute);
+  api.use(errorHandler(ctx.log));
+  app.use('/api', api);
+
+  if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
+    const staticDir = deps.staticDir;
+    app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
+    app.get(/.*/, (_req, res) => { res.sendFile(join(staticDir, 'index.html')); });
+  }
+  app.use(errorHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,33 @@
+// What the API is built from: the database, a Temporal client, a clock, and the signing secret.
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/client';
+import type { OrgTree } from './org/org-tree';
+
+/** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
+export interface Clock {
+  now(): Promise<Date>;
+}
+
+export interface Simulation {
+  advance(ms: number): Promise<Date>;
+}
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  clock: Clock;
+  jwtSecret: string;
+  simulation?: Simulation;
+  /** Pings the database and Temporal for /api/health. */
+  ping: { db(): Promise<void>; temporal(): Promise<void> };
+  /** Built web app to serve for non-API paths. */
+  staticDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface AppContext extends AppDeps {
+  orgTree: OrgTree;
+  log: (line: string) => void;
+}
+
+export const systemClock: Clock = { now: async () => new Date() };

@@ -1,0 +1,110 @@
+// Instances: search, detail with current and completed steps, the audit trail and its chain verification.
+import { Router } from 'express';
+import { and, asc, desc, eq, exists, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { instances, tasks } from '../../db/schema';
+import { actorOf as auditActorOf, readAudit, verifyChain } from '../../db/audit-log';
+import { toShanghaiIso } from '../../domain/calendar/deadline';
+import type { Actor } from '../../domain/actor';
+import { actorOf } from '../auth/middleware';
+import { notFound, parseOr400 } from '../errors';
+import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
+import { readsAll } from '../tasks/task-view';
+import type { AppContext } from '../context';
+
+export const instanceQuerySchema = z.object({
+  processKey: z.string().max(100).optional(),
+  status: z.enum(['running', 'closed', 'rejected', 'revoked', 'cancelled']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: limitSchema,
+});
+
+type InstanceRow = typeof instances.$inferSelect;
+
+function scopeFilter(actor: Actor): SQL | undefined {
+  if (readsAll(actor)) return undefined;
+  const ids = actor.scopeOrgUnitIds.length > 0 ? actor.scopeOrgUnitIds : [''];
+  return sql`jsonb_exists_any(${instances.orgPath}, array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::text[])`;
+}
+
+async function loadVisible(ctx: AppContext, actor: Actor, id: string): Promise<InstanceRow> {
+  const [row] = await ctx.db.select().from(instances).where(and(eq(instances.id, id), scopeFilter(actor)));
+  if (!row) throw notFound(`no instance ${id}`);
+  return row;
+}
+
+export function instancesRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const actor = actorOf(res);
+    const q = parseOr400(instanceQuerySchema, req.query);
+    const now = await ctx.clock.now();
+    const where: (SQL | undefined)[] = [scopeFilter(actor)];
+    if (q.processKey) where.push(eq(instances.processKey, q.processKey));
+    if (q.status) where.push(eq(instances.status, q.status));
+    if (q.q) where.push(or(ilike(instances.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`), eq(instances.id, q.q)));
+    const overdueTask = exists(ctx.db.select({ one: sql`1` }).from(tasks)
+      .where(and(eq(tasks.instanceId, instances.id), eq(tasks.status, 'open'), lt(tasks.dueAt, now))));
+    if (q.overdue === 'true') where.push(overdueTask);
+    if (q.overdue === 'false') where.push(sql`not ${overdueTask}`);
+    const cursor = decodeCursor(q.cursor);
+    if (cursor) where.push(or(lt(instances.startedAt, cursor.t), and(eq(instances.startedAt, cursor.t), lt(instances.id, cursor.id))));
+    const rows = await ctx.db.select().from(instances).where(and(...where))
+      .orderBy(desc(instances.startedAt), desc(instances.id)).limit(q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const open = page.length === 0 ? [] : await ctx.db.select({ instanceId: tasks.instanceId, stepId: tasks.stepId, dueAt: tasks.dueAt })
+      .from(tasks).where(and(eq(tasks.status, 'open'), inArray(tasks.instanceId, page.map((p) => p.id))));
+    const last = page[page.length - 1];
+    res.json({
+      items: page.map((row) => {
+        const current = open.filter((t) => t.instanceId === row.id);
+        return {
+          instanceId: row.id, processKey: row.processKey, title: row.title, status: row.status,
+          startedAt: toShanghaiIso(row.startedAt), closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
+          currentSteps: current.map((t) => t.stepId), overdue: current.some((t) => t.dueAt < now),
+        };
+      }),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.startedAt.toISOString(), id: last.id }) : null,
+    });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const row = await loadVisible(ctx, actorOf(res), req.params.id);
+    const now = await ctx.clock.now();
+    const all = await ctx.db.select().from(tasks).where(eq(tasks.instanceId, row.id)).orderBy(asc(tasks.createdAt), asc(tasks.id));
+    const completedSteps: string[] = [];
+    for (const t of all) if (t.status !== 'open' && !completedSteps.includes(t.stepId)) completedSteps.push(t.stepId);
+    res.json({
+      instanceId: row.id, processKey: row.processKey, processVersion: row.processVersion, title: row.title, status: row.status,
+      input: row.input, orgUnitId: row.orgUnitId,
+      currentSteps: all.filter((t) => t.status === 'open').map((t) => ({
+        stepId: t.stepId, taskId: t.id, name: t.name, orgUnitId: t.orgUnitId, assigneeId: t.assigneeId,
+        dueAt: toShanghaiIso(t.dueAt), overdue: t.dueAt < now,
+      })),
+      completedSteps,
+      startedAt: toShanghaiIso(row.startedAt), closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
+      outcome: row.outcome,
+    });
+  });
+
+  router.get('/:id/audit', async (req, res) => {
+    const row = await loadVisible(ctx, actorOf(res), req.params.id);
+    const events = await readAudit(ctx.db, row.id);
+    res.json({
+      events: events.map((e) => ({
+        seq: e.seq, at: toShanghaiIso(e.at), actor: auditActorOf(e), stepId: e.stepId, action: e.action, data: e.data,
+        prevHash: e.prevHash, hash: e.hash,
+      })),
+    });
+  });
+
+  router.get('/:id/audit/verify', async (req, res) => {
+    const row = await loadVisible(ctx, actorOf(res), req.params.id);
+    res.json(verifyChain(await readAudit(ctx.db, row.id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,64 @@
+// GET /api/openapi.json, generated from the same zod schemas the routes parse with.
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { loginSchema } from '../auth/router';
+import { taskActionBodySchema, taskQuerySchema } from '../tasks/router';
+import { instanceQuerySchema } from '../instances/router';
+import { diagramBodySchema } from '../processes/router';
+import { startBodySchema } from '../processes/start-instance';
+import { catalogEntryBodySchema } from '../catalogs/router';
+import { advanceBodySchema } from '../admin/router';
+import { PROCESS_CONTRACTS } from '../../domain/processes';
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }),
+});
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'invalid input; details name each bad field', ...json(errorSchema) },
+  401: { description: 'missing or bad token', ...json(errorSchema) },
+  403: { description: 'role, org scope or separation of duties', ...json(errorSchema) },
+  404: { description: 'unknown id', ...json(errorSchema) },
+  409: { description: 'stale, duplicate or already done', ...json(errorSchema) },
+};
+const ok = (description: string) => ({ 200: { description }, ...errors });
+
+export function buildOpenApiDocument(): object {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const id = (name: string) => z.object({ [name]: z.string() });
+
+  registry.registerPath({ method: 'get', path: '/api/health', summary: 'Health of the API, database and Temporal', security: [], responses: { 200: { description: 'all parts answer' }, 503: { description: 'a part is down' } } });
+  registry.registerPath({ method: 'post', path: '/api/auth/login', summary: 'Sign in', security: [], request: { body: json(loginSchema) }, responses: ok('token and user') });
+  registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user', responses: ok('user') });
+  registry.registerPath({ method: 'get', path: '/api/processes', summary: 'Process definitions', responses: ok('list') });
+  registry.registerPath({ method: 'get', path: '/api/processes/{key}', summary: 'One process with its current BPMN and version history', request: { params: id('key') }, responses: ok('process') });
+  registry.registerPath({ method: 'put', path: '/api/processes/{key}/diagram', summary: 'Publish a new diagram version (process_designer)', request: { params: id('key'), body: json(diagramBodySchema) }, responses: ok('{ version }') });
+  for (const contract of Object.values(PROCESS_CONTRACTS)) {
+    registry.registerPath({
+      method: 'post', path: `/api/processes/${contract.key}/instances`, summary: `Start ${contract.name}`,
+      request: { body: json(startBodySchema.extend({ input: contract.inputSchema as z.ZodType })) },
+      responses: { 201: { description: '{ instanceId }' }, ...errors },
+    });
+  }
+  registry.registerPath({ method: 'get', path: '/api/instances', summary: 'Search instances', request: { query: instanceQuerySchema }, responses: ok('{ items, nextCursor }') });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}', summary: 'One instance', request: { params: id('id') }, responses: ok('instance') });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit', summary: 'Audit trail', request: { params: id('id') }, responses: ok('{ events }') });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit/verify', summary: 'Verify the hash chain', request: { params: id('id') }, responses: ok('{ ok, events, firstBrokenSeq }') });
+  registry.registerPath({ method: 'get', path: '/api/tasks', summary: 'Inbox', request: { query: taskQuerySchema }, responses: ok('{ items, nextCursor }') });
+  registry.registerPath({ method: 'get', path: '/api/tasks/counts', summary: 'Inbox counts for the menu', responses: ok('{ mine, available, overdue }') });
+  registry.registerPath({ method: 'get', path: '/api/tasks/{taskId}', summary: 'One task', request: { params: id('taskId') }, responses: ok('task') });
+  registry.registerPath({ method: 'post', path: '/api/tasks/{taskId}/claim', summary: 'Claim a task', request: { params: id('taskId') }, responses: ok('task') });
+  registry.registerPath({ method: 'post', path: '/api/tasks/{taskId}/actions', summary: 'Act on a task', request: { params: id('taskId'), body: json(taskActionBodySchema) }, responses: ok('{ taskId, status }') });
+  registry.registerPath({ method: 'get', path: '/api/catalogs/{name}', summary: 'A catalog', request: { params: id('name') }, responses: ok('entries') });
+  registry.registerPath({ method: 'put', path: '/api/catalogs/{name}/{code}', summary: 'Edit one catalog entry (admin)', request: { params: z.object({ name: z.string(), code: z.string() }), body: json(catalogEntryBodySchema) }, responses: ok('entry') });
+  registry.registerPath({ method: 'get', path: '/api/org-units', summary: 'Org units', responses: ok('list') });
+  registry.registerPath({ method: 'get', path: '/api/users', summary: 'Users, by role', request: { query: z.object({ role: z.string().optional(), orgUnitId: z.string().optional() }) }, responses: ok('list') });
+  registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }') });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Shanzhi (善治) API', version: '0.1.0', description: 'Workflow-engine-centred BPM for grassroots governance.' },
+    security: [{ bearer: [] }],
+  });
+}

@@ -1,0 +1,8 @@
+// Starters by process key.
+import { WHISTLE_KEY } from '../../../domain/processes/whistle-escalation';
+import type { Starter } from './starter';
+import { startWhistle } from './whistle-escalation';
+
+export const STARTERS: Record<string, Starter<never>> = {
+  [WHISTLE_KEY]: startWhistle as Starter<never>,
+};

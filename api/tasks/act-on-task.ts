@@ -1,0 +1,42 @@
+// One clerk's action on a task: early checks against the inbox row, then the workflow's completion Update.
+// Failures the validator reports come back as typed ApplicationFailures and map to 400/403/409.
+import { eq } from 'drizzle-orm';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { tasks } from '../../db/schema';
+import { ErrorType, type ErrorDetail } from '../../domain/errors';
+import { contractOf } from '../../domain/processes';
+import type { Actor } from '../../domain/actor';
+import { taskActionUpdate, type TaskActionResult } from '../../workflows/lib/messages';
+import { ApiError, badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
+import type { AppContext } from '../context';
+import { canSeeTask } from './task-view';
+
+export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>): Promise<TaskActionResult> {
+  const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, taskId));
+  if (!task || !canSeeTask(actor, task)) throw notFound(`no task ${taskId}`);
+  if (task.status !== 'open') throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
+  const step = contractOf(task.processKey)?.steps[task.stepId];
+  const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
+  if (!contract) {
+    throw badRequest(`unknown action "${action}"`, [{ path: 'action', message: `must be one of: ${task.actions.join(', ')}` }]);
+  }
+  if (!actor.roles.includes(task.role as never)) throw forbidden(`this step needs the role ${task.role}`);
+  if (!actor.scopeOrgUnitIds.includes(task.orgUnitId)) throw forbidden('this task belongs to another org unit');
+  if (task.assigneeId && task.assigneeId !== actor.id) throw conflict('someone else holds this task');
+  const parsed = contract.schema.safeParse(data);
+  if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
+
+  try {
+    return await ctx.temporal.workflow.getHandle(task.instanceId)
+      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: parsed.data, actor }] });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      const type = error.cause.type as ErrorType;
+      const details = (error.cause.details?.[0] ?? []) as ErrorDetail[];
+      if (Object.values(ErrorType).includes(type)) throw new ApiError(type, error.cause.message, details);
+    }
+    if (error instanceof WorkflowNotFoundError) throw conflict('this case is no longer running');
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+// The task as clerks see it in the inbox and on the task page.
+import type { tasks } from '../../db/schema';
+import { toShanghaiIso } from '../../domain/calendar/deadline';
+import { READ_ALL_ROLES } from '../../domain/roles';
+import type { Actor } from '../../domain/actor';
+
+export type TaskRow = typeof tasks.$inferSelect;
+
+export function taskView(row: TaskRow, now: Date) {
+  return {
+    taskId: row.id,
+    instanceId: row.instanceId,
+    processKey: row.processKey,
+    stepId: row.stepId,
+    name: row.name,
+    title: row.title,
+    role: row.role,
+    orgUnitId: row.orgUnitId,
+    assigneeId: row.assigneeId,
+    status: row.status,
+    actions: row.status === 'open' ? row.actions : [],
+    timeLimit: row.timeLimit,
+    createdAt: toShanghaiIso(row.createdAt),
+    dueAt: toShanghaiIso(row.dueAt),
+    overdue: row.status === 'open' ? row.dueAt < now : row.status === 'timedOut' || (row.completedAt !== null && row.completedAt > row.dueAt),
+    reminded: row.remindedAt !== null,
+    provisionalDeadline: row.provisional,
+    calendarVersion: row.calendarVersion,
+    completedAt: row.completedAt ? toShanghaiIso(row.completedAt) : null,
+    completedBy: row.completedBy,
+    outcomeAction: row.outcomeAction,
+  };
+}
+
+export const readsAll = (actor: Actor) => actor.roles.some((r) => READ_ALL_ROLES.includes(r));
+
+/** Who may read a task: district-wide readers, anyone whose org scope holds it, and its assignee. */
+export function canSeeTask(actor: Actor, task: TaskRow): boolean {
+  return readsAll(actor) || actor.scopeOrgUnitIds.includes(task.orgUnitId) || task.assigneeId === actor.id;
+}

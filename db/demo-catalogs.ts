@@ -1,0 +1,48 @@
+// Seed entries of the admin-editable catalogs. Local examples from DOMAIN.md are data here, never constants.
+import type { TimeLimit } from '../domain/time-limit';
+
+const wh = (amount: number): TimeLimit => ({ amount, unit: 'workingHours' });
+const wd = (amount: number): TimeLimit => ({ amount, unit: 'workingDays' });
+const cd = (amount: number): TimeLimit => ({ amount, unit: 'calendarDays' });
+
+export interface CatalogSeed { catalog: string; code: string; name: string; data: Record<string, unknown> }
+
+/** Event categories with their limits per level: community, acknowledgement (报到), department, district. */
+const categories: CatalogSeed[] = [
+  ['exposed-garbage', '暴露垃圾', wh(4), wh(2), wh(4), wd(3), ['dept-urban']],
+  ['street-vending', '占道经营', wd(1), wh(2), wd(1), wd(3), ['dept-urban']],
+  ['illegal-structure', '违法建设', wd(1), wh(2), wd(20), wd(30), ['dept-urban', 'dept-housing']],
+  ['road-damage', '道路破损', wd(1), wh(2), wd(3), wd(5), ['dept-housing']],
+  ['noise-nuisance', '噪声扰民', wd(1), wh(2), wd(2), wd(5), ['dept-ecology']],
+  ['fire-hazard', '消防安全隐患', wh(2), wh(1), wd(1), wd(2), ['dept-emergency']],
+  ['food-safety', '食品安全', wd(1), wh(2), wd(3), wd(5), ['dept-market']],
+  ['hotline-general', '12345一般诉求', wd(1), wh(2), cd(7), wd(10), ['dept-urban']],
+  ['hotline-complex', '12345复杂诉求', wd(2), wh(2), cd(15), wd(20), ['dept-urban']],
+].map(([code, name, community, acknowledge, department, district, departments]) => ({
+  catalog: 'event-categories', code: code as string, name: name as string,
+  data: { limits: { community, acknowledge, department, district }, suggestedDepartments: departments },
+}));
+
+const matters: CatalogSeed[] = [
+  ['urban-vending', '擅自占用城市道路摆摊经营', 'dept-urban'],
+  ['urban-construction', '未取得建设工程规划许可证进行建设', 'dept-urban'],
+  ['market-label', '销售标签不符合规定的食品', 'dept-market'],
+  ['market-license', '未取得食品经营许可从事经营', 'dept-market'],
+  ['eco-noise', '社会生活噪声超标排放', 'dept-ecology'],
+  ['safety-fire-exit', '占用、堵塞消防通道', 'dept-emergency'],
+].map(([code, name, departmentId]) => ({ catalog: 'matters', code, name, data: { departmentId } }));
+
+const licenceItems: CatalogSeed[] = [
+  { catalog: 'licence-items', code: 'food-business', name: '食品经营许可（仅销售预包装食品）', data: {
+    commitmentAllowed: true, noticeVersion: 'FB-2026-1', verificationLimit: wd(30), verificationMethod: 'onSite',
+    correctionLimit: cd(30), missingMaterialAllowed: true, safetyRelated: true } },
+  { catalog: 'licence-items', code: 'outdoor-ads', name: '户外广告设施设置许可', data: {
+    commitmentAllowed: true, noticeVersion: 'OA-2026-1', verificationLimit: cd(30), verificationMethod: 'written',
+    correctionLimit: cd(15), missingMaterialAllowed: false, safetyRelated: false } },
+  { catalog: 'licence-items', code: 'hazardous-chemicals', name: '危险化学品经营许可', data: {
+    commitmentAllowed: false, noticeVersion: null, verificationLimit: wd(20), verificationMethod: 'onSite',
+    correctionLimit: cd(30), missingMaterialAllowed: false, safetyRelated: true } },
+];
+
+export const DEMO_CATALOGS: CatalogSeed[] = [...categories, ...matters, ...licenceItems];
+export const CATALOG_NAMES = ['event-categories', 'matters', 'licence-items'] as const;

@@ -1,0 +1,61 @@
+// The demo organisation and users of API.md "Running it": one district, two streets with their communities
+// and grids, five district departments, and one user per role key (a second street's users end in `_b`).
+import type { Role } from '../domain/roles';
+
+export interface OrgUnitSeed { id: string; kind: 'district' | 'street' | 'community' | 'grid' | 'department'; name: string; parentId: string | null; code?: string }
+export interface UserSeed { username: string; name: string; roles: Role[]; orgUnitId: string }
+
+export const DEMO_PASSWORD = 'demo123';
+
+export const DEMO_ORG_UNITS: OrgUnitSeed[] = [
+  { id: 'district', kind: 'district', name: '示范区', parentId: null },
+  { id: 'street-a', kind: 'street', name: '东湖街道', parentId: 'district' },
+  { id: 'community-a1', kind: 'community', name: '东湖社区', parentId: 'street-a' },
+  { id: 'grid-a1-1', kind: 'grid', name: '东湖社区第一网格', parentId: 'community-a1', code: 'G-A1-01' },
+  { id: 'grid-a1-2', kind: 'grid', name: '东湖社区第二网格', parentId: 'community-a1', code: 'G-A1-02' },
+  { id: 'community-a2', kind: 'community', name: '湖滨社区', parentId: 'street-a' },
+  { id: 'grid-a2-1', kind: 'grid', name: '湖滨社区第一网格', parentId: 'community-a2', code: 'G-A2-01' },
+  { id: 'grid-a2-2', kind: 'grid', name: '湖滨社区第二网格', parentId: 'community-a2', code: 'G-A2-02' },
+  { id: 'street-b', kind: 'street', name: '西园街道', parentId: 'district' },
+  { id: 'community-b1', kind: 'community', name: '西园社区', parentId: 'street-b' },
+  { id: 'grid-b1-1', kind: 'grid', name: '西园社区第一网格', parentId: 'community-b1', code: 'G-B1-01' },
+  { id: 'grid-b1-2', kind: 'grid', name: '西园社区第二网格', parentId: 'community-b1', code: 'G-B1-02' },
+  { id: 'community-b2', kind: 'community', name: '桂园社区', parentId: 'street-b' },
+  { id: 'grid-b2-1', kind: 'grid', name: '桂园社区第一网格', parentId: 'community-b2', code: 'G-B2-01' },
+  { id: 'grid-b2-2', kind: 'grid', name: '桂园社区第二网格', parentId: 'community-b2', code: 'G-B2-02' },
+  { id: 'dept-urban', kind: 'department', name: '区城市管理局', parentId: 'district' },
+  { id: 'dept-market', kind: 'department', name: '区市场监督管理局', parentId: 'district' },
+  { id: 'dept-ecology', kind: 'department', name: '区生态环境局', parentId: 'district' },
+  { id: 'dept-housing', kind: 'department', name: '区住房和城乡建设局', parentId: 'district' },
+  { id: 'dept-emergency', kind: 'department', name: '区应急管理局', parentId: 'district' },
+];
+
+const streetUsers = (suffix: string, street: string, community: string, grid: string): UserSeed[] => [
+  { username: `grid_worker${suffix}`, name: suffix ? '赵网格' : '王网格', roles: ['grid_worker'], orgUnitId: grid },
+  { username: `community_staff${suffix}`, name: suffix ? '钱社区' : '李社区', roles: ['community_staff'], orgUnitId: community },
+  { username: `dispatcher${suffix}`, name: suffix ? '孙派遣' : '张派遣', roles: ['dispatcher'], orgUnitId: street },
+  { username: `shift_chief${suffix}`, name: suffix ? '周值班' : '刘值班', roles: ['shift_chief'], orgUnitId: street },
+  { username: `enforcement_officer${suffix}`, name: suffix ? '吴执法' : '陈执法', roles: ['enforcement_officer'], orgUnitId: street },
+  { username: `enforcement_officer2${suffix}`, name: suffix ? '郑执法' : '杨执法', roles: ['enforcement_officer'], orgUnitId: street },
+  { username: `window_clerk${suffix}`, name: suffix ? '冯窗口' : '黄窗口', roles: ['window_clerk'], orgUnitId: street },
+  { username: `approver${suffix}`, name: suffix ? '卫审批' : '何审批', roles: ['approver'], orgUnitId: street },
+  { username: `verifier${suffix}`, name: suffix ? '蒋核查' : '高核查', roles: ['verifier'], orgUnitId: street },
+  { username: `applicant${suffix}`, name: suffix ? '沈申请' : '林申请', roles: ['applicant'], orgUnitId: street },
+];
+
+export const DEMO_USERS: UserSeed[] = [
+  ...streetUsers('', 'street-a', 'community-a1', 'grid-a1-1'),
+  ...streetUsers('_b', 'street-b', 'community-b1', 'grid-b1-1'),
+  { username: 'dept_handler', name: '马承办', roles: ['dept_handler'], orgUnitId: 'dept-urban' },
+  { username: 'dept_handler2', name: '罗承办', roles: ['dept_handler'], orgUnitId: 'dept-market' },
+  { username: 'district_leader', name: '梁领导', roles: ['district_leader'], orgUnitId: 'district' },
+  { username: 'platform_operator', name: '宋平台', roles: ['platform_operator'], orgUnitId: 'district' },
+  { username: 'case_officer', name: '谢办案', roles: ['case_officer'], orgUnitId: 'dept-urban' },
+  { username: 'case_officer2', name: '韩办案', roles: ['case_officer'], orgUnitId: 'dept-urban' },
+  { username: 'legal_reviewer', name: '唐法制', roles: ['legal_reviewer'], orgUnitId: 'dept-urban' },
+  { username: 'hearing_officer', name: '许听证', roles: ['hearing_officer'], orgUnitId: 'dept-urban' },
+  { username: 'agency_head', name: '邓局长', roles: ['agency_head'], orgUnitId: 'dept-urban' },
+  { username: 'auditor', name: '曹审计', roles: ['auditor'], orgUnitId: 'district' },
+  { username: 'process_designer', name: '彭设计', roles: ['process_designer'], orgUnitId: 'district' },
+  { username: 'admin', name: '曾管理', roles: ['admin'], orgUnitId: 'district' },
+];

@@ -1,0 +1,132 @@
+// The relational projections and records (ARCHITECTURE principle 2): org tree, users, process versions,
+// instances, the task inbox, catalogs and the append-only audit log. Workflows own the truth; these rows
+// are what people query, written idempotently by activities.
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+
+export const orgUnits = pgTable('org_units', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['district', 'street', 'community', 'grid', 'department'] }).notNull(),
+  name: text('name').notNull(),
+  parentId: text('parent_id'),
+  /** Grid code (网格编码) for grids; the code an intake resolves a location to. */
+  code: text('code'),
+  /** Office hours as [['08:30','12:00'],['13:30','17:30']]; null = the default. */
+  officeHours: jsonb('office_hours').$type<Array<[string, string]>>(),
+}, (t) => [uniqueIndex('org_units_code_idx').on(t.code)]);
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: jsonb('roles').$type<string[]>().notNull(),
+  orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+  active: boolean('active').notNull().default(true),
+});
+
+export const processDefinitions = pgTable('process_definitions', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  currentVersion: integer('current_version').notNull(),
+});
+
+export const processVersions = pgTable('process_versions', {
+  processKey: text('process_key').notNull().references(() => processDefinitions.key),
+  version: integer('version').notNull(),
+  bpmnXml: text('bpmn_xml').notNull(),
+  /** Designer-owned parameters read from the diagram's extension attributes, per step id. */
+  parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull(),
+  createdAt: ts('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [primaryKey({ columns: [t.processKey, t.version] })]);
+
+export const instances = pgTable('instances', {
+  id: text('id').primaryKey(),
+  processKey: text('process_key').notNull(),
+  processVersion: integer('process_version').notNull(),
+  title: text('title').notNull(),
+  status: text('status').notNull(),
+  input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+  /** The unit that owns the case (a grid's community, a street, a department). */
+  orgUnitId: text('org_unit_id').notNull(),
+  /** Every org unit the case touches; scopes who may read it. */
+  orgPath: jsonb('org_path').$type<string[]>().notNull(),
+  startedBy: text('started_by').notNull(),
+  startedAt: ts('started_at').notNull(),
+  closedAt: ts('closed_at'),
+  outcome: jsonb('outcome').$type<Record<string, unknown>>(),
+}, (t) => [
+  index('instances_started_idx').on(t.startedAt, t.id),
+  index('instances_process_status_idx').on(t.processKey, t.status),
+]);
+
+export const tasks = pgTable('tasks', {
+  id: text('id').primaryKey(),
+  instanceId: text('instance_id').notNull().references(() => instances.id),
+  processKey: text('process_key').notNull(),
+  stepId: text('step_id').notNull(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  orgUnitId: text('org_unit_id').notNull(),
+  assigneeId: text('assignee_id'),
+  status: text('status', { enum: ['open', 'completed', 'timedOut', 'cancelled'] }).notNull(),
+  actions: jsonb('actions').$type<string[]>().notNull(),
+  /** The limit applied, as issued: { amount, unit }. Catalog edits never touch it. */
+  timeLimit: jsonb('time_limit').$type<{ amount: number; unit: string }>().notNull(),
+  calendarVersion: text('calendar_version').notNull(),
+  provisional: boolean('provisional').notNull().default(false),
+  createdAt: ts('created_at').notNull(),
+  dueAt: ts('due_at').notNull(),
+  remindAt: ts('remind_at').notNull(),
+  remindedAt: ts('reminded_at'),
+  completedAt: ts('completed_at'),
+  completedBy: text('completed_by'),
+  outcomeAction: text('outcome_action'),
+  outcomeData: jsonb('outcome_data').$type<Record<string, unknown>>(),
+  /** Short case summary shown in the inbox without a join. */
+  title: text('title').notNull(),
+}, (t) => [
+  index('tasks_inbox_idx').on(t.status, t.role, t.orgUnitId, t.dueAt, t.id),
+  index('tasks_assignee_idx').on(t.assigneeId, t.status, t.dueAt, t.id),
+  index('tasks_instance_idx').on(t.instanceId),
+]);
+
+export const auditEvents = pgTable('audit_events', {
+  instanceId: text('instance_id').notNull().references(() => instances.id),
+  seq: integer('seq').notNull(),
+  /** Deterministic key from the workflow: an activity retry finds its event already written. */
+  eventKey: text('event_key').notNull(),
+  at: ts('at').notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role'),
+  actorOrgUnitId: text('actor_org_unit_id'),
+  stepId: text('step_id'),
+  action: text('action').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  recordedAt: ts('recorded_at').notNull().default(sql`now()`),
+}, (t) => [
+  primaryKey({ columns: [t.instanceId, t.seq] }),
+  uniqueIndex('audit_events_key_idx').on(t.eventKey),
+]);
+
+export const catalogEntries = pgTable('catalog_entries', {
+  catalog: text('catalog').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+}, (t) => [primaryKey({ columns: [t.catalog, t.code] })]);
+
+/** Sequence for readable instance numbers; bigint keeps room for decades of cases. */
+export const counters = pgTable('counters', {
+  name: text('name').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});

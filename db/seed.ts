@@ -1,0 +1,45 @@
+// Seeds what a fresh installation needs: the process definitions from processes/*.bpmn (always), and the
+// demo organisation, users and catalogs (embedded mode only). Each part runs once: a re-run changes nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { catalogEntries, orgUnits, processDefinitions, processVersions, users } from './schema';
+import { DEMO_ORG_UNITS, DEMO_PASSWORD, DEMO_USERS } from './demo-org';
+import { DEMO_CATALOGS } from './demo-catalogs';
+import { PROCESS_CONTRACTS } from '../domain/processes';
+import { readDiagram } from '../domain/bpmn/diagram';
+import { hashPassword } from '../api/auth/passwords';
+
+const processesDir = join(__dirname, '..', 'processes');
+
+export async function seedProcesses(db: Db): Promise<void> {
+  for (const contract of Object.values(PROCESS_CONTRACTS)) {
+    const xml = readFileSync(join(processesDir, `${contract.key}.bpmn`), 'utf8');
+    const diagram = await readDiagram(xml);
+    await db.transaction(async (tx) => {
+      const inserted = await tx.insert(processDefinitions).values({
+        key: contract.key, name: contract.name, description: contract.description, currentVersion: 1,
+      }).onConflictDoNothing().returning();
+      if (inserted.length === 0) return;
+      await tx.insert(processVersions).values({
+        processKey: contract.key, version: 1, bpmnXml: xml, parameters: diagram.parameters,
+        createdAt: new Date(), createdBy: 'system',
+      });
+    });
+  }
+}
+
+export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  if (n > 0) return { seeded: false };
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  await db.transaction(async (tx) => {
+    await tx.insert(orgUnits).values(DEMO_ORG_UNITS.map((u) => ({ ...u, code: u.code ?? null }))).onConflictDoNothing();
+    await tx.insert(users).values(DEMO_USERS.map((u, i) => ({ id: randomUUID(), ...u, passwordHash: hashes[i] })));
+    await tx.insert(catalogEntries).values(DEMO_CATALOGS.map((c) => ({ ...c, updatedAt: new Date(), updatedBy: 'system' })))
+      .onConflictDoNothing();
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,26 @@
+// One error-type enum shared by workflow validators, activities and the API, which maps each to an HTTP status.
+export const ErrorType = {
+  Validation: 'VALIDATION',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  SeparationOfDuties: 'SEPARATION_OF_DUTIES',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  Unavailable: 'UNAVAILABLE',
+} as const;
+export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];
+
+export const HTTP_STATUS: Record<ErrorType, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  SEPARATION_OF_DUTIES: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+};
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}

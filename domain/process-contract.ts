@@ -1,0 +1,40 @@
+// The shape every process declares once: its steps (BPMN element ids), who handles each, and the
+// actions with their data schemas. The workflow validator, the API and the conformance check all read it.
+import { z } from 'zod';
+import type { Role } from './roles';
+import type { TimeLimit } from './time-limit';
+
+export interface ActionContract {
+  label: string;
+  schema: z.ZodType<Record<string, unknown>>;
+  /** The task stays open after this action (e.g. 签收 acknowledge). */
+  keepsOpen?: boolean;
+}
+
+export interface StepContract {
+  name: string;
+  role: Role;
+  actions: Record<string, ActionContract>;
+  /** Default limit when neither the diagram nor a catalog sets one. */
+  defaultLimit: TimeLimit;
+}
+
+export interface ProcessContract<Input = unknown> {
+  key: string;
+  name: string;
+  description: string;
+  /** Prefix of readable instance numbers. */
+  idPrefix: string;
+  startRoles: readonly Role[];
+  inputSchema: z.ZodType<Input>;
+  steps: Record<string, StepContract>;
+  /** Flow nodes the code needs that are not human steps (service tasks, events). */
+  otherElements: readonly string[];
+  titleOf(input: Input): string;
+}
+
+export const noData = z.object({}).strict();
+
+/** Zod string that refuses NUL (Postgres text cannot store it) and trims nothing: what the clerk typed is kept. */
+export const text = (max = 2000) =>
+  z.string().min(1).max(max).refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });

@@ -1,0 +1,11 @@
+// Every process the system runs, by key.
+import type { ProcessContract } from '../process-contract';
+import { whistleContract } from './whistle-escalation';
+
+export const PROCESS_CONTRACTS: Record<string, ProcessContract<never>> = {
+  [whistleContract.key]: whistleContract as ProcessContract<never>,
+};
+
+export function contractOf(key: string): ProcessContract<unknown> | undefined {
+  return PROCESS_CONTRACTS[key] as ProcessContract<unknown> | undefined;
+}

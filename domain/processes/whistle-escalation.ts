@@ -1,0 +1,109 @@
+// Contract of the whistle-and-report escalation process (吹哨报到): step ids, roles, actions, input.
+import { z } from 'zod';
+import { noData, text, type ProcessContract } from '../process-contract';
+
+export const WHISTLE_KEY = 'whistle-escalation';
+
+export const WhistleStep = {
+  CommunityHandle: 'Task_CommunityHandle',
+  Dispatch: 'Task_Dispatch',
+  DepartmentHandle: 'Task_DepartmentHandle',
+  ShiftChiefReview: 'Task_ShiftChiefReview',
+  DistrictCoordinate: 'Task_DistrictCoordinate',
+  FieldCheck: 'Task_FieldCheck',
+  FollowUp: 'Task_FollowUp',
+  Close: 'Task_Close',
+} as const;
+export type WhistleStep = (typeof WhistleStep)[keyof typeof WhistleStep];
+
+const photos = z.array(text(500)).max(20);
+
+export const whistleInputSchema = z.object({
+  category: text(64),
+  gridCode: text(64),
+  location: text(500),
+  description: text(4000),
+  photos: photos.optional(),
+  source: z.enum(['grid', 'hotline']),
+  requester: z.object({ name: text(100), phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number') }).optional(),
+  selfResolved: z.object({ result: text(2000), photos }).optional(),
+}).strict().superRefine((input, ctx) => {
+  if (input.source === 'hotline' && !input.requester) {
+    ctx.addIssue({ code: 'custom', path: ['requester'], message: 'a hotline work order needs its requester' });
+  }
+  if (input.source === 'hotline' && input.selfResolved) {
+    ctx.addIssue({ code: 'custom', path: ['selfResolved'], message: 'only a grid worker on the spot can self-resolve' });
+  }
+});
+export type WhistleInput = z.infer<typeof whistleInputSchema>;
+
+const departments = z.array(text(64)).min(1).max(10);
+
+export const whistleContract: ProcessContract<WhistleInput> = {
+  key: WHISTLE_KEY,
+  name: '吹哨报到',
+  description: '网格上报或12345工单：社区处置，街道吹哨派遣，部门报到办理，区级会商，核查、回访、结案、考核。',
+  idPrefix: 'WE',
+  startRoles: ['grid_worker', 'dispatcher'],
+  inputSchema: whistleInputSchema,
+  otherElements: ['StartEvent_Report', 'EndEvent_Closed', 'EndEvent_SelfResolved', 'EndEvent_Rejected'],
+  titleOf: (input) => `${input.location}：${input.description}`.slice(0, 120),
+  steps: {
+    [WhistleStep.CommunityHandle]: {
+      name: '社区处置', role: 'community_staff', defaultLimit: { amount: 1, unit: 'workingDays' },
+      actions: {
+        resolve: { label: '办结反馈', schema: z.object({ result: text(), photos: photos.optional() }).strict() },
+        whistle: { label: '吹哨', schema: z.object({ reason: text() }).strict() },
+      },
+    },
+    [WhistleStep.Dispatch]: {
+      name: '街道派遣', role: 'dispatcher', defaultLimit: { amount: 30, unit: 'minutes' },
+      actions: {
+        dispatch: { label: '派遣', schema: z.object({ departments, lead: text(64) }).strict()
+          .refine((d) => d.departments.includes(d.lead), { path: ['lead'], message: 'the lead must be one of the departments' }) },
+        reject: { label: '不予立案', schema: z.object({ reason: text() }).strict() },
+      },
+    },
+    [WhistleStep.DepartmentHandle]: {
+      name: '部门报到办理', role: 'dept_handler', defaultLimit: { amount: 4, unit: 'workingHours' },
+      actions: {
+        acknowledge: { label: '签收报到', schema: noData, keepsOpen: true },
+        complete: { label: '办结反馈', schema: z.object({ result: text(), photos: photos.optional() }).strict() },
+      },
+    },
+    [WhistleStep.ShiftChiefReview]: {
+      name: '值班长审核', role: 'shift_chief', defaultLimit: { amount: 2, unit: 'workingHours' },
+      actions: {
+        approve: { label: '同意', schema: noData },
+        deny: { label: '不同意', schema: z.object({ reason: text() }).strict() },
+      },
+    },
+    [WhistleStep.DistrictCoordinate]: {
+      name: '区级会商', role: 'district_leader', defaultLimit: { amount: 5, unit: 'workingDays' },
+      actions: {
+        direct: { label: '指派部门', schema: z.object({ departments, lead: text(64), instructions: text() }).strict() },
+        resolve: { label: '协调办结', schema: z.object({ result: text() }).strict() },
+      },
+    },
+    [WhistleStep.FieldCheck]: {
+      name: '现场核查', role: 'grid_worker', defaultLimit: { amount: 1, unit: 'workingHours' },
+      actions: {
+        pass: { label: '核查通过', schema: z.object({ photos: photos.optional() }).strict() },
+        fail: { label: '核查不通过（返工）', schema: z.object({ reason: text() }).strict() },
+      },
+    },
+    [WhistleStep.FollowUp]: {
+      name: '回访', role: 'community_staff', defaultLimit: { amount: 2, unit: 'workingDays' },
+      actions: {
+        record: { label: '记录回访', schema: z.object({
+          satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+          substantive: z.boolean().optional(),
+        }).strict() },
+      },
+    },
+    [WhistleStep.Close]: {
+      name: '结案', role: 'shift_chief', defaultLimit: { amount: 1, unit: 'workingDays' },
+      actions: { close: { label: '结案', schema: noData } },
+    },
+  },
+};

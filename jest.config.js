@@ -1,0 +1,12 @@
+// Tests run TypeScript through SWC; a global setup bundles the workflow code once for all suites.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  // bpmn-moddle and its parts ship as ES modules only; SWC turns them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(bpmn-moddle|moddle|moddle-xml|min-dash|saxen)/)'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  testTimeout: 120000,
+  maxWorkers: 2,
+};

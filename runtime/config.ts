@@ -1,0 +1,50 @@
+// Configuration from the environment, parsed once with zod so a typo fails at start-up with a clear message.
+import { z } from 'zod';
+import { join } from 'node:path';
+
+export const PROJECT_ROOT = join(__dirname, '..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  SHANZHI_DATA_DIR: z.string().default(join(PROJECT_ROOT, '.data')),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+  TEMPORAL_PORT: z.coerce.number().int().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  SHANZHI_SIMULATION: z.enum(['0', '1', 'true', 'false']).optional(),
+  SHANZHI_JWT_SECRET: z.string().min(32).optional(),
+  SHANZHI_NOTIFY_URL: z.string().url().optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.SHANZHI_DATA_DIR,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      tls: e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY ? { cert: e.TEMPORAL_TLS_CERT, key: e.TEMPORAL_TLS_KEY } : undefined,
+      apiKey: e.TEMPORAL_API_KEY,
+      port: e.TEMPORAL_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+    },
+    simulation: argv.includes('--simulation') || e.SHANZHI_SIMULATION === '1' || e.SHANZHI_SIMULATION === 'true',
+    jwtSecret: e.SHANZHI_JWT_SECRET,
+    notifyUrl: e.SHANZHI_NOTIFY_URL,
+    production: e.NODE_ENV === 'production',
+  };
+}

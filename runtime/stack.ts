@@ -1,0 +1,72 @@
+// Assembles the running system from its parts: database (migrated, seeded), Temporal, worker and API.
+// `npm start` runs all of them in one process; `npm run worker` and `npm run api` run one part each.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Worker } from '@temporalio/worker';
+import { openDatabase, type Database } from '../db/client';
+import { seedDemo, seedProcesses } from '../db/seed';
+import { createApp } from '../api/app';
+import { createWorker } from '../worker/create-worker';
+import { HttpGatewayNotifier, LogNotifier, type Notifier } from '../activities/notifier';
+import type { Config } from './config';
+import { PROJECT_ROOT } from './config';
+import { connectTemporal, type TemporalHandle } from './temporal';
+import { jwtSecretFor } from './secret';
+
+export type Log = (line: string) => void;
+
+export async function openDatabaseFor(config: Config, log: Log): Promise<Database> {
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+  await database.migrate();
+  await seedProcesses(database.db);
+  if (!config.production) {
+    const { seeded } = await seedDemo(database.db);
+    if (seeded) log('[db] demo organisation, users and catalogs seeded');
+  }
+  return database;
+}
+
+export function notifierFor(config: Config, log: Log): Notifier {
+  return config.notifyUrl ? new HttpGatewayNotifier(config.notifyUrl) : new LogNotifier(log);
+}
+
+export interface RunningParts {
+  database: Database;
+  temporal: TemporalHandle;
+  worker?: Worker;
+  workerRun?: Promise<void>;
+  server?: Server;
+  stop(): Promise<void>;
+}
+
+export async function startParts(config: Config, parts: { worker: boolean; api: boolean }, log: Log): Promise<RunningParts> {
+  const database = await openDatabaseFor(config, log);
+  const temporal = await connectTemporal(config);
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  if (parts.worker) {
+    worker = await createWorker({ connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log) });
+    workerRun = worker.run();
+  }
+  let server: Server | undefined;
+  if (parts.api) {
+    const app = createApp({
+      db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
+      jwtSecret: jwtSecretFor(config), log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
+      ping: { db: () => database.ping(), temporal: () => temporal.ping() },
+    });
+    server = await new Promise<Server>((resolve) => { const s = app.listen(config.port, () => resolve(s)); });
+  }
+  let stopped = false;
+  return {
+    database, temporal, worker, workerRun, server,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      if (worker) { worker.shutdown(); await workerRun; }
+      await temporal.close();
+      await database.close();
+    },
+  };
+}

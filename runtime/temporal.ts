@@ -1,0 +1,73 @@
+// Connects to Temporal in one of three wirings: an existing cluster (TEMPORAL_ADDRESS), the embedded dev server
+// persisted under .data/ with its Web UI, or the time-skipping test server (simulation mode and tests).
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock, Simulation } from '../api/context';
+import type { Config } from './config';
+import { devServerExecutable, testServerExecutable } from './temporal-executables';
+
+export interface TemporalHandle {
+  client: Client;
+  nativeConnection: NativeConnection;
+  namespace: string;
+  address: string;
+  webUi?: string;
+  clock: Clock;
+  simulation?: Simulation;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function fromEnvironment(env: TestWorkflowEnvironment, namespace: string, address: string, webUi?: string, simulated = false): TemporalHandle {
+  return {
+    client: env.client,
+    nativeConnection: env.nativeConnection,
+    namespace,
+    address,
+    webUi,
+    clock: simulated ? { now: async () => new Date(await env.currentTimeMs()) } : { now: async () => new Date() },
+    simulation: simulated ? { advance: async (ms) => { await env.sleep(ms); return new Date(await env.currentTimeMs()); } } : undefined,
+    ping: async () => { await env.connection.workflowService.getSystemInfo({}); },
+    close: () => env.teardown(),
+  };
+}
+
+export async function startTimeSkipping(): Promise<TemporalHandle> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
+  return fromEnvironment(env, 'default', 'time-skipping test server', undefined, true);
+}
+
+export async function connectTemporal(config: Config): Promise<TemporalHandle> {
+  const { temporal } = config;
+  if (temporal.address) {
+    const options = { address: temporal.address, tls: temporal.tls ? { clientCertPair: { crt: Buffer.from(temporal.tls.cert), key: Buffer.from(temporal.tls.key) } } : undefined, apiKey: temporal.apiKey };
+    const connection = await Connection.connect(options);
+    const nativeConnection = await NativeConnection.connect(options);
+    return {
+      client: new Client({ connection, namespace: temporal.namespace }),
+      nativeConnection,
+      namespace: temporal.namespace,
+      address: temporal.address,
+      clock: { now: async () => new Date() },
+      ping: async () => { await connection.workflowService.getSystemInfo({}); },
+      close: async () => { await nativeConnection.close(); await connection.close(); },
+    };
+  }
+  if (config.simulation) return startTimeSkipping();
+  mkdirSync(config.dataDir, { recursive: true });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: devServerExecutable(),
+      dbFilename: join(config.dataDir, 'temporal.db'),
+      namespace: temporal.namespace,
+      port: temporal.port,
+      ui: true,
+      uiPort: temporal.uiPort,
+      extraArgs: ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'],
+    },
+  });
+  return fromEnvironment(env, temporal.namespace, `127.0.0.1:${temporal.port}`, `http://localhost:${temporal.uiPort}`);
+}

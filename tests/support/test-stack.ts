@@ -1,0 +1,85 @@
+// The whole system in-process for tests: a time-skipping Temporal server, a real worker with the real
+// activities, a fresh database and the Express app. Time moves only when a test advances it.
+import request from 'supertest';
+import { Worker } from '@temporalio/worker';
+import { eq, and } from 'drizzle-orm';
+import { createApp } from '../../api/app';
+import { createActivities } from '../../activities';
+import { LogNotifier } from '../../activities/notifier';
+import { tasks } from '../../db/schema';
+import { startTimeSkipping, type TemporalHandle } from '../../runtime/temporal';
+import { TASK_QUEUE } from '../../workflows/lib/messages';
+import { DEMO_PASSWORD } from '../../db/demo-org';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { BUNDLE_PATH } from './paths';
+
+export interface TestStack {
+  app: ReturnType<typeof createApp>;
+  database: TestDatabase;
+  temporal: TemporalHandle;
+  notifier: LogNotifier;
+  /** Signs a demo user in and returns a bearer header value. */
+  login(username: string): Promise<string>;
+  /** Advances Temporal's clock (firing timers) and lets the worker settle. */
+  advance(ms: number): Promise<void>;
+  /** Polls until the instance has an open task at the step, and returns it. */
+  openTask(instanceId: string, stepId: string): Promise<typeof tasks.$inferSelect>;
+  close(): Promise<void>;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function createTestStack(): Promise<TestStack> {
+  const [temporal, database] = await Promise.all([startTimeSkipping(), createTestDatabase()]);
+  const notifier = new LogNotifier();
+  const worker = await Worker.create({
+    connection: temporal.nativeConnection,
+    namespace: temporal.namespace,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: { codePath: BUNDLE_PATH },
+    activities: createActivities({ db: database.db, notifier }),
+  });
+  const workerRun = worker.run();
+  const app = createApp({
+    db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
+    jwtSecret: 'test-secret-test-secret-test-secret-00', log: () => undefined,
+    ping: { db: () => database.ping(), temporal: () => temporal.ping() },
+  });
+  const tokens = new Map<string, string>();
+  return {
+    app, database, temporal, notifier,
+    async login(username) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await request(app).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      const bearer = `Bearer ${res.body.token}`;
+      tokens.set(username, bearer);
+      return bearer;
+    },
+    async advance(ms) {
+      await temporal.simulation!.advance(ms);
+    },
+    openTask(instanceId, stepId) {
+      return waitFor(async () => {
+        const [row] = await database.db.select().from(tasks)
+          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, stepId), eq(tasks.status, 'open')));
+        return row;
+      }, `an open ${stepId} task on ${instanceId}`);
+    },
+    async close() {
+      worker.shutdown();
+      await workerRun;
+      await temporal.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Scenarios of the whistle-and-report process on the time-skipping server, with the real worker and database.
+import { WhistleStep } from '../../domain/processes/whistle-escalation';
+import { createTestStack, type TestStack } from '../support/test-stack';
+import { act, audit, complete, gridReport, hotlineOrder, instance, startCase, waitForStatus } from '../support/whistle';
+
+
+let stack: TestStack;
+beforeAll(async () => { stack = await createTestStack(); });
+afterAll(async () => { await stack?.close(); });
+
+describe('whistle-escalation', () => {
+  test('a self-resolved grid report closes at once and counts as self-resolved', async () => {
+    const id = await startCase(stack, gridReport({ selfResolved: { result: '已当场复位地砖', photos: ['after.jpg'] } }));
+    const closed = await waitForStatus(stack, id, 'closed');
+    expect(closed.outcome).toMatchObject({ selfResolved: true, levelReached: 'grid', reworks: 0 });
+    expect((await audit(stack, id)).map((e) => e.action)).toEqual(['start', 'selfResolve', 'close']);
+  });
+
+  test('the community resolves, the grid worker passes the check and the shift chief closes', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+    expect(task.orgUnitId).toBe('community-a1');
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
+    const closed = await waitForStatus(stack, id, 'closed');
+    expect(closed.completedSteps).toEqual([WhistleStep.CommunityHandle, WhistleStep.FieldCheck, WhistleStep.Close]);
+    expect(closed.outcome).toMatchObject({ levelReached: 'community', selfResolved: false, reworks: 0, onTime: { 'community-a1': true } });
+  });
+
+  test('a missed community deadline reminds, then escalates the case to street dispatch', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    await stack.advance(task.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
+    const dispatch = await stack.openTask(id, WhistleStep.Dispatch);
+    expect(dispatch.orgUnitId).toBe('street-a');
+    const actions = (await audit(stack, id)).map((e) => `${e.stepId}:${e.action}`);
+    expect(actions).toEqual(expect.arrayContaining([
+      `${WhistleStep.CommunityHandle}:remind`, `${WhistleStep.CommunityHandle}:timeout`, `${WhistleStep.CommunityHandle}:escalate`,
+    ]));
+    expect(stack.notifier.sent.some((r) => r.taskId === task.id)).toBe(true);
+    expect((await instance(stack, id)).outcome).toBeNull();
+  });
+
+  test('whistling sends the case to the street, where the dispatcher may reject it', async () => {
+    const id = await startCase(stack, gridReport());
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '涉及多个部门' });
+    await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'reject', { reason: '不属于受理范围' });
+    const rejected = await waitForStatus(stack, id, 'rejected');
+    expect(rejected.outcome).toMatchObject({ levelReached: 'street' });
+  });
+
+  test('dispatched departments report in and handle in parallel; a failed field check sends it back to them', async () => {
+    const id = await startCase(stack, gridReport());
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '需要部门处置' });
+    await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'dispatch', { departments: ['dept-urban', 'dept-market'], lead: 'dept-urban' });
+    const urban = await stack.openTask(id, WhistleStep.DepartmentHandle);
+    const ack = await act(stack, urban.orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2', urban.id, 'acknowledge');
+    expect(ack.body).toEqual({ taskId: urban.id, status: 'open' });
+    const open = async () => (await instance(stack, id)).currentSteps as Array<{ taskId: string; orgUnitId: string }>;
+    for (const step of await open()) {
+      const res = await act(stack, step.orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2', step.taskId, 'complete', { result: '已整改' });
+      expect(res.status).toBe(200);
+    }
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'fail', { reason: '地砖仍松动' });
+    await stack.openTask(id, WhistleStep.DepartmentHandle);
+    for (const step of await open()) {
+      await act(stack, step.orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2', step.taskId, 'complete', { result: '已重新铺设' });
+    }
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
+    const closed = await waitForStatus(stack, id, 'closed');
+    expect(closed.outcome).toMatchObject({ levelReached: 'street', reworks: 1 });
+    const events = await audit(stack, id);
+    expect(events.filter((e) => e.action === 'acknowledge')).toHaveLength(1);
+    expect(events.filter((e) => e.action === 'rework')).toHaveLength(1);
+  });
+
+  test('a department that misses its deadline escalates the case to the district leader', async () => {
+    const id = await startCase(stack, gridReport());
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '需要部门处置' });
+    await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'dispatch', { departments: ['dept-urban'], lead: 'dept-urban' });
+    const task = await stack.openTask(id, WhistleStep.DepartmentHandle);
+    await stack.advance(task.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
+    const district = await stack.openTask(id, WhistleStep.DistrictCoordinate);
+    expect(district.orgUnitId).toBe('district');
+    await complete(stack, id, WhistleStep.DistrictCoordinate, 'district_leader', 'resolve', { result: '会商后由住建局修复' });
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
+    const closed = await waitForStatus(stack, id, 'closed');
+    expect(closed.outcome).toMatchObject({ levelReached: 'district', onTime: { 'dept-urban': false } });
+  });
+
+  test('a hotline case is followed up; a substantive dissatisfaction is handled again', async () => {
+    const id = await startCase(stack, hotlineOrder());
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已约谈商户' });
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await complete(stack, id, WhistleStep.FollowUp, 'community_staff', 'record', { satisfaction: 'dissatisfied', substantive: true });
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已加装油烟净化器' });
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await complete(stack, id, WhistleStep.FollowUp, 'community_staff', 'record', { satisfaction: 'satisfied' });
+    await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
+    const closed = await waitForStatus(stack, id, 'closed');
+    expect(closed.outcome).toMatchObject({ satisfaction: 'satisfied', levelReached: 'community' });
+    expect((await audit(stack, id)).filter((e) => e.action === 'rehandle')).toHaveLength(1);
+  });
+
+  test('an overdue field check is supervised and re-issued rather than dropped', async () => {
+    const id = await startCase(stack, gridReport());
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+    const first = await stack.openTask(id, WhistleStep.FieldCheck);
+    await stack.advance(first.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
+    const second = await stack.openTask(id, WhistleStep.FieldCheck);
+    expect(second.id).not.toBe(first.id);
+    expect((await audit(stack, id)).some((e) => e.action === 'supervise')).toBe(true);
+  }, 60_000);
+
+  test('the audit chain of a finished case lists every step and verifies', async () => {
+    const id = await startCase(stack, gridReport());
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
+    await waitForStatus(stack, id, 'closed');
+    const events = await audit(stack, id);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.action === 'open').map((e) => e.stepId)).toEqual([WhistleStep.CommunityHandle, WhistleStep.FieldCheck, WhistleStep.Close]);
+    const resolve = events.find((e) => e.action === 'resolve')!;
+    expect(resolve.actor).toMatchObject({ role: 'community_staff' });
+    expect(resolve.data).toMatchObject({ result: '已修复', onTime: true });
+  });
+});

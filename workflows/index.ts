@@ -1,0 +1,2 @@
+// Every process workflow the worker registers.
+export { whistleEscalation } from './whistle-escalation';

@@ -1,0 +1,21 @@
+// Activity proxies for workflow code: every call has a timeout and an explicit retry policy.
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { ErrorType } from '../../domain/errors';
+
+/** Projection and audit writes: idempotent, so they retry until the database answers. */
+export const records = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [ErrorType.Validation, ErrorType.NotFound],
+  },
+});
+
+/** Notifications (SMS, app push) are best effort: a few attempts, then the process goes on. */
+export const notifications = proxyActivities<Activities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '2 seconds', maximumAttempts: 3, nonRetryableErrorTypes: [ErrorType.Validation] },
+});

@@ -1,0 +1,168 @@
+// 吹哨报到: a reported problem is handled by the community, or whistled (or escalated by a missed deadline)
+// to the street, which dispatches departments that must report in and fix it; missed department deadlines
+// escalate to a district leader. Every resolution is field-checked (fail → rework), followed up when a
+// requester exists, and closed by the shift chief with an assessment record.
+import { WhistleStep, whistleContract, type WhistleInput } from '../domain/processes/whistle-escalation';
+import type { TimeLimit } from '../domain/time-limit';
+import { records } from './lib/activities';
+import { humanTask, settleHandlers, type TaskDecision } from './lib/human-task';
+import { recordEvent, type InstanceContext } from './lib/instance';
+
+export interface WhistleRouting {
+  gridId: string;
+  communityId: string;
+  streetId: string;
+  districtId: string;
+}
+
+export interface WhistleArgs {
+  ctx: InstanceContext;
+  input: WhistleInput;
+  routing: WhistleRouting;
+  /** Limits per step id, fixed at start from the diagram and the category catalog. */
+  limits: Partial<Record<string, TimeLimit>>;
+}
+
+type Level = 'grid' | 'community' | 'street' | 'district';
+type Handler = { level: 'community' } | { level: 'street'; departments: string[]; lead: string } | { level: 'district' };
+
+export interface WhistleAssessment {
+  levelReached: Level;
+  selfResolved: boolean;
+  reworks: number;
+  onTime: Record<string, boolean>;
+  satisfaction: string | null;
+}
+
+export interface WhistleOutcome {
+  status: 'closed' | 'rejected';
+  assessment: WhistleAssessment;
+}
+
+const steps = whistleContract.steps;
+
+export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutcome> {
+  const { ctx, input, routing } = args;
+  const limit = (stepId: string) => args.limits[stepId] ?? steps[stepId].defaultLimit;
+  const assessment: WhistleAssessment = { levelReached: 'grid', selfResolved: false, reworks: 0, onTime: {}, satisfaction: null };
+  const noteTime = (unit: string, onTime: boolean) => {
+    assessment.onTime[unit] = (assessment.onTime[unit] ?? true) && onTime;
+  };
+
+  await records.registerInstance({ ctx, input: input as Record<string, unknown>, orgUnitId: routing.communityId });
+
+  if (input.selfResolved) {
+    assessment.selfResolved = true;
+    await recordEvent(ctx, { stepId: 'EndEvent_SelfResolved', action: 'selfResolve', actor: ctx.startedBy, data: input.selfResolved });
+    return finish(ctx, { status: 'closed', assessment });
+  }
+
+  const task: TaskRunner = (stepId, orgUnitId, context = {}) =>
+    humanTask(ctx, { stepId, step: steps[stepId], orgUnitId, limit: limit(stepId), context });
+  const handling: Handling = { ctx, task, routing, assessment, noteTime };
+
+  let handler: Handler = { level: 'community' };
+  let rework = false;
+  for (;;) {
+    const resolvedBy = await handle(handling, handler, rework);
+    if (resolvedBy === 'rejected') return finish(ctx, { status: 'rejected', assessment });
+    handler = resolvedBy;
+
+    const check = await untilDecided(ctx, () => task(WhistleStep.FieldCheck, routing.gridId));
+    if (check.action === 'fail') {
+      assessment.reworks++;
+      await recordEvent(ctx, { stepId: WhistleStep.FieldCheck, action: 'rework', data: { reason: check.data.reason, to: handler.level, reworks: assessment.reworks } });
+      rework = true;
+      continue;
+    }
+    if (input.requester) {
+      const followUp = await untilDecided(ctx, () => task(WhistleStep.FollowUp, routing.communityId));
+      assessment.satisfaction = String(followUp.data.satisfaction);
+      if (followUp.data.satisfaction === 'dissatisfied' && followUp.data.substantive === true) {
+        await recordEvent(ctx, { stepId: WhistleStep.FollowUp, action: 'rehandle', data: { to: handler.level } });
+        rework = true;
+        continue;
+      }
+    }
+    break;
+  }
+
+  await untilDecided(ctx, () => task(WhistleStep.Close, routing.streetId));
+  return finish(ctx, { status: 'closed', assessment });
+}
+
+type TaskRunner = (stepId: string, orgUnitId: string, context?: Record<string, unknown>) => ReturnType<typeof humanTask>;
+
+interface Handling {
+  ctx: InstanceContext;
+  task: TaskRunner;
+  routing: WhistleRouting;
+  assessment: WhistleAssessment;
+  noteTime: (unit: string, onTime: boolean) => void;
+}
+
+/** Re-issues a task whose deadline passed, recording supervision (督办), until somebody decides. */
+async function untilDecided(ctx: InstanceContext, open: () => ReturnType<typeof humanTask>): Promise<TaskDecision> {
+  for (;;) {
+    const outcome = await open();
+    if (outcome.kind === 'completed') return outcome.decision;
+    await recordEvent(ctx, { stepId: null, action: 'supervise', data: { reason: 'deadlineMissed', dueAt: outcome.dueAt.toISOString() } });
+  }
+}
+
+/**
+ * Runs handling from the given level until some unit resolves the case: the community resolves or whistles
+ * (a missed deadline whistles for it); the street dispatches departments or rejects the case; a department
+ * that misses its deadline sends the case to the district leader, who resolves it or directs departments.
+ */
+async function handle(h: Handling, start: Handler, rework: boolean): Promise<Handler | 'rejected'> {
+  const { ctx, task, routing, assessment, noteTime } = h;
+  const reworkContext = rework ? { rework: true, reworks: assessment.reworks } : {};
+  let handler = start;
+  for (;;) {
+    if (handler.level === 'community') {
+      assessment.levelReached = maxLevel(assessment.levelReached, 'community');
+      const community = await task(WhistleStep.CommunityHandle, routing.communityId, reworkContext);
+      noteTime(routing.communityId, community.kind === 'completed');
+      if (community.kind === 'completed' && community.decision.action === 'resolve') return handler;
+      if (community.kind === 'timeout') {
+        await recordEvent(ctx, { stepId: WhistleStep.CommunityHandle, action: 'escalate', data: { reason: 'deadlineMissed', to: WhistleStep.Dispatch } });
+      }
+      assessment.levelReached = maxLevel(assessment.levelReached, 'street');
+      const decision = await untilDecided(ctx, () => task(WhistleStep.Dispatch, routing.streetId));
+      if (decision.action === 'reject') return 'rejected';
+      handler = { level: 'street', departments: decision.data.departments as string[], lead: String(decision.data.lead) };
+      continue;
+    }
+    if (handler.level === 'street') {
+      const { departments, lead } = handler;
+      const results = await Promise.all(departments.map((departmentId) =>
+        task(WhistleStep.DepartmentHandle, departmentId, { departmentId, lead: departmentId === lead, ...reworkContext })));
+      results.forEach((r, i) => noteTime(departments[i], r.kind === 'completed'));
+      if (results.every((r) => r.kind === 'completed')) return handler;
+      const late = departments.filter((_, i) => results[i].kind === 'timeout');
+      await recordEvent(ctx, { stepId: WhistleStep.DepartmentHandle, action: 'escalate', data: { reason: 'deadlineMissed', departments: late, to: WhistleStep.DistrictCoordinate } });
+    }
+    assessment.levelReached = 'district';
+    const coordination = await untilDecided(ctx, () => task(WhistleStep.DistrictCoordinate, routing.districtId, reworkContext));
+    if (coordination.action === 'resolve') return { level: 'district' };
+    handler = { level: 'street', departments: coordination.data.departments as string[], lead: String(coordination.data.lead) };
+  }
+}
+
+const LEVEL_ORDER: Level[] = ['grid', 'community', 'street', 'district'];
+function maxLevel(a: Level, b: Level): Level {
+  return LEVEL_ORDER.indexOf(a) >= LEVEL_ORDER.indexOf(b) ? a : b;
+}
+
+async function finish(ctx: InstanceContext, outcome: WhistleOutcome): Promise<WhistleOutcome> {
+  await settleHandlers();
+  await records.closeInstance({
+    instanceId: ctx.instanceId,
+    status: outcome.status,
+    at: new Date().toISOString(),
+    stepId: outcome.status === 'rejected' ? 'EndEvent_Rejected' : outcome.assessment.selfResolved ? 'EndEvent_SelfResolved' : 'EndEvent_Closed',
+    outcome: { ...outcome.assessment },
+  });
+  return outcome;
+}
