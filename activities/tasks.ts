@@ -86,6 +86,25 @@ export function taskActivities(db: Db, notifier: Notifier) {
       });
     },
 
+    async superviseTask(args: { taskId: string; instanceId: string; stepId: string; at: string }): Promise<void> {
+      const [task] = await db.select().from(tasks).where(eq(tasks.id, args.taskId));
+      if (!task || task.status !== 'open') return;
+      if (!task.supervisedAt) {
+        await notifier.remind({
+          taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
+          assigneeId: task.assigneeId, dueAt: toShanghaiIso(task.dueAt),
+          text: `【督办】「${task.name}」${task.title} 已于 ${toShanghaiIso(task.dueAt).slice(0, 16).replace('T', ' ')} 超期`,
+        });
+      }
+      await db.transaction(async (tx) => {
+        await tx.update(tasks).set({ supervisedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
+        await appendAudit(tx, {
+          instanceId: args.instanceId, eventKey: `${args.taskId}:supervise`, at: new Date(args.at), actor: null,
+          stepId: args.stepId, action: 'supervise', data: { taskId: args.taskId, dueAt: task.dueAt.toISOString(), reason: 'deadlineMissed' },
+        });
+      });
+    },
+
     async expireTask(args: { taskId: string; instanceId: string; stepId: string; at: string; dueAt: string }): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.update(tasks).set({ status: 'timedOut', completedAt: new Date(args.at) })

@@ -83,6 +83,8 @@ export const tasks = pgTable('tasks', {
   dueAt: ts('due_at').notNull(),
   remindAt: ts('remind_at').notNull(),
   remindedAt: ts('reminded_at'),
+  /** Set when the deadline passed and supervision (督办) began; the task stays open and overdue. */
+  supervisedAt: ts('supervised_at'),
   completedAt: ts('completed_at'),
   completedBy: text('completed_by'),
   outcomeAction: text('outcome_action'),

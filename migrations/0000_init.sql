@@ -90,6 +90,7 @@ CREATE TABLE "tasks" (
 	"due_at" timestamp (3) with time zone NOT NULL,
 	"remind_at" timestamp (3) with time zone NOT NULL,
 	"reminded_at" timestamp (3) with time zone,
+	"supervised_at" timestamp (3) with time zone,
 	"completed_at" timestamp (3) with time zone,
 	"completed_by" text,
 	"outcome_action" text,

@@ -1,6 +1,7 @@
 // Assembles the running system from its parts: database (migrated, seeded), Temporal, worker and API.
 // `npm start` runs all of them in one process; `npm run worker` and `npm run api` run one part each.
 import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import { openDatabase, type Database } from '../db/client';
@@ -16,6 +17,7 @@ import { jwtSecretFor } from './secret';
 export type Log = (line: string) => void;
 
 export async function openDatabaseFor(config: Config, log: Log): Promise<Database> {
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
   await database.migrate();
   await seedProcesses(database.db);
@@ -64,7 +66,11 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
       if (stopped) return;
       stopped = true;
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-      if (worker) { worker.shutdown(); await workerRun; }
+      if (worker) {
+        // The SDK shuts workers down on SIGINT/SIGTERM by itself; only ask when it has not begun.
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await workerRun;
+      }
       await temporal.close();
       await database.close();
     },

@@ -5,7 +5,7 @@
 import { WhistleStep, whistleContract, type WhistleInput } from '../domain/processes/whistle-escalation';
 import type { TimeLimit } from '../domain/time-limit';
 import { records } from './lib/activities';
-import { humanTask, settleHandlers, type TaskDecision } from './lib/human-task';
+import { humanTask, settleHandlers, supervisedTask, type TaskDecision } from './lib/human-task';
 import { recordEvent, type InstanceContext } from './lib/instance';
 
 export interface WhistleRouting {
@@ -57,9 +57,12 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
     return finish(ctx, { status: 'closed', assessment });
   }
 
+  // Handling steps escalate when their deadline passes; every other step is supervised and stays open.
   const task: TaskRunner = (stepId, orgUnitId, context = {}) =>
-    humanTask(ctx, { stepId, step: steps[stepId], orgUnitId, limit: limit(stepId), context });
-  const handling: Handling = { ctx, task, routing, assessment, noteTime };
+    humanTask(ctx, { stepId, step: steps[stepId], orgUnitId, limit: limit(stepId), context, onDeadline: 'escalate' });
+  const decide: Decider = (stepId, orgUnitId, context = {}) =>
+    supervisedTask(ctx, { stepId, step: steps[stepId], orgUnitId, limit: limit(stepId), context });
+  const handling: Handling = { ctx, task, decide, routing, assessment, noteTime };
 
   let handler: Handler = { level: 'community' };
   let rework = false;
@@ -68,7 +71,7 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
     if (resolvedBy === 'rejected') return finish(ctx, { status: 'rejected', assessment });
     handler = resolvedBy;
 
-    const check = await untilDecided(ctx, () => task(WhistleStep.FieldCheck, routing.gridId));
+    const check = await decide(WhistleStep.FieldCheck, routing.gridId);
     if (check.action === 'fail') {
       assessment.reworks++;
       await recordEvent(ctx, { stepId: WhistleStep.FieldCheck, action: 'rework', data: { reason: check.data.reason, to: handler.level, reworks: assessment.reworks } });
@@ -76,7 +79,7 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
       continue;
     }
     if (input.requester) {
-      const followUp = await untilDecided(ctx, () => task(WhistleStep.FollowUp, routing.communityId));
+      const followUp = await decide(WhistleStep.FollowUp, routing.communityId);
       assessment.satisfaction = String(followUp.data.satisfaction);
       if (followUp.data.satisfaction === 'dissatisfied' && followUp.data.substantive === true) {
         await recordEvent(ctx, { stepId: WhistleStep.FollowUp, action: 'rehandle', data: { to: handler.level } });
@@ -87,27 +90,20 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
     break;
   }
 
-  await untilDecided(ctx, () => task(WhistleStep.Close, routing.streetId));
+  await decide(WhistleStep.Close, routing.streetId);
   return finish(ctx, { status: 'closed', assessment });
 }
 
 type TaskRunner = (stepId: string, orgUnitId: string, context?: Record<string, unknown>) => ReturnType<typeof humanTask>;
+type Decider = (stepId: string, orgUnitId: string, context?: Record<string, unknown>) => Promise<TaskDecision>;
 
 interface Handling {
   ctx: InstanceContext;
   task: TaskRunner;
+  decide: Decider;
   routing: WhistleRouting;
   assessment: WhistleAssessment;
   noteTime: (unit: string, onTime: boolean) => void;
-}
-
-/** Re-issues a task whose deadline passed, recording supervision (督办), until somebody decides. */
-async function untilDecided(ctx: InstanceContext, open: () => ReturnType<typeof humanTask>): Promise<TaskDecision> {
-  for (;;) {
-    const outcome = await open();
-    if (outcome.kind === 'completed') return outcome.decision;
-    await recordEvent(ctx, { stepId: null, action: 'supervise', data: { reason: 'deadlineMissed', dueAt: outcome.dueAt.toISOString() } });
-  }
 }
 
 /**
@@ -116,7 +112,7 @@ async function untilDecided(ctx: InstanceContext, open: () => ReturnType<typeof 
  * that misses its deadline sends the case to the district leader, who resolves it or directs departments.
  */
 async function handle(h: Handling, start: Handler, rework: boolean): Promise<Handler | 'rejected'> {
-  const { ctx, task, routing, assessment, noteTime } = h;
+  const { ctx, task, decide, routing, assessment, noteTime } = h;
   const reworkContext = rework ? { rework: true, reworks: assessment.reworks } : {};
   let handler = start;
   for (;;) {
@@ -129,7 +125,7 @@ async function handle(h: Handling, start: Handler, rework: boolean): Promise<Han
         await recordEvent(ctx, { stepId: WhistleStep.CommunityHandle, action: 'escalate', data: { reason: 'deadlineMissed', to: WhistleStep.Dispatch } });
       }
       assessment.levelReached = maxLevel(assessment.levelReached, 'street');
-      const decision = await untilDecided(ctx, () => task(WhistleStep.Dispatch, routing.streetId));
+      const decision = await decide(WhistleStep.Dispatch, routing.streetId);
       if (decision.action === 'reject') return 'rejected';
       handler = { level: 'street', departments: decision.data.departments as string[], lead: String(decision.data.lead) };
       continue;
@@ -144,7 +140,7 @@ async function handle(h: Handling, start: Handler, rework: boolean): Promise<Han
       await recordEvent(ctx, { stepId: WhistleStep.DepartmentHandle, action: 'escalate', data: { reason: 'deadlineMissed', departments: late, to: WhistleStep.DistrictCoordinate } });
     }
     assessment.levelReached = 'district';
-    const coordination = await untilDecided(ctx, () => task(WhistleStep.DistrictCoordinate, routing.districtId, reworkContext));
+    const coordination = await decide(WhistleStep.DistrictCoordinate, routing.districtId, reworkContext);
     if (coordination.action === 'resolve') return { level: 'district' };
     handler = { level: 'street', departments: coordination.data.departments as string[], lead: String(coordination.data.lead) };
   }

@@ -14,7 +14,8 @@ import { canSeeTask } from './task-view';
 
 export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>): Promise<TaskActionResult> {
   const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, taskId));
-  if (!task || !canSeeTask(actor, task)) throw notFound(`no task ${taskId}`);
+  if (!task) throw notFound(`no task ${taskId}`);
+  if (!canSeeTask(actor, task)) throw forbidden('this task belongs to another org unit');
   if (task.status !== 'open') throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
   const step = contractOf(task.processKey)?.steps[task.stepId];
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;

@@ -66,14 +66,16 @@ export function tasksRouter(ctx: AppContext): Router {
   router.get('/:taskId', async (req, res) => {
     const actor = actorOf(res);
     const [row] = await ctx.db.select().from(tasks).where(eq(tasks.id, req.params.taskId));
-    if (!row || !canSeeTask(actor, row)) throw notFound(`no task ${req.params.taskId}`);
+    if (!row) throw notFound(`no task ${req.params.taskId}`);
+    if (!canSeeTask(actor, row)) throw forbidden('this task belongs to another org unit');
     res.json(taskView(row, await ctx.clock.now()));
   });
 
   router.post('/:taskId/claim', async (req, res) => {
     const actor = actorOf(res);
     const [row] = await ctx.db.select().from(tasks).where(eq(tasks.id, req.params.taskId));
-    if (!row || !canSeeTask(actor, row)) throw notFound(`no task ${req.params.taskId}`);
+    if (!row) throw notFound(`no task ${req.params.taskId}`);
+    if (!canSeeTask(actor, row)) throw forbidden('this task belongs to another org unit');
     if (row.status !== 'open') throw conflict('this task is no longer open');
     if (!actor.roles.includes(row.role as never) || !actor.scopeOrgUnitIds.includes(row.orgUnitId)) {
       throw forbidden(`this task needs the role ${row.role} in its org unit`);

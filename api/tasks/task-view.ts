@@ -24,6 +24,7 @@ export function taskView(row: TaskRow, now: Date) {
     dueAt: toShanghaiIso(row.dueAt),
     overdue: row.status === 'open' ? row.dueAt < now : row.status === 'timedOut' || (row.completedAt !== null && row.completedAt > row.dueAt),
     reminded: row.remindedAt !== null,
+    supervised: row.supervisedAt !== null,
     provisionalDeadline: row.provisional,
     calendarVersion: row.calendarVersion,
     completedAt: row.completedAt ? toShanghaiIso(row.completedAt) : null,

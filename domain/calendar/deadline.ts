@@ -23,7 +23,7 @@ export function parseOfficeHours(periods: ReadonlyArray<readonly [string, string
 
 export interface Deadline {
   dueAt: Date;
-  /** When the reminder (催办) fires: three quarters of the way from start to due. */
+  /** When the reminder (催办) fires: when three quarters of the limit has elapsed, counted in office time for working-time limits. */
   remindAt: Date;
   calendarVersion: string;
   provisional: boolean;
@@ -81,6 +81,19 @@ function addWorkingMinutes(walker: DayWalker, start: Date, total: number, hours:
   throw new RangeError('working-hour limit spans more than ten years');
 }
 
+/** Office minutes between two instants. */
+function workingMinutesBetween(walker: DayWalker, start: Date, end: Date, hours: OfficeHours): number {
+  let total = 0;
+  const lastDay = localDay(end);
+  for (let day = localDay(start), guard = 0; day <= lastDay && guard < 3660; day = addDays(day, 1), guard++) {
+    if (!walker.working(day)) continue;
+    const from = day === localDay(start) ? minuteOfDay(start) : 0;
+    const to = day === lastDay ? minuteOfDay(end) : 24 * 60;
+    for (const [open, close] of hours) total += Math.max(0, Math.min(close, to) - Math.max(open, from));
+  }
+  return total;
+}
+
 export function computeDeadline(start: Date, limit: TimeLimit, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Deadline {
   const walker = new DayWalker();
   let dueAt: Date;
@@ -103,7 +116,10 @@ export function computeDeadline(start: Date, limit: TimeLimit, hours: OfficeHour
       break;
     }
   }
-  const remindAt = new Date(start.getTime() + Math.floor((dueAt.getTime() - start.getTime()) * 0.75));
+  const officeTime = limit.unit === 'workingHours' || limit.unit === 'workingDays';
+  const remindAt = officeTime
+    ? addWorkingMinutes(walker, start, Math.floor(workingMinutesBetween(walker, start, dueAt, hours) * 0.75), hours)
+    : new Date(start.getTime() + Math.floor((dueAt.getTime() - start.getTime()) * 0.75));
   return { dueAt, remindAt, calendarVersion: CALENDAR_VERSION, provisional: walker.provisional };
 }
 

@@ -104,15 +104,19 @@ describe('whistle-escalation', () => {
     expect((await audit(stack, id)).filter((e) => e.action === 'rehandle')).toHaveLength(1);
   });
 
-  test('an overdue field check is supervised and re-issued rather than dropped', async () => {
+  test('an overdue field check stays open under supervision and can still be decided', async () => {
     const id = await startCase(stack, gridReport());
     await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
-    const first = await stack.openTask(id, WhistleStep.FieldCheck);
-    await stack.advance(first.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
-    const second = await stack.openTask(id, WhistleStep.FieldCheck);
-    expect(second.id).not.toBe(first.id);
-    expect((await audit(stack, id)).some((e) => e.action === 'supervise')).toBe(true);
-  }, 60_000);
+    const check = await stack.openTask(id, WhistleStep.FieldCheck);
+    await stack.advance(check.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 30 * 86_400_000);
+    const current = (await instance(stack, id)).currentSteps;
+    expect(current).toEqual([expect.objectContaining({ stepId: WhistleStep.FieldCheck, taskId: check.id, overdue: true })]);
+    const supervision = (await audit(stack, id)).filter((e) => e.action === 'supervise');
+    expect(supervision).toHaveLength(1);
+    expect(stack.notifier.sent.filter((r) => r.taskId === check.id).map((r) => r.text.startsWith('【督办】'))).toEqual([false, true]);
+    await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await stack.openTask(id, WhistleStep.Close);
+  });
 
   test('the audit chain of a finished case lists every step and verifies', async () => {
     const id = await startCase(stack, gridReport());

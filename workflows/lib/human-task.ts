@@ -21,11 +21,19 @@ export interface TaskDecision {
 
 export type TaskOutcome = { kind: 'completed'; decision: TaskDecision } | { kind: 'timeout'; dueAt: Date };
 
+/**
+ * What a missed deadline does: `escalate` closes the task as timed out and returns, so the process can hand
+ * the case up a level; `supervise` (督办) keeps the task open and overdue, records supervision and notifies,
+ * and goes on waiting for the decision.
+ */
+export type DeadlinePolicy = 'escalate' | 'supervise';
+
 export interface HumanTaskSpec {
   stepId: string;
   step: StepContract;
   orgUnitId: string;
   limit: TimeLimit;
+  onDeadline: DeadlinePolicy;
   /** Refuses an otherwise valid actor (separation of duties); returns the reason. */
   guard?: (actor: Actor) => string | null;
   /** Called for actions that keep the task open (acknowledge, dispute, …). */
@@ -115,7 +123,10 @@ function installHandlers(): void {
   }, { validator: (request) => { validate(request); } });
 }
 
-/** Opens a task and waits for its outcome. Reminds at three quarters of the limit; times out at the deadline. */
+/**
+ * Opens a task and waits for its outcome. Reminds at three quarters of the limit; at the deadline either
+ * escalates (returns a timeout) or supervises (stays open) as the spec says.
+ */
 export async function humanTask(ctx: InstanceContext, spec: HumanTaskSpec): Promise<TaskOutcome> {
   installHandlers();
   const taskId = uuid4();
@@ -143,17 +154,28 @@ export async function humanTask(ctx: InstanceContext, spec: HumanTaskSpec): Prom
   openTasks.set(taskId, task);
   const decided = () => task.decision !== undefined;
 
+  const event = { taskId, instanceId: ctx.instanceId, stepId: spec.stepId };
   if (!(await condition(decided, msUntil(deadline.remindAt)))) {
-    await notifications.remindTask({ taskId, instanceId: ctx.instanceId, stepId: spec.stepId, at: new Date().toISOString() });
-    await condition(decided, msUntil(task.dueAt));
+    await notifications.remindTask({ ...event, at: new Date().toISOString() });
+    if (!(await condition(decided, msUntil(task.dueAt))) && spec.onDeadline === 'supervise') {
+      await records.superviseTask({ ...event, at: new Date().toISOString() });
+      await condition(decided);
+    }
   }
   // A decision being recorded when the deadline fires still counts: it was accepted before the timeout.
   await condition(() => !task.inFlight);
   openTasks.delete(taskId);
   closedTaskIds.add(taskId);
   if (task.decision) return { kind: 'completed', decision: task.decision };
-  await records.expireTask({ taskId, instanceId: ctx.instanceId, stepId: spec.stepId, at: new Date().toISOString(), dueAt: task.dueAt.toISOString() });
+  await records.expireTask({ ...event, at: new Date().toISOString(), dueAt: task.dueAt.toISOString() });
   return { kind: 'timeout', dueAt: task.dueAt };
+}
+
+/** A task whose missed deadline is supervised, not escalated: it always ends in a decision. */
+export async function supervisedTask(ctx: InstanceContext, spec: Omit<HumanTaskSpec, 'onDeadline'>): Promise<TaskDecision> {
+  const outcome = await humanTask(ctx, { ...spec, onDeadline: 'supervise' });
+  if (outcome.kind !== 'completed') throw ApplicationFailure.nonRetryable('a supervised task cannot time out');
+  return outcome.decision;
 }
 
 function msUntil(instant: Date): number {

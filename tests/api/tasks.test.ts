@@ -1,0 +1,158 @@
+// The clerk's path through the API: start a case, find it in the inbox with a working-day due time, claim,
+// act; and every way a client can get an action wrong answered with the right status and nothing recorded.
+import request from 'supertest';
+import { eq, and } from 'drizzle-orm';
+import { auditEvents, tasks, users } from '../../db/schema';
+import { hashPassword } from '../../api/auth/passwords';
+import { WhistleStep } from '../../domain/processes/whistle-escalation';
+import { createTestStack, type TestStack } from '../support/test-stack';
+import { act, audit, gridReport, instance, startCase } from '../support/whistle';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await createTestStack();
+  await stack.database.db.insert(users).values({
+    id: 'u-community-2', username: 'community_staff2', name: '第二社工', passwordHash: await hashPassword('demo123'),
+    roles: ['community_staff'], orgUnitId: 'community-a1',
+  });
+});
+afterAll(async () => { await stack?.close(); });
+
+const start = (input: Record<string, unknown>, as = 'grid_worker') => stack.login(as).then((auth) =>
+  request(stack.app).post('/api/processes/whistle-escalation/instances').set('authorization', auth).send({ input }));
+
+describe('starting a case', () => {
+  test('invalid input is 400 naming each bad field', async () => {
+    const res = await start({ source: 'grid', category: 'road-damage' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['input.gridCode', 'input.location', 'input.description']));
+  });
+  test('an unknown grid code or category is 400 naming the field', async () => {
+    expect((await start(gridReport({ gridCode: 'G-NOPE' }))).body.error.details[0].path).toBe('input.gridCode');
+    expect((await start(gridReport({ category: 'nope' }))).body.error.details[0].path).toBe('input.category');
+  });
+  test('a hotline order needs its requester', async () => {
+    const res = await start({ ...gridReport(), source: 'hotline' }, 'dispatcher');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('input.requester');
+  });
+  test('a role that does not start this process is 403', async () => {
+    expect((await start(gridReport(), 'community_staff')).status).toBe(403);
+  });
+  test("a grid outside the reporter's area is 403", async () => {
+    expect((await start(gridReport(), 'grid_worker_b')).status).toBe(403);
+  });
+  test('a refused start writes no instance', async () => {
+    const before = (await request(stack.app).get('/api/instances').set('authorization', await stack.login('auditor'))).body.items.length;
+    await start(gridReport({ gridCode: 'G-NOPE' }));
+    const after = (await request(stack.app).get('/api/instances').set('authorization', await stack.login('auditor'))).body.items.length;
+    expect(after).toBe(before);
+  });
+});
+
+describe('the inbox', () => {
+  test('shows the new case to the community with a working-day due time', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const res = await request(stack.app).get('/api/tasks?scope=available').set('authorization', await stack.login('community_staff'));
+    const item = res.body.items.find((t: { taskId: string }) => t.taskId === task.id);
+    expect(item).toMatchObject({
+      instanceId: id, stepId: WhistleStep.CommunityHandle, role: 'community_staff', orgUnitId: 'community-a1', status: 'open',
+      actions: ['resolve', 'whistle'], timeLimit: { amount: 1, unit: 'workingDays' }, overdue: false,
+    });
+    expect(item.dueAt).toMatch(/T17:30:00\.000\+08:00$/);
+    const other = await request(stack.app).get('/api/tasks?scope=available').set('authorization', await stack.login('community_staff_b'));
+    expect(other.body.items.some((t: { taskId: string }) => t.taskId === task.id)).toBe(false);
+  });
+
+  test('pages by due time with a cursor and no repeats', async () => {
+    for (let i = 0; i < 3; i++) await stack.openTask(await startCase(stack, gridReport({ description: `分页 ${i}` })), WhistleStep.CommunityHandle);
+    const open = await stack.database.db.select().from(tasks).where(eq(tasks.status, 'open'));
+    const auth = await stack.login('auditor');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await request(stack.app).get(`/api/tasks?limit=2${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', auth);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((t: { taskId: string }) => t.taskId));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(open.map((t) => t.id).sort());
+  });
+});
+
+describe('acting on a task', () => {
+  test('completing advances the case; completing twice is 409 with one audit row', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const first = await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复' });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ taskId: task.id, status: 'completed' });
+    const second = await act(stack, 'community_staff', task.id, 'resolve', { result: '再次提交' });
+    expect(second.status).toBe(409);
+    await stack.openTask(id, WhistleStep.FieldCheck);
+    expect((await audit(stack, id)).filter((e) => e.action === 'resolve')).toHaveLength(1);
+    expect((await instance(stack, id)).currentSteps.map((s: { stepId: string }) => s.stepId)).toEqual([WhistleStep.FieldCheck]);
+  });
+
+  test('concurrent completions of one task: exactly one succeeds, the rest are 409, one audit row', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => act(stack, 'community_staff', task.id, 'resolve', { result: `并发 ${i}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const rows = await stack.database.db.select().from(auditEvents).where(and(eq(auditEvents.instanceId, id), eq(auditEvents.action, 'resolve')));
+    expect(rows).toHaveLength(1);
+  });
+
+  test('an unknown action is 400 naming "action"; invalid data is 400 naming the data field', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const unknown = await act(stack, 'community_staff', task.id, 'explode');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0].path).toBe('action');
+    const invalid = await act(stack, 'community_staff', task.id, 'resolve', { result: 42 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.details[0].path).toBe('data.result');
+    const extra = await act(stack, 'community_staff', task.id, 'whistle', { reason: '需要', sneaky: true });
+    expect(extra.status).toBe(400);
+    expect((await audit(stack, id)).map((e) => e.action)).toEqual(['start', 'open']);
+  });
+
+  test('a task of another org is 403; a role that does not handle the step is 403', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    expect((await act(stack, 'community_staff_b', task.id, 'resolve', { result: 'x' })).status).toBe(403);
+    expect((await act(stack, 'grid_worker', task.id, 'resolve', { result: 'x' })).status).toBe(403);
+    expect((await act(stack, 'auditor', task.id, 'resolve', { result: 'x' })).status).toBe(403);
+  });
+
+  test('a claimed task belongs to its holder: others get 409, acting on an unclaimed task claims it', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const claim = await request(stack.app).post(`/api/tasks/${task.id}/claim`).set('authorization', await stack.login('community_staff2'));
+    expect(claim.status).toBe(200);
+    expect(claim.body.assigneeId).toBe('u-community-2');
+    const stolen = await request(stack.app).post(`/api/tasks/${task.id}/claim`).set('authorization', await stack.login('community_staff'));
+    expect(stolen.status).toBe(409);
+    expect((await act(stack, 'community_staff', task.id, 'resolve', { result: 'x' })).status).toBe(409);
+    const mine = await request(stack.app).get('/api/tasks?scope=mine').set('authorization', await stack.login('community_staff2'));
+    expect(mine.body.items.map((t: { taskId: string }) => t.taskId)).toContain(task.id);
+    expect((await act(stack, 'community_staff2', task.id, 'resolve', { result: '已修复' })).status).toBe(200);
+
+    const id2 = await startCase(stack, gridReport());
+    const unclaimed = await stack.openTask(id2, WhistleStep.CommunityHandle);
+    await act(stack, 'community_staff', unclaimed.id, 'resolve', { result: '已修复' });
+    const done = await request(stack.app).get(`/api/tasks/${unclaimed.id}`).set('authorization', await stack.login('community_staff'));
+    expect(done.body).toMatchObject({ status: 'completed', assigneeId: expect.any(String), completedBy: expect.any(String) });
+  });
+
+  test('a tampered audit row makes verify fail at that seq', async () => {
+    const id = await startCase(stack, gridReport());
+    await stack.openTask(id, WhistleStep.CommunityHandle);
+    const auth = await stack.login('auditor');
+    expect((await request(stack.app).get(`/api/instances/${id}/audit/verify`).set('authorization', auth)).body).toEqual({ ok: true, events: 2, firstBrokenSeq: null });
+    await stack.database.db.update(auditEvents).set({ data: { forged: true } }).where(and(eq(auditEvents.instanceId, id), eq(auditEvents.seq, 2)));
+    expect((await request(stack.app).get(`/api/instances/${id}/audit/verify`).set('authorization', auth)).body).toEqual({ ok: false, events: 2, firstBrokenSeq: 2 });
+  });
+});
