@@ -2,8 +2,20 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-log';
-import { instances } from '../db/schema';
+import { assessmentUnits, assessments, instances } from '../db/schema';
 import type { InstanceContext } from '../workflows/lib/instance';
+
+/** What a closed case is assessed on (考核): the KPIs aggregate these. */
+export interface AssessmentRecord {
+  streetId: string | null;
+  communityId: string | null;
+  levelReached: 'grid' | 'community' | 'street' | 'district';
+  selfResolved: boolean;
+  reworks: number;
+  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  /** Per handling unit: whether it met every deadline it had. */
+  onTime: Record<string, boolean>;
+}
 
 export function instanceActivities(db: Db) {
   return {
@@ -24,10 +36,22 @@ export function instanceActivities(db: Db) {
       });
     },
 
-    async closeInstance(args: { instanceId: string; status: string; at: string; stepId: string; outcome: Record<string, unknown> }): Promise<void> {
+    async closeInstance(args: {
+      instanceId: string; status: string; at: string; stepId: string; outcome: Record<string, unknown>; assessment?: AssessmentRecord;
+    }): Promise<void> {
       await db.transaction(async (tx) => {
-        await tx.update(instances).set({ status: args.status, closedAt: new Date(args.at), outcome: args.outcome })
-          .where(eq(instances.id, args.instanceId));
+        const [row] = await tx.update(instances).set({ status: args.status, closedAt: new Date(args.at), outcome: args.outcome })
+          .where(eq(instances.id, args.instanceId)).returning();
+        if (args.assessment && row) {
+          const a = args.assessment;
+          await tx.insert(assessments).values({
+            instanceId: args.instanceId, processKey: row.processKey, streetId: a.streetId, communityId: a.communityId, status: args.status,
+            levelReached: a.levelReached, selfResolved: a.selfResolved, reworks: a.reworks, satisfaction: a.satisfaction,
+            onTime: Object.values(a.onTime).every(Boolean), startedAt: row.startedAt, closedAt: new Date(args.at),
+          }).onConflictDoNothing();
+          const units = Object.entries(a.onTime).map(([orgUnitId, onTime]) => ({ instanceId: args.instanceId, orgUnitId, onTime }));
+          if (units.length > 0) await tx.insert(assessmentUnits).values(units).onConflictDoNothing();
+        }
         await appendAudit(tx, {
           instanceId: args.instanceId, eventKey: `${args.instanceId}:end`, at: new Date(args.at), actor: null,
           stepId: args.stepId, action: args.status === 'closed' ? 'close' : args.status, data: { outcome: args.outcome },

@@ -14,6 +14,7 @@ import { instancesRouter } from './instances/router';
 import { tasksRouter } from './tasks/router';
 import { catalogsRouter } from './catalogs/router';
 import { adminRouter } from './admin/router';
+import { metricsRouter } from './metrics/router';
 import { healthHandler } from './health';
 import { buildOpenApiDocument } from './openapi/document';
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/tasks', tasksRouter(ctx));
   api.use('/catalogs', catalogsRouter(ctx));
   api.use('/admin', adminRouter(ctx));
+  api.use('/metrics', metricsRouter(ctx));
   api.use(notFoundRoute);
   api.use(errorHandler(ctx.log));
   app.use('/api', api);

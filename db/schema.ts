@@ -127,6 +127,31 @@ export const catalogEntries = pgTable('catalog_entries', {
   updatedBy: text('updated_by').notNull(),
 }, (t) => [primaryKey({ columns: [t.catalog, t.code] })]);
 
+/** The assessment record (考核) written when a case closes: what the KPIs aggregate. */
+export const assessments = pgTable('assessments', {
+  instanceId: text('instance_id').primaryKey().references(() => instances.id),
+  processKey: text('process_key').notNull(),
+  /** Street and community the case belongs to (null for processes owned by a department). */
+  streetId: text('street_id'),
+  communityId: text('community_id'),
+  status: text('status').notNull(),
+  levelReached: text('level_reached', { enum: ['grid', 'community', 'street', 'district'] }).notNull(),
+  selfResolved: boolean('self_resolved').notNull(),
+  reworks: integer('reworks').notNull(),
+  satisfaction: text('satisfaction', { enum: ['satisfied', 'basically_satisfied', 'dissatisfied'] }),
+  /** Every unit that handled the case met its deadlines. */
+  onTime: boolean('on_time').notNull(),
+  startedAt: ts('started_at').notNull(),
+  closedAt: ts('closed_at').notNull(),
+}, (t) => [index('assessments_started_idx').on(t.processKey, t.startedAt)]);
+
+/** Per handling unit of an assessed case: whether that unit met its deadlines. */
+export const assessmentUnits = pgTable('assessment_units', {
+  instanceId: text('instance_id').notNull().references(() => instances.id),
+  orgUnitId: text('org_unit_id').notNull(),
+  onTime: boolean('on_time').notNull(),
+}, (t) => [primaryKey({ columns: [t.instanceId, t.orgUnitId] })]);
+
 /** Sequence for readable instance numbers; bigint keeps room for decades of cases. */
 export const counters = pgTable('counters', {
   name: text('name').primaryKey(),

@@ -4,6 +4,7 @@
 // requester exists, and closed by the shift chief with an assessment record.
 import { WhistleStep, whistleContract, type WhistleInput } from '../domain/processes/whistle-escalation';
 import type { TimeLimit } from '../domain/time-limit';
+import type { AssessmentRecord } from '../activities/instances';
 import { records } from './lib/activities';
 import { humanTask, settleHandlers, supervisedTask, type TaskDecision } from './lib/human-task';
 import { recordEvent, type InstanceContext } from './lib/instance';
@@ -26,13 +27,7 @@ export interface WhistleArgs {
 type Level = 'grid' | 'community' | 'street' | 'district';
 type Handler = { level: 'community' } | { level: 'street'; departments: string[]; lead: string } | { level: 'district' };
 
-export interface WhistleAssessment {
-  levelReached: Level;
-  selfResolved: boolean;
-  reworks: number;
-  onTime: Record<string, boolean>;
-  satisfaction: string | null;
-}
+export type WhistleAssessment = Omit<AssessmentRecord, 'streetId' | 'communityId'>;
 
 export interface WhistleOutcome {
   status: 'closed' | 'rejected';
@@ -54,7 +49,7 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
   if (input.selfResolved) {
     assessment.selfResolved = true;
     await recordEvent(ctx, { stepId: 'EndEvent_SelfResolved', action: 'selfResolve', actor: ctx.startedBy, data: input.selfResolved });
-    return finish(ctx, { status: 'closed', assessment });
+    return finish(ctx, routing, { status: 'closed', assessment });
   }
 
   // Handling steps escalate when their deadline passes; every other step is supervised and stays open.
@@ -68,7 +63,7 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
   let rework = false;
   for (;;) {
     const resolvedBy = await handle(handling, handler, rework);
-    if (resolvedBy === 'rejected') return finish(ctx, { status: 'rejected', assessment });
+    if (resolvedBy === 'rejected') return finish(ctx, routing, { status: 'rejected', assessment });
     handler = resolvedBy;
 
     const check = await decide(WhistleStep.FieldCheck, routing.gridId);
@@ -80,7 +75,7 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
     }
     if (input.requester) {
       const followUp = await decide(WhistleStep.FollowUp, routing.communityId);
-      assessment.satisfaction = String(followUp.data.satisfaction);
+      assessment.satisfaction = followUp.data.satisfaction as WhistleAssessment['satisfaction'];
       if (followUp.data.satisfaction === 'dissatisfied' && followUp.data.substantive === true) {
         await recordEvent(ctx, { stepId: WhistleStep.FollowUp, action: 'rehandle', data: { to: handler.level } });
         rework = true;
@@ -91,7 +86,7 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
   }
 
   await decide(WhistleStep.Close, routing.streetId);
-  return finish(ctx, { status: 'closed', assessment });
+  return finish(ctx, routing, { status: 'closed', assessment });
 }
 
 type TaskRunner = (stepId: string, orgUnitId: string, context?: Record<string, unknown>) => ReturnType<typeof humanTask>;
@@ -151,7 +146,7 @@ function maxLevel(a: Level, b: Level): Level {
   return LEVEL_ORDER.indexOf(a) >= LEVEL_ORDER.indexOf(b) ? a : b;
 }
 
-async function finish(ctx: InstanceContext, outcome: WhistleOutcome): Promise<WhistleOutcome> {
+async function finish(ctx: InstanceContext, routing: WhistleRouting, outcome: WhistleOutcome): Promise<WhistleOutcome> {
   await settleHandlers();
   await records.closeInstance({
     instanceId: ctx.instanceId,
@@ -159,6 +154,7 @@ async function finish(ctx: InstanceContext, outcome: WhistleOutcome): Promise<Wh
     at: new Date().toISOString(),
     stepId: outcome.status === 'rejected' ? 'EndEvent_Rejected' : outcome.assessment.selfResolved ? 'EndEvent_SelfResolved' : 'EndEvent_Closed',
     outcome: { ...outcome.assessment },
+    assessment: outcome.status === 'closed' ? { ...outcome.assessment, streetId: routing.streetId, communityId: routing.communityId } : undefined,
   });
   return outcome;
 }

@@ -1,6 +1,6 @@
 // Instances: search, detail with current and completed steps, the audit trail and its chain verification.
 import { Router } from 'express';
-import { and, asc, desc, eq, exists, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { instances, tasks } from '../../db/schema';
 import { actorOf as auditActorOf, readAudit, verifyChain } from '../../db/audit-log';
@@ -17,6 +17,10 @@ export const instanceQuerySchema = z.object({
   status: z.enum(['running', 'closed', 'rejected', 'revoked', 'cancelled']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional(),
+  orgUnitId: z.string().max(100).optional(),
+  /** Started on or after this day (Asia/Shanghai), and before the end of `to`. */
+  from: z.string().date().optional(),
+  to: z.string().date().optional(),
   cursor: z.string().max(500).optional(),
   limit: limitSchema,
 });
@@ -45,6 +49,9 @@ export function instancesRouter(ctx: AppContext): Router {
     const where: (SQL | undefined)[] = [scopeFilter(actor)];
     if (q.processKey) where.push(eq(instances.processKey, q.processKey));
     if (q.status) where.push(eq(instances.status, q.status));
+    if (q.orgUnitId) where.push(sql`jsonb_exists(${instances.orgPath}, ${q.orgUnitId})`);
+    if (q.from) where.push(gte(instances.startedAt, new Date(`${q.from}T00:00:00+08:00`)));
+    if (q.to) where.push(lt(instances.startedAt, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000)));
     if (q.q) where.push(or(ilike(instances.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`), eq(instances.id, q.q)));
     const overdueTask = exists(ctx.db.select({ one: sql`1` }).from(tasks)
       .where(and(eq(tasks.instanceId, instances.id), eq(tasks.status, 'open'), lt(tasks.dueAt, now))));

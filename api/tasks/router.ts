@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import type { AppContext } from '../context';
 import { canSeeTask, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
+import { actionForms } from './action-forms';
 
 export const taskQuerySchema = z.object({
   scope: z.enum(['mine', 'available', 'all']).default('all'),
@@ -68,7 +69,7 @@ export function tasksRouter(ctx: AppContext): Router {
     const [row] = await ctx.db.select().from(tasks).where(eq(tasks.id, req.params.taskId));
     if (!row) throw notFound(`no task ${req.params.taskId}`);
     if (!canSeeTask(actor, row)) throw forbidden('this task belongs to another org unit');
-    res.json(taskView(row, await ctx.clock.now()));
+    res.json({ ...taskView(row, await ctx.clock.now()), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId) : [] });
   });
 
   router.post('/:taskId/claim', async (req, res) => {

@@ -156,3 +156,16 @@ describe('acting on a task', () => {
     expect((await request(stack.app).get(`/api/instances/${id}/audit/verify`).set('authorization', auth)).body).toEqual({ ok: false, events: 2, firstBrokenSeq: 2 });
   });
 });
+
+describe('the task page', () => {
+  test('describes each action as a form with its JSON Schema', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const res = await request(stack.app).get(`/api/tasks/${task.id}`).set('authorization', await stack.login('community_staff'));
+    expect(res.status).toBe(200);
+    expect(res.body.forms.map((f: { action: string }) => f.action)).toEqual(['resolve', 'whistle']);
+    const resolve = res.body.forms[0];
+    expect(resolve).toMatchObject({ label: '办结反馈', keepsOpen: false });
+    expect(resolve.schema).toMatchObject({ type: 'object', required: ['result'], properties: { result: { type: 'string', minLength: 1 } } });
+  });
+});

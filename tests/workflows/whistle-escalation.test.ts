@@ -1,10 +1,18 @@
 // Scenarios of the whistle-and-report process on the time-skipping server, with the real worker and database.
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
-import { createTestStack, type TestStack } from '../support/test-stack';
+import { and, eq } from 'drizzle-orm';
+import { tasks } from '../../db/schema';
+import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import { act, audit, complete, gridReport, hotlineOrder, instance, startCase, waitForStatus } from '../support/whistle';
 
 
 let stack: TestStack;
+/** Waits until `count` department tasks of the case are open (they are opened in parallel). */
+const departmentTasks = (instanceId: string, count: number) => waitFor(async () => {
+  const rows = await stack.database.db.select().from(tasks)
+    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, WhistleStep.DepartmentHandle), eq(tasks.status, 'open')));
+  return rows.length === count ? rows : undefined;
+}, `${count} open department tasks`);
 beforeAll(async () => { stack = await createTestStack(); });
 afterAll(async () => { await stack?.close(); });
 
@@ -53,19 +61,20 @@ describe('whistle-escalation', () => {
     const id = await startCase(stack, gridReport());
     await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '需要部门处置' });
     await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'dispatch', { departments: ['dept-urban', 'dept-market'], lead: 'dept-urban' });
-    const urban = await stack.openTask(id, WhistleStep.DepartmentHandle);
-    const ack = await act(stack, urban.orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2', urban.id, 'acknowledge');
-    expect(ack.body).toEqual({ taskId: urban.id, status: 'open' });
-    const open = async () => (await instance(stack, id)).currentSteps as Array<{ taskId: string; orgUnitId: string }>;
-    for (const step of await open()) {
-      const res = await act(stack, step.orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2', step.taskId, 'complete', { result: '已整改' });
+    const handlerOf = (orgUnitId: string) => (orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2');
+    const first = await departmentTasks(id, 2);
+    expect(first.map((t) => t.orgUnitId).sort()).toEqual(['dept-market', 'dept-urban']);
+    const lead = first.find((t) => t.orgUnitId === 'dept-urban')!;
+    const ack = await act(stack, 'dept_handler', lead.id, 'acknowledge');
+    expect(ack.body).toEqual({ taskId: lead.id, status: 'open' });
+    for (const task of first) {
+      const res = await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已整改' });
       expect(res.status).toBe(200);
     }
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'fail', { reason: '地砖仍松动' });
-    await stack.openTask(id, WhistleStep.DepartmentHandle);
-    for (const step of await open()) {
-      await act(stack, step.orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2', step.taskId, 'complete', { result: '已重新铺设' });
-    }
+    const again = await departmentTasks(id, 2);
+    expect(again.map((t) => t.id)).not.toContain(lead.id);
+    for (const task of again) await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已重新铺设' });
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
     const closed = await waitForStatus(stack, id, 'closed');

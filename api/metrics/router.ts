@@ -1,0 +1,67 @@
+// GET /api/metrics/kpis: assessment rates for leaders and auditors, per street, department and period.
+import { Router } from 'express';
+import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { assessments, instances, tasks } from '../../db/schema';
+import { WHISTLE_KEY } from '../../domain/processes/whistle-escalation';
+import { requireRole } from '../auth/middleware';
+import { badRequest, parseOr400 } from '../errors';
+import type { AppContext } from '../context';
+import { computeKpis, type KpiCase } from './kpis';
+
+const SHANGHAI_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+
+export const kpiQuerySchema = z.object({
+  from: z.string().date().optional(),
+  to: z.string().date().optional(),
+  orgUnitId: z.string().max(100).optional(),
+  processKey: z.string().max(100).default(WHISTLE_KEY),
+});
+
+/** Shanghai calendar day of an instant, or the Monday of its week for long ranges. */
+function periodOf(weekly: boolean) {
+  return (d: Date) => {
+    const local = new Date(d.getTime() + SHANGHAI_MS);
+    if (weekly) local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));
+    return local.toISOString().slice(0, 10);
+  };
+}
+
+export function metricsRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/kpis', async (req, res) => {
+    requireRole(res, ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'], 'reading KPIs');
+    const q = parseOr400(kpiQuerySchema, req.query);
+    const now = await ctx.clock.now();
+    const to = q.to ? new Date(Date.parse(`${q.to}T00:00:00+08:00`) + DAY_MS) : new Date(now.getTime() + 1);
+    const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : new Date(to.getTime() - 30 * DAY_MS);
+    if (from >= to) throw badRequest('the range is empty', [{ path: 'from', message: 'must be before to' }]);
+    const where: SQL[] = [eq(instances.processKey, q.processKey), gte(instances.startedAt, from), lt(instances.startedAt, to),
+      notInArray(instances.status, ['rejected', 'cancelled'])];
+    if (q.orgUnitId) where.push(sql`jsonb_exists(${instances.orgPath}, ${q.orgUnitId})`);
+    const rows = await ctx.db.select({
+      instanceId: instances.id, startedAt: instances.startedAt, status: instances.status, orgPath: instances.orgPath,
+      levelReached: assessments.levelReached, reworks: assessments.reworks, satisfaction: assessments.satisfaction, onTime: assessments.onTime,
+    }).from(instances).leftJoin(assessments, eq(assessments.instanceId, instances.id)).where(and(...where));
+    const missed = rows.length === 0 ? [] : await ctx.db.select({
+      instanceId: tasks.instanceId, orgUnitId: tasks.orgUnitId,
+      missed: sql<boolean>`bool_or(${tasks.status} = 'timedOut' or ${tasks.completedAt} > ${tasks.dueAt} or (${tasks.status} = 'open' and ${tasks.dueAt} < ${now}))`,
+    }).from(tasks).where(inArray(tasks.instanceId, rows.map((r) => r.instanceId))).groupBy(tasks.instanceId, tasks.orgUnitId);
+
+    await ctx.orgTree.refresh();
+    const streets = new Set(ctx.orgTree.all().filter((u) => u.kind === 'street').map((u) => u.id));
+    const cases = new Map<string, KpiCase>(rows.map((r) => [r.instanceId, {
+      instanceId: r.instanceId, startedAt: r.startedAt, status: r.status, streetId: r.orgPath.find((id) => streets.has(id)) ?? null,
+      levelReached: r.levelReached, reworks: r.reworks, satisfaction: r.satisfaction, onTime: r.onTime, unitsMissed: new Map(),
+    }]));
+    for (const m of missed) cases.get(m.instanceId)?.unitsMissed.set(m.orgUnitId, m.missed === true);
+    const weekly = to.getTime() - from.getTime() > 62 * DAY_MS;
+    const units = ctx.orgTree.all().filter((u) => !q.orgUnitId || ctx.orgTree.descendantsAndSelf(q.orgUnitId).includes(u.id) || u.kind === 'department');
+    res.json({
+      from: from.toISOString(), to: to.toISOString(), processKey: q.processKey, granularity: weekly ? 'week' : 'day',
+      ...computeKpis([...cases.values()], units, periodOf(weekly)),
+    });
+  });
+  return router;
+}
