@@ -11,6 +11,8 @@ import { notFound, parseOr400 } from '../errors';
 import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import { readsAll } from '../tasks/task-view';
 import type { AppContext } from '../context';
+import { contractOf } from '../../domain/processes';
+import { replayInstances } from '../conformance/conformance';
 
 export const instanceQuerySchema = z.object({
   processKey: z.string().max(100).optional(),
@@ -106,6 +108,14 @@ export function instancesRouter(ctx: AppContext): Router {
         prevHash: e.prevHash, hash: e.hash,
       })),
     });
+  });
+
+  router.get('/:id/conformance', async (req, res) => {
+    const row = await loadVisible(ctx, actorOf(res), req.params.id);
+    const contract = contractOf(row.processKey);
+    if (!contract) throw notFound(`no process ${row.processKey}`);
+    const [result] = await replayInstances(ctx.db, contract, [row.id]);
+    res.json(result ?? { instanceId: row.id, fitness: 1, moves: [], deviations: [] });
   });
 
   router.get('/:id/audit/verify', async (req, res) => {

@@ -9,6 +9,7 @@ import { actorOf, requireRole } from '../auth/middleware';
 import { badRequest, notFound, parseOr400 } from '../errors';
 import type { AppContext } from '../context';
 import { startInstance } from './start-instance';
+import { replayInstances, staticConformance, summarise } from '../conformance/conformance';
 
 export const diagramBodySchema = z.object({ bpmnXml: z.string().min(1).max(5_000_000) }).strict();
 
@@ -68,6 +69,14 @@ export function processesRouter(ctx: AppContext): Router {
       return next;
     });
     res.json({ version });
+  });
+
+  router.get('/:key/conformance', async (req, res) => {
+    requireRole(res, ['auditor', 'process_designer', 'admin', 'district_leader'], 'reading conformance');
+    const contract = contractOf(req.params.key);
+    if (!contract) throw notFound(`no process ${req.params.key}`);
+    const { limit } = parseOr400(z.object({ limit: z.coerce.number().int().min(1).max(5000).default(500) }), req.query);
+    res.json({ static: await staticConformance(ctx.db, contract), ...summarise(await replayInstances(ctx.db, contract, undefined, limit)) });
   });
 
   router.post('/:key/instances', async (req, res) => {

@@ -9,9 +9,18 @@ export interface StepParameters {
   timeLimit?: TimeLimit;
 }
 
+export interface FlowNode {
+  id: string;
+  /** The BPMN type without prefix: UserTask, ExclusiveGateway, BoundaryEvent, EndEvent, … */
+  type: string;
+  /** For boundary events: the activity they are attached to. */
+  attachedTo?: string;
+}
+
 export interface DiagramSummary {
   processId: string;
   flowNodeIds: string[];
+  nodes: FlowNode[];
   sequenceFlows: Array<{ id: string; from: string; to: string }>;
   parameters: Record<string, StepParameters>;
 }
@@ -32,6 +41,7 @@ interface ModdleElement {
   timeLimit?: number;
   timeUnit?: string;
   rootElements?: ModdleElement[];
+  attachedToRef?: ModdleElement;
 }
 
 export async function readDiagram(xml: string): Promise<DiagramSummary> {
@@ -51,13 +61,14 @@ export async function readDiagram(xml: string): Promise<DiagramSummary> {
   if (processes.length !== 1) throw new DiagramError('the diagram must contain exactly one process', [`found ${processes.length}`]);
   const process = processes[0];
   const elements = process.flowElements ?? [];
-  const summary: DiagramSummary = { processId: process.id, flowNodeIds: [], sequenceFlows: [], parameters: {} };
+  const summary: DiagramSummary = { processId: process.id, flowNodeIds: [], nodes: [], sequenceFlows: [], parameters: {} };
   for (const element of elements) {
     if (element.$type === 'bpmn:SequenceFlow') {
       summary.sequenceFlows.push({ id: element.id, from: element.sourceRef?.id ?? '', to: element.targetRef?.id ?? '' });
       continue;
     }
     summary.flowNodeIds.push(element.id);
+    summary.nodes.push({ id: element.id, type: element.$type.replace(/^bpmn:/, ''), attachedTo: element.attachedToRef?.id });
     const parameters: StepParameters = {};
     if (element.role) parameters.role = element.role;
     if (element.timeLimit !== undefined) {

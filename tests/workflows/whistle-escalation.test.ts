@@ -1,5 +1,6 @@
 // Scenarios of the whistle-and-report process on the time-skipping server, with the real worker and database.
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
+import request from 'supertest';
 import { and, eq } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
@@ -136,8 +137,20 @@ describe('whistle-escalation', () => {
     const events = await audit(stack, id);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.action === 'open').map((e) => e.stepId)).toEqual([WhistleStep.CommunityHandle, WhistleStep.FieldCheck, WhistleStep.Close]);
+    const conformance = await request(stack.app).get(`/api/instances/${id}/conformance`).set('authorization', await stack.login('auditor'));
+    expect(conformance.body).toMatchObject({ instanceId: id, fitness: 1, deviations: [] });
+    expect(conformance.body.moves.map((m: { to: string }) => m.to)).toEqual([WhistleStep.CommunityHandle, WhistleStep.FieldCheck, WhistleStep.Close, 'EndEvent_Closed']);
     const resolve = events.find((e) => e.action === 'resolve')!;
     expect(resolve.actor).toMatchObject({ role: 'community_staff' });
     expect(resolve.data).toMatchObject({ result: '已修复', onTime: true });
+  });
+
+  test('every trace these scenarios produced conforms to the diagram (fitness 1.0)', async () => {
+    const res = await request(stack.app).get('/api/processes/whistle-escalation/conformance').set('authorization', await stack.login('auditor'));
+    expect(res.status).toBe(200);
+    expect(res.body.static).toEqual({ version: 1, missingInDiagram: [], missingInCode: [] });
+    expect(res.body.deviations).toEqual([]);
+    expect(res.body.instancesChecked).toBeGreaterThanOrEqual(9);
+    expect(res.body.fitness).toBe(1);
   });
 });

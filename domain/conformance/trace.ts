@@ -1,0 +1,25 @@
+// Turns an instance's audit trail into the trace the replay reads: openings, completions and the end event.
+import type { TraceEvent } from './token-replay';
+
+export interface AuditFact {
+  stepId: string | null;
+  action: string;
+  data: Record<string, unknown>;
+}
+
+/** Actions that record something about a task without ending it. */
+const NOT_ENDING = new Set(['open', 'remind', 'supervise', 'claim']);
+/** Actions of the instance's final audit event. */
+const ENDINGS = new Set(['close', 'rejected', 'revoked', 'cancelled']);
+
+export function traceOf(events: AuditFact[], keepsOpen: (stepId: string, action: string) => boolean): TraceEvent[] {
+  const trace: TraceEvent[] = [];
+  for (const e of events) {
+    if (!e.stepId) continue;
+    const taskEvent = typeof e.data.taskId === 'string';
+    if (e.action === 'open') trace.push({ kind: 'opened', stepId: e.stepId });
+    else if (taskEvent && !NOT_ENDING.has(e.action) && !keepsOpen(e.stepId, e.action)) trace.push({ kind: 'completed', stepId: e.stepId });
+    else if (!taskEvent && ENDINGS.has(e.action)) trace.push({ kind: 'ended', stepId: e.stepId });
+  }
+  return trace;
+}
