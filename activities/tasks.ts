@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditActor } from '../db/audit-log';
-import { tasks } from '../db/schema';
+import { auditEvents, tasks } from '../db/schema';
 import { toShanghaiIso } from '../domain/calendar/deadline';
 import type { Notifier } from './notifier';
 
@@ -22,8 +22,20 @@ export interface OpenTaskArgs {
   createdAt: string;
   dueAt: string;
   remindAt: string;
+  acknowledgeBy: string | null;
   title: string;
   context: Record<string, unknown>;
+}
+
+/** Whether a decision met its time limit: the acknowledgement limit for an acknowledgement, the deadline otherwise. */
+function onTimeFacts(task: typeof tasks.$inferSelect, at: Date, acknowledges: boolean) {
+  if (acknowledges && task.acknowledgeBy) return { acknowledgeBy: task.acknowledgeBy.toISOString(), onTime: at <= task.acknowledgeBy };
+  return { dueAt: task.dueAt.toISOString(), onTime: task.parkedAt !== null || at <= task.dueAt };
+}
+
+async function hasEvent(db: Db, eventKey: string): Promise<boolean> {
+  const [row] = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.eventKey, eventKey));
+  return row !== undefined;
 }
 
 export function taskActivities(db: Db, notifier: Notifier) {
@@ -35,11 +47,13 @@ export function taskActivities(db: Db, notifier: Notifier) {
           role: args.role, orgUnitId: args.orgUnitId, status: 'open', actions: args.actions, timeLimit: args.timeLimit,
           calendarVersion: args.calendarVersion, provisional: args.provisional, createdAt: new Date(args.createdAt),
           dueAt: new Date(args.dueAt), remindAt: new Date(args.remindAt), title: args.title,
+          acknowledgeBy: args.acknowledgeBy ? new Date(args.acknowledgeBy) : null,
         }).onConflictDoNothing();
         await appendAudit(tx, {
           instanceId: args.instanceId, eventKey: `${args.taskId}:open`, at: new Date(args.createdAt), actor: null,
           stepId: args.stepId, action: 'open',
           data: { taskId: args.taskId, role: args.role, orgUnitId: args.orgUnitId, timeLimit: args.timeLimit, dueAt: args.dueAt,
+            ...(args.acknowledgeBy ? { acknowledgeBy: args.acknowledgeBy } : {}),
             calendarVersion: args.calendarVersion, provisional: args.provisional, ...args.context },
         });
       });
@@ -47,7 +61,7 @@ export function taskActivities(db: Db, notifier: Notifier) {
 
     async recordTaskAction(args: {
       taskId: string; instanceId: string; stepId: string; eventKey: string; action: string; data: Record<string, unknown>;
-      actor: AuditActor; at: string; completes: boolean;
+      actor: AuditActor; at: string; completes: boolean; acknowledges?: boolean;
     }): Promise<void> {
       const at = new Date(args.at);
       await db.transaction(async (tx) => {
@@ -57,61 +71,94 @@ export function taskActivities(db: Db, notifier: Notifier) {
             status: 'completed', completedAt: at, completedBy: args.actor.id, outcomeAction: args.action, outcomeData: args.data,
             assigneeId: task?.assigneeId ?? args.actor.id,
           }).where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
-        } else if (task && !task.assigneeId) {
-          await tx.update(tasks).set({ assigneeId: args.actor.id }).where(eq(tasks.id, args.taskId));
+        } else if (task) {
+          await tx.update(tasks).set({
+            assigneeId: task.assigneeId ?? args.actor.id,
+            ...(args.acknowledges ? { acknowledgedAt: at } : {}),
+          }).where(eq(tasks.id, args.taskId));
         }
         await appendAudit(tx, {
           instanceId: args.instanceId, eventKey: args.eventKey, at, actor: args.actor, stepId: args.stepId, action: args.action,
-          data: { taskId: args.taskId, ...args.data, ...(task ? { dueAt: task.dueAt.toISOString(), onTime: at <= task.dueAt } : {}) },
+          data: { taskId: args.taskId, ...args.data, ...(task ? onTimeFacts(task, at, args.acknowledges === true) : {}) },
         });
       });
     },
 
-    async remindTask(args: { taskId: string; instanceId: string; stepId: string; at: string }): Promise<void> {
+    async remindTask(args: { taskId: string; instanceId: string; stepId: string; at: string; about: 'acknowledgement' | 'deadline' }): Promise<void> {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, args.taskId));
       if (!task || task.status !== 'open') return;
-      if (!task.remindedAt) {
+      const eventKey = `${args.taskId}:remind:${args.about}`;
+      const due = args.about === 'acknowledgement' && task.acknowledgeBy ? task.acknowledgeBy : task.dueAt;
+      if (!(await hasEvent(db, eventKey))) {
         await notifier.remind({
           taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
-          assigneeId: task.assigneeId, dueAt: toShanghaiIso(task.dueAt),
-          text: `「${task.name}」${task.title} 将于 ${toShanghaiIso(task.dueAt).slice(0, 16).replace('T', ' ')} 到期`,
+          assigneeId: task.assigneeId, dueAt: toShanghaiIso(due),
+          text: `「${task.name}」${task.title} ${args.about === 'acknowledgement' ? '请于' : '将于'} ${toShanghaiIso(due).slice(0, 16).replace('T', ' ')} ${args.about === 'acknowledgement' ? '前签收' : '到期'}`,
         });
       }
       await db.transaction(async (tx) => {
         await tx.update(tasks).set({ remindedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
         await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: `${args.taskId}:remind`, at: new Date(args.at), actor: null,
-          stepId: args.stepId, action: 'remind', data: { taskId: args.taskId, dueAt: task.dueAt.toISOString() },
+          instanceId: args.instanceId, eventKey, at: new Date(args.at), actor: null,
+          stepId: args.stepId, action: 'remind', data: { taskId: args.taskId, about: args.about, dueAt: due.toISOString() },
         });
       });
     },
 
-    async superviseTask(args: { taskId: string; instanceId: string; stepId: string; at: string }): Promise<void> {
+    async superviseTask(args: { taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; reason: string }): Promise<void> {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, args.taskId));
       if (!task || task.status !== 'open') return;
-      if (!task.supervisedAt) {
+      const eventKey = `${args.taskId}:supervise:${args.reason}:${args.dueAt}`;
+      if (!(await hasEvent(db, eventKey))) {
         await notifier.remind({
           taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
           assigneeId: task.assigneeId, dueAt: toShanghaiIso(task.dueAt),
-          text: `【督办】「${task.name}」${task.title} 已于 ${toShanghaiIso(task.dueAt).slice(0, 16).replace('T', ' ')} 超期`,
+          text: `【督办】「${task.name}」${task.title} ${args.reason === 'acknowledgementMissed' ? '未按时签收，签收时限' : '已超期，办理时限'} ${toShanghaiIso(new Date(args.dueAt)).slice(0, 16).replace('T', ' ')}`,
         });
       }
       await db.transaction(async (tx) => {
-        await tx.update(tasks).set({ supervisedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
+        if (args.reason === 'deadlineMissed') await tx.update(tasks).set({ supervisedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
         await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: `${args.taskId}:supervise`, at: new Date(args.at), actor: null,
-          stepId: args.stepId, action: 'supervise', data: { taskId: args.taskId, dueAt: task.dueAt.toISOString(), reason: 'deadlineMissed' },
+          instanceId: args.instanceId, eventKey, at: new Date(args.at), actor: null,
+          stepId: args.stepId, action: 'supervise', data: { taskId: args.taskId, dueAt: args.dueAt, reason: args.reason },
         });
       });
     },
 
-    async expireTask(args: { taskId: string; instanceId: string; stepId: string; at: string; dueAt: string }): Promise<void> {
+    async expireTask(args: { taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; missed: string }): Promise<void> {
       await db.transaction(async (tx) => {
         await tx.update(tasks).set({ status: 'timedOut', completedAt: new Date(args.at) })
           .where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
         await appendAudit(tx, {
           instanceId: args.instanceId, eventKey: `${args.taskId}:timeout`, at: new Date(args.at), actor: null,
-          stepId: args.stepId, action: 'timeout', data: { taskId: args.taskId, dueAt: args.dueAt },
+          stepId: args.stepId, action: 'timeout', data: { taskId: args.taskId, dueAt: args.dueAt, missed: args.missed },
+        });
+      });
+    },
+
+    /** A moved deadline or a stopped/restarted clock; `action` is extend, park or unpark. */
+    async rescheduleTask(args: {
+      taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; paused: boolean; action: string; data: Record<string, unknown>;
+    }): Promise<void> {
+      const at = new Date(args.at);
+      await db.transaction(async (tx) => {
+        await tx.update(tasks).set({
+          dueAt: new Date(args.dueAt), parkedAt: args.paused ? at : null, supervisedAt: args.paused ? undefined : null,
+        }).where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
+        await appendAudit(tx, {
+          instanceId: args.instanceId, eventKey: `${args.taskId}:${args.action}:${args.at}`, at, actor: null, stepId: args.stepId,
+          action: args.action, data: { taskId: args.taskId, ...args.data, dueAt: args.dueAt },
+        });
+      });
+    },
+
+    async withdrawTask(args: { taskId: string; instanceId: string; stepId: string; at: string; reason: string }): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.update(tasks).set({ status: 'cancelled', completedAt: new Date(args.at) })
+          .where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
+        await appendAudit(tx, {
+          instanceId: args.instanceId, eventKey: `${args.taskId}:withdraw`, at: new Date(args.at), actor: null,
+          stepId: args.stepId, action: 'withdraw', data: { taskId: args.taskId, reason: args.reason },
         });
       });
     },

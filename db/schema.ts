@@ -82,6 +82,11 @@ export const tasks = pgTable('tasks', {
   createdAt: ts('created_at').notNull(),
   dueAt: ts('due_at').notNull(),
   remindAt: ts('remind_at').notNull(),
+  /** The acknowledgement (报到/签收) deadline, for steps that need one, and when it was given. */
+  acknowledgeBy: ts('acknowledge_by'),
+  acknowledgedAt: ts('acknowledged_at'),
+  /** Parked (挂账): the clock is stopped and the task is neither due nor overdue until it resumes. */
+  parkedAt: ts('parked_at'),
   remindedAt: ts('reminded_at'),
   /** Set when the deadline passed and supervision (督办) began; the task stays open and overdue. */
   supervisedAt: ts('supervised_at'),

@@ -82,7 +82,7 @@ function addWorkingMinutes(walker: DayWalker, start: Date, total: number, hours:
 }
 
 /** Office minutes between two instants. */
-function workingMinutesBetween(walker: DayWalker, start: Date, end: Date, hours: OfficeHours): number {
+function countWorkingMinutes(walker: DayWalker, start: Date, end: Date, hours: OfficeHours): number {
   let total = 0;
   const lastDay = localDay(end);
   for (let day = localDay(start), guard = 0; day <= lastDay && guard < 3660; day = addDays(day, 1), guard++) {
@@ -92,6 +92,16 @@ function workingMinutesBetween(walker: DayWalker, start: Date, end: Date, hours:
     for (const [open, close] of hours) total += Math.max(0, Math.min(close, to) - Math.max(open, from));
   }
   return total;
+}
+
+/** Office minutes between two instants on the official calendar (for a stopped clock's remaining time). */
+export function workingMinutesBetween(start: Date, end: Date, hours: OfficeHours = DEFAULT_OFFICE_HOURS): number {
+  return end <= start ? 0 : Math.round(countWorkingMinutes(new DayWalker(), start, end, hours));
+}
+
+/** The instant `minutes` of office time after `start` (for a restarted clock). */
+export function addWorkingTime(start: Date, minutes: number, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
+  return minutes <= 0 ? start : addWorkingMinutes(new DayWalker(), start, minutes, hours);
 }
 
 export function computeDeadline(start: Date, limit: TimeLimit, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Deadline {
@@ -118,7 +128,7 @@ export function computeDeadline(start: Date, limit: TimeLimit, hours: OfficeHour
   }
   const officeTime = limit.unit === 'workingHours' || limit.unit === 'workingDays';
   const remindAt = officeTime
-    ? addWorkingMinutes(walker, start, Math.floor(workingMinutesBetween(walker, start, dueAt, hours) * 0.75), hours)
+    ? addWorkingMinutes(walker, start, Math.floor(countWorkingMinutes(walker, start, dueAt, hours) * 0.75), hours)
     : new Date(start.getTime() + Math.floor((dueAt.getTime() - start.getTime()) * 0.75));
   return { dueAt, remindAt, calendarVersion: CALENDAR_VERSION, provisional: walker.provisional };
 }

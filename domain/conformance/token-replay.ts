@@ -4,10 +4,16 @@
 // because every opening is checked against the completion that preceded it, not against the previous opening.
 import type { DiagramSummary, FlowNode } from '../bpmn/diagram';
 
-/** One recorded fact, in audit order: a step opened, a step completed (or timed out), or the instance ended. */
+/**
+ * One recorded fact, in audit order: a step opened; a step completed or timed out (it enables what follows);
+ * a request on a still-open step (it enables the step its non-interrupting boundary leads to); a step
+ * withdrawn by the process (it enables nothing); the instance ended at an end event.
+ */
 export type TraceEvent =
   | { kind: 'opened'; stepId: string }
   | { kind: 'completed'; stepId: string }
+  | { kind: 'signalled'; stepId: string }
+  | { kind: 'withdrawn'; stepId: string }
   | { kind: 'ended'; stepId: string };
 
 export interface Move {
@@ -75,8 +81,8 @@ export function replay(graph: DiagramGraph, trace: TraceEvent[]): Replay {
     moves.push({ from: enabledBy, to, ok: graph.reachable(enabledBy).has(to) });
   };
   for (const event of trace) {
-    if (event.kind === 'completed') enabledBy = event.stepId;
-    else check(event.stepId);
+    if (event.kind === 'completed' || event.kind === 'signalled') enabledBy = event.stepId;
+    else if (event.kind === 'opened' || event.kind === 'ended') check(event.stepId);
   }
   const conforming = moves.filter((m) => m.ok).length;
   return {

@@ -7,8 +7,8 @@ export interface AuditFact {
   data: Record<string, unknown>;
 }
 
-/** Actions that record something about a task without ending it. */
-const NOT_ENDING = new Set(['open', 'remind', 'supervise', 'claim']);
+/** System events about an open task that neither end it nor enable another step. */
+const NOT_ENDING = new Set(['open', 'remind', 'supervise', 'claim', 'extend', 'park', 'unpark']);
 /** Actions of the instance's final audit event. */
 const ENDINGS = new Set(['close', 'rejected', 'revoked', 'cancelled']);
 
@@ -18,7 +18,9 @@ export function traceOf(events: AuditFact[], keepsOpen: (stepId: string, action:
     if (!e.stepId) continue;
     const taskEvent = typeof e.data.taskId === 'string';
     if (e.action === 'open') trace.push({ kind: 'opened', stepId: e.stepId });
-    else if (taskEvent && !NOT_ENDING.has(e.action) && !keepsOpen(e.stepId, e.action)) trace.push({ kind: 'completed', stepId: e.stepId });
+    else if (e.action === 'withdraw') trace.push({ kind: 'withdrawn', stepId: e.stepId });
+    else if (taskEvent && keepsOpen(e.stepId, e.action)) trace.push({ kind: 'signalled', stepId: e.stepId });
+    else if (taskEvent && !NOT_ENDING.has(e.action)) trace.push({ kind: 'completed', stepId: e.stepId });
     else if (!taskEvent && ENDINGS.has(e.action)) trace.push({ kind: 'ended', stepId: e.stepId });
   }
   return trace;

@@ -1,6 +1,7 @@
 // Contract of the whistle-and-report escalation process (吹哨报到): step ids, roles, actions, input.
 import { z } from 'zod';
 import { noData, text, type ProcessContract } from '../process-contract';
+import type { TimeLimit } from '../time-limit';
 
 export const WHISTLE_KEY = 'whistle-escalation';
 
@@ -39,6 +40,20 @@ export type WhistleInput = z.infer<typeof whistleInputSchema>;
 
 const departments = z.array(text(64)).min(1).max(10);
 
+/** Extensions in one unit: P2D = 2 working days, PT4H = 4 working hours, PT30M = 30 minutes. */
+export const EXTENSION_PATTERN = /^P(?:[1-9]\d{0,2}D|T[1-9]\d{0,2}H|T[1-9]\d{0,3}M)$/;
+
+export function extensionLimit(duration: string): TimeLimit {
+  const amount = Number(duration.replace(/\D/g, ''));
+  if (duration.endsWith('D')) return { amount, unit: 'workingDays' };
+  if (duration.endsWith('H')) return { amount, unit: 'workingHours' };
+  return { amount, unit: 'minutes' };
+}
+
+/** Requests a department makes on its task, each ruled on by the shift chief. */
+export const REVIEW_KINDS = { dispute: 'dispute', requestExtension: 'extension', requestParking: 'parking' } as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[keyof typeof REVIEW_KINDS];
+
 export const whistleContract: ProcessContract<WhistleInput> = {
   key: WHISTLE_KEY,
   name: '吹哨报到',
@@ -62,6 +77,7 @@ export const whistleContract: ProcessContract<WhistleInput> = {
         dispatch: { label: '派遣', schema: z.object({ departments, lead: text(64) }).strict()
           .refine((d) => d.departments.includes(d.lead), { path: ['lead'], message: 'the lead must be one of the departments' }) },
         reject: { label: '不予立案', schema: z.object({ reason: text() }).strict() },
+        escalate: { label: '提请区级会商', schema: z.object({ reason: text() }).strict() },
       },
     },
     [WhistleStep.DepartmentHandle]: {
@@ -69,6 +85,13 @@ export const whistleContract: ProcessContract<WhistleInput> = {
       actions: {
         acknowledge: { label: '签收报到', schema: noData, keepsOpen: true },
         complete: { label: '办结反馈', schema: z.object({ result: text(), photos: photos.optional() }).strict() },
+        dispute: { label: '派单异议', schema: z.object({ reason: text() }).strict(), keepsOpen: true },
+        requestExtension: { label: '申请延期', keepsOpen: true, schema: z.object({
+          duration: z.string().regex(EXTENSION_PATTERN, 'must be an ISO-8601 duration of days (working days), hours (working hours) or minutes: P2D, PT4H, PT30M'),
+          reason: text(),
+        }).strict() },
+        requestParking: { label: '申请挂账', schema: z.object({ reason: text() }).strict(), keepsOpen: true },
+        resume: { label: '恢复办理', schema: z.object({ note: text().optional() }).strict(), keepsOpen: true },
       },
     },
     [WhistleStep.ShiftChiefReview]: {
@@ -76,6 +99,7 @@ export const whistleContract: ProcessContract<WhistleInput> = {
       actions: {
         approve: { label: '同意', schema: noData },
         deny: { label: '不同意', schema: z.object({ reason: text() }).strict() },
+        escalate: { label: '超出街道协调能力，提请区级会商', schema: z.object({ reason: text() }).strict() },
       },
     },
     [WhistleStep.DistrictCoordinate]: {

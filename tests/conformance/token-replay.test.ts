@@ -12,7 +12,7 @@ beforeAll(async () => {
   graph = new DiagramGraph(await readDiagram(readFileSync(join(__dirname, '..', '..', 'processes', 'whistle-escalation.bpmn'), 'utf8')));
 });
 
-const steps = (...ids: string[]): TraceEvent[] => ids.flatMap((id) => id.startsWith('EndEvent')
+const steps = (...ids: string[]): TraceEvent[] => ids.flatMap((id): TraceEvent[] => id.startsWith('EndEvent')
   ? [{ kind: 'ended' as const, stepId: id }]
   : [{ kind: 'opened' as const, stepId: id }, { kind: 'completed' as const, stepId: id }]);
 
@@ -50,7 +50,7 @@ test('steps in the wrong order are deviations', () => {
     .toEqual([{ from: 'StartEvent_Report', to: S.FieldCheck }]);
 });
 
-test('the trace is read from audit events: keep-open actions and reminders do not end a step', () => {
+test('the trace is read from audit events: keep-open actions signal, reminders do not end a step', () => {
   const trace = traceOf([
     { stepId: null, action: 'start', data: {} },
     { stepId: S.DepartmentHandle, action: 'open', data: { taskId: 't1' } },
@@ -60,6 +60,7 @@ test('the trace is read from audit events: keep-open actions and reminders do no
     { stepId: 'EndEvent_Closed', action: 'close', data: { outcome: {} } },
   ], (_step, action) => action === 'acknowledge');
   expect(trace).toEqual([
-    { kind: 'opened', stepId: S.DepartmentHandle }, { kind: 'completed', stepId: S.DepartmentHandle }, { kind: 'ended', stepId: 'EndEvent_Closed' },
+    { kind: 'opened', stepId: S.DepartmentHandle }, { kind: 'signalled', stepId: S.DepartmentHandle },
+    { kind: 'completed', stepId: S.DepartmentHandle }, { kind: 'ended', stepId: 'EndEvent_Closed' },
   ]);
 });

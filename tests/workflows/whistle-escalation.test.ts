@@ -66,22 +66,29 @@ describe('whistle-escalation', () => {
     const first = await departmentTasks(id, 2);
     expect(first.map((t) => t.orgUnitId).sort()).toEqual(['dept-market', 'dept-urban']);
     const lead = first.find((t) => t.orgUnitId === 'dept-urban')!;
+    const early = await act(stack, 'dept_handler', lead.id, 'complete', { result: '未签收就办结' });
+    expect(early.status).toBe(409);
     const ack = await act(stack, 'dept_handler', lead.id, 'acknowledge');
     expect(ack.body).toEqual({ taskId: lead.id, status: 'open' });
+    expect((await act(stack, 'dept_handler', lead.id, 'acknowledge')).status).toBe(409);
     for (const task of first) {
+      if (task.id !== lead.id) await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
       const res = await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已整改' });
       expect(res.status).toBe(200);
     }
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'fail', { reason: '地砖仍松动' });
     const again = await departmentTasks(id, 2);
     expect(again.map((t) => t.id)).not.toContain(lead.id);
-    for (const task of again) await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已重新铺设' });
+    for (const task of again) {
+      await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
+      await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已重新铺设' });
+    }
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
     const closed = await waitForStatus(stack, id, 'closed');
     expect(closed.outcome).toMatchObject({ levelReached: 'street', reworks: 1 });
     const events = await audit(stack, id);
-    expect(events.filter((e) => e.action === 'acknowledge')).toHaveLength(1);
+    expect(events.filter((e) => e.action === 'acknowledge')).toHaveLength(4);
     expect(events.filter((e) => e.action === 'rework')).toHaveLength(1);
   });
 
@@ -90,9 +97,12 @@ describe('whistle-escalation', () => {
     await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '需要部门处置' });
     await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'dispatch', { departments: ['dept-urban'], lead: 'dept-urban' });
     const task = await stack.openTask(id, WhistleStep.DepartmentHandle);
+    expect((await act(stack, 'dept_handler', task.id, 'acknowledge')).status).toBe(200);
     await stack.advance(task.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
     const district = await stack.openTask(id, WhistleStep.DistrictCoordinate);
     expect(district.orgUnitId).toBe('district');
+    const escalation = (await audit(stack, id)).find((e) => e.action === 'escalate');
+    expect(escalation?.data).toMatchObject({ reason: 'deadlineMissed', departments: ['dept-urban'] });
     await complete(stack, id, WhistleStep.DistrictCoordinate, 'district_leader', 'resolve', { result: '会商后由住建局修复' });
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');

@@ -1,9 +1,10 @@
 // The one human-task primitive (ARCHITECTURE principle 4): open a task, wait for an accepted completion
-// Update or the deadline, remind before it, and report a timeout the process can escalate on.
+// Update or the deadline, remind before it, and report a timeout the process can escalate on. The process may
+// move the deadline (an approved extension), stop and restart the clock (parking) or withdraw the task.
 // Deadlines come from workflow time and the versioned calendar (principle 5), so they replay identically.
 import { ApplicationFailure, condition, setHandler, uuid4, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import type { Actor } from '../../domain/actor';
-import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
+import { computeDeadline, DEFAULT_OFFICE_HOURS, workingMinutesBetween, addWorkingTime } from '../../domain/calendar/deadline';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import type { StepContract } from '../../domain/process-contract';
 import type { TimeLimit } from '../../domain/time-limit';
@@ -19,7 +20,10 @@ export interface TaskDecision {
   at: Date;
 }
 
-export type TaskOutcome = { kind: 'completed'; decision: TaskDecision } | { kind: 'timeout'; dueAt: Date };
+export type TaskOutcome =
+  | { kind: 'completed'; decision: TaskDecision }
+  | { kind: 'timeout'; dueAt: Date; missed: 'acknowledgement' | 'deadline' }
+  | { kind: 'withdrawn'; reason: string };
 
 /**
  * What a missed deadline does: `escalate` closes the task as timed out and returns, so the process can hand
@@ -34,20 +38,48 @@ export interface HumanTaskSpec {
   orgUnitId: string;
   limit: TimeLimit;
   onDeadline: DeadlinePolicy;
+  /** The task must first be acknowledged (报到/签收) with this action, within this limit. */
+  acknowledgement?: { action: string; limit: TimeLimit };
   /** Refuses an otherwise valid actor (separation of duties); returns the reason. */
   guard?: (actor: Actor) => string | null;
-  /** Called for actions that keep the task open (acknowledge, dispute, …). */
+  /** Refuses an action the task's current state does not allow (e.g. a second pending request); returns the reason. */
+  allows?: (action: string, task: TaskState) => string | null;
+  /** Called for accepted actions that keep the task open (acknowledge, dispute, …). */
   onOpenAction?: (decision: TaskDecision) => void;
   /** Extra audit data for the opening event (e.g. which department). */
   context?: Record<string, unknown>;
 }
 
-interface OpenTask {
-  spec: HumanTaskSpec;
+/** What the process and its guards can see of an open task. */
+export interface TaskState {
   taskId: string;
   dueAt: Date;
+  acknowledged: boolean;
+  paused: boolean;
+  overdue: boolean;
+}
+
+export interface TaskHandle {
+  readonly taskId: string;
+  readonly state: TaskState;
+  readonly outcome: Promise<TaskOutcome>;
+  /** Moves the deadline (an approved extension) and records why. */
+  reschedule(dueAt: Date, data: Record<string, unknown>): Promise<void>;
+  /** Stops the clock (挂账); `resume` restarts it with the office time that was left. */
+  pause(data: Record<string, unknown>): Promise<void>;
+  resume(data: Record<string, unknown>): Promise<void>;
+  /** Ends the task without a decision (e.g. an approved dispute releases the department). */
+  withdraw(reason: string): Promise<void>;
+}
+
+interface OpenTask {
+  spec: HumanTaskSpec;
+  state: TaskState;
   inFlight: boolean;
   decision?: TaskDecision;
+  withdrawn?: string;
+  /** Bumped whenever the deadline or the clock changes, to wake the waiting loop. */
+  version: number;
 }
 
 const openTasks = new Map<string, OpenTask>();
@@ -68,16 +100,22 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
     if (closedTaskIds.has(request.taskId)) reject(ErrorType.Conflict, 'this task is already completed');
     reject(ErrorType.Conflict, 'this task is no longer current');
   }
-  if (task.inFlight || task.decision) reject(ErrorType.Conflict, 'another decision on this task is being recorded');
+  if (task.inFlight || task.decision || task.withdrawn) reject(ErrorType.Conflict, 'another decision on this task is being recorded');
   const { step } = task.spec;
-  const action = step.actions[request.action];
-  if (!Object.hasOwn(step.actions, request.action) || !action) {
+  const action = Object.hasOwn(step.actions, request.action) ? step.actions[request.action] : undefined;
+  if (!action) {
     reject(ErrorType.Validation, `unknown action "${request.action}"`, [{ path: 'action', message: `must be one of: ${Object.keys(step.actions).join(', ')}` }]);
   }
   if (!request.actor.roles.includes(step.role)) reject(ErrorType.Forbidden, `this step needs the role ${step.role}`);
   if (!request.actor.scopeOrgUnitIds.includes(task.spec.orgUnitId)) reject(ErrorType.Forbidden, 'this task belongs to another org unit');
   const refusal = task.spec.guard?.(request.actor);
   if (refusal) reject(ErrorType.SeparationOfDuties, refusal);
+  const ack = task.spec.acknowledgement;
+  if (ack && request.action === ack.action && task.state.acknowledged) reject(ErrorType.Conflict, 'this task is already acknowledged');
+  if (ack && request.action !== ack.action && !task.state.acknowledged) reject(ErrorType.Conflict, `acknowledge (${step.actions[ack.action]?.label ?? ack.action}) first`);
+  task.state.overdue = Date.now() > task.state.dueAt.getTime() && !task.state.paused;
+  const notNow = task.spec.allows?.(request.action, task.state);
+  if (notNow) reject(ErrorType.Conflict, notNow);
   const parsed = action.schema.safeParse(request.data ?? {});
   if (!parsed.success) {
     reject(ErrorType.Validation, 'invalid action data', parsed.error.issues.map((i) => ({
@@ -91,7 +129,7 @@ function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   setHandler(openTasksQuery, () => [...openTasks.values()].map((t) => ({
-    taskId: t.taskId, stepId: t.spec.stepId, orgUnitId: t.spec.orgUnitId, dueAt: t.dueAt.toISOString(),
+    taskId: t.state.taskId, stepId: t.spec.stepId, orgUnitId: t.spec.orgUnitId, dueAt: t.state.dueAt.toISOString(),
   })));
   setHandler(taskActionUpdate, async (request): Promise<TaskActionResult> => {
     const { task, data } = validate(request);
@@ -101,37 +139,48 @@ function installHandlers(): void {
     task.inFlight = true;
     try {
       await records.recordTaskAction({
-        taskId: task.taskId,
+        taskId: task.state.taskId,
         instanceId: workflowInfo().workflowId,
         stepId: task.spec.stepId,
-        eventKey: `${task.taskId}:${keepsOpen ? uuid4() : 'done'}`,
+        eventKey: `${task.state.taskId}:${keepsOpen ? uuid4() : 'done'}`,
         action: request.action,
         data,
         actor: decision.actor,
         at: decision.at.toISOString(),
         completes: !keepsOpen,
+        acknowledges: task.spec.acknowledgement?.action === request.action,
       });
     } finally {
       task.inFlight = false;
     }
     if (keepsOpen) {
+      if (task.spec.acknowledgement?.action === request.action) {
+        task.state.acknowledged = true;
+        task.version++;
+      }
       task.spec.onOpenAction?.(decision);
-      return { taskId: task.taskId, status: 'open' };
+      return { taskId: task.state.taskId, status: 'open' };
     }
     task.decision = decision;
-    return { taskId: task.taskId, status: 'completed' };
+    return { taskId: task.state.taskId, status: 'completed' };
   }, { validator: (request) => { validate(request); } });
 }
 
+function msUntil(instant: Date): number {
+  return Math.max(1, instant.getTime() - Date.now());
+}
+
 /**
- * Opens a task and waits for its outcome. Reminds at three quarters of the limit; at the deadline either
- * escalates (returns a timeout) or supervises (stays open) as the spec says.
+ * Opens a task and returns a handle on it. Its outcome reminds at three quarters of the limit; at a missed
+ * acknowledgement or deadline it either escalates (a timeout outcome) or supervises (stays open) as the spec says.
  */
-export async function humanTask(ctx: InstanceContext, spec: HumanTaskSpec): Promise<TaskOutcome> {
+export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): Promise<TaskHandle> {
   installHandlers();
+  const hours = ctx.officeHours ?? DEFAULT_OFFICE_HOURS;
   const taskId = uuid4();
   const openedAt = new Date();
-  const deadline = computeDeadline(openedAt, spec.limit, ctx.officeHours ?? DEFAULT_OFFICE_HOURS);
+  const deadline = computeDeadline(openedAt, spec.limit, hours);
+  const ackDue = spec.acknowledgement ? computeDeadline(openedAt, spec.acknowledgement.limit, hours) : undefined;
   await records.openTask({
     taskId,
     instanceId: ctx.instanceId,
@@ -147,39 +196,115 @@ export async function humanTask(ctx: InstanceContext, spec: HumanTaskSpec): Prom
     createdAt: openedAt.toISOString(),
     dueAt: deadline.dueAt.toISOString(),
     remindAt: deadline.remindAt.toISOString(),
+    acknowledgeBy: ackDue?.dueAt.toISOString() ?? null,
     title: ctx.title,
     context: spec.context ?? {},
   });
-  const task: OpenTask = { spec, taskId, dueAt: deadline.dueAt, inFlight: false };
+  const task: OpenTask = {
+    spec, inFlight: false, version: 0,
+    state: { taskId, dueAt: deadline.dueAt, acknowledged: false, paused: false, overdue: false },
+  };
   openTasks.set(taskId, task);
-  const decided = () => task.decision !== undefined;
-
   const event = { taskId, instanceId: ctx.instanceId, stepId: spec.stepId };
-  if (!(await condition(decided, msUntil(deadline.remindAt)))) {
-    await notifications.remindTask({ ...event, at: new Date().toISOString() });
-    if (!(await condition(decided, msUntil(task.dueAt))) && spec.onDeadline === 'supervise') {
-      await records.superviseTask({ ...event, at: new Date().toISOString() });
-      await condition(decided);
+  let remindAt: Date | null = deadline.remindAt;
+  let ackRemindAt: Date | null = ackDue?.remindAt ?? null;
+  let pausedRemaining = 0;
+  /** The deadline that supervision was recorded for; a later deadline (an extension) arms the timers again. */
+  let supervisedUntil: number | null = null;
+
+  const finished = () => task.decision !== undefined || task.withdrawn !== undefined;
+  const outcome = (async (): Promise<TaskOutcome> => {
+    let ackWatched = ackDue !== undefined;
+    for (;;) {
+      if (finished()) break;
+      const version = task.version;
+      const changed = () => finished() || task.version !== version;
+      // Parked, or overdue under supervision: no timer until the process changes the deadline or the clock.
+      if (task.state.paused || (supervisedUntil !== null && supervisedUntil >= task.state.dueAt.getTime())) {
+        await condition(changed);
+        continue;
+      }
+      const ackPending: Date | null = ackWatched && !task.state.acknowledged ? ackDue!.dueAt : null;
+      const ackRemind: Date | null = ackPending && ackRemindAt ? ackRemindAt : null;
+      const next: Date = [ackRemind, ackPending, remindAt, task.state.dueAt].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
+      if (await condition(changed, msUntil(next))) continue;
+      if (next === ackPending && spec.onDeadline === 'escalate') return expire('acknowledgement');
+      if (ackRemind && next === ackRemind) {
+        await notifications.remindTask({ ...event, at: new Date().toISOString(), about: 'acknowledgement' });
+        ackRemindAt = null;
+        continue;
+      }
+      if (ackPending && next === ackPending) {
+        await records.superviseTask({ ...event, at: new Date().toISOString(), dueAt: ackPending.toISOString(), reason: 'acknowledgementMissed' });
+        ackWatched = false;
+        continue;
+      }
+      if (next === remindAt) {
+        await notifications.remindTask({ ...event, at: new Date().toISOString(), about: 'deadline' });
+        remindAt = null;
+        continue;
+      }
+      if (spec.onDeadline === 'escalate') return expire('deadline');
+      await records.superviseTask({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), reason: 'deadlineMissed' });
+      supervisedUntil = task.state.dueAt.getTime();
     }
+    // A decision being recorded when the deadline fires still counts: it was accepted before the timeout.
+    await condition(() => !task.inFlight);
+    openTasks.delete(taskId);
+    closedTaskIds.add(taskId);
+    if (task.decision) return { kind: 'completed', decision: task.decision };
+    return { kind: 'withdrawn', reason: task.withdrawn ?? '' };
+  })();
+
+  async function expire(missed: 'acknowledgement' | 'deadline'): Promise<TaskOutcome> {
+    await condition(() => !task.inFlight);
+    openTasks.delete(taskId);
+    closedTaskIds.add(taskId);
+    if (task.decision) return { kind: 'completed', decision: task.decision };
+    await records.expireTask({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), missed });
+    return { kind: 'timeout', dueAt: task.state.dueAt, missed };
   }
-  // A decision being recorded when the deadline fires still counts: it was accepted before the timeout.
-  await condition(() => !task.inFlight);
-  openTasks.delete(taskId);
-  closedTaskIds.add(taskId);
-  if (task.decision) return { kind: 'completed', decision: task.decision };
-  await records.expireTask({ ...event, at: new Date().toISOString(), dueAt: task.dueAt.toISOString() });
-  return { kind: 'timeout', dueAt: task.dueAt };
+
+  const reschedule = async (dueAt: Date, action: string, data: Record<string, unknown>) => {
+    task.state.dueAt = dueAt;
+    task.version++;
+    await records.rescheduleTask({ ...event, at: new Date().toISOString(), dueAt: dueAt.toISOString(), paused: task.state.paused, action, data });
+  };
+  return {
+    taskId,
+    state: task.state,
+    outcome,
+    reschedule: (dueAt, data) => reschedule(dueAt, 'extend', data),
+    async pause(data) {
+      pausedRemaining = workingMinutesBetween(new Date(), task.state.dueAt, hours);
+      task.state.paused = true;
+      await reschedule(task.state.dueAt, 'park', { ...data, remainingWorkingMinutes: pausedRemaining });
+    },
+    async resume(data) {
+      task.state.paused = false;
+      remindAt = null;
+      await reschedule(addWorkingTime(new Date(), pausedRemaining, hours), 'unpark', data);
+    },
+    async withdraw(reason) {
+      await condition(() => !task.inFlight);
+      if (finished()) return;
+      task.withdrawn = reason;
+      task.version++;
+      await records.withdrawTask({ ...event, at: new Date().toISOString(), reason });
+    },
+  };
+}
+
+/** Opens a task and waits for its outcome. */
+export async function humanTask(ctx: InstanceContext, spec: HumanTaskSpec): Promise<TaskOutcome> {
+  return (await openHumanTask(ctx, spec)).outcome;
 }
 
 /** A task whose missed deadline is supervised, not escalated: it always ends in a decision. */
 export async function supervisedTask(ctx: InstanceContext, spec: Omit<HumanTaskSpec, 'onDeadline'>): Promise<TaskDecision> {
   const outcome = await humanTask(ctx, { ...spec, onDeadline: 'supervise' });
-  if (outcome.kind !== 'completed') throw ApplicationFailure.nonRetryable('a supervised task cannot time out');
+  if (outcome.kind !== 'completed') throw ApplicationFailure.nonRetryable('a supervised task can only end in a decision');
   return outcome.decision;
-}
-
-function msUntil(instant: Date): number {
-  return Math.max(1, instant.getTime() - Date.now());
 }
 
 /** Waits until every Update handler has returned, so no accepted decision is cut off by the workflow ending. */

@@ -25,6 +25,7 @@ export const startWhistle: Starter<WhistleInput> = async ({ ctx, actor, input, p
   if (categoryLimits.community) limits[WhistleStep.CommunityHandle] = categoryLimits.community;
   if (categoryLimits.department) limits[WhistleStep.DepartmentHandle] = categoryLimits.department;
   if (categoryLimits.district) limits[WhistleStep.DistrictCoordinate] = categoryLimits.district;
+  if (categoryLimits.acknowledge) limits.acknowledge = categoryLimits.acknowledge;
 
   const routing = { gridId: grid.id, communityId: community.id, streetId: street.id, districtId: district.id };
   return {
