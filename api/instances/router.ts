@@ -10,6 +10,7 @@ import { actorOf } from '../auth/middleware';
 import { notFound, parseOr400 } from '../errors';
 import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import { readsAll } from '../tasks/task-view';
+import { redactInput } from './privacy';
 import type { AppContext } from '../context';
 import { contractOf } from '../../domain/processes';
 import { replayInstances } from '../conformance/conformance';
@@ -88,7 +89,7 @@ export function instancesRouter(ctx: AppContext): Router {
     for (const t of all) if (t.status !== 'open' && !completedSteps.includes(t.stepId)) completedSteps.push(t.stepId);
     res.json({
       instanceId: row.id, processKey: row.processKey, processVersion: row.processVersion, title: row.title, status: row.status,
-      input: row.input, orgUnitId: row.orgUnitId,
+      input: redactInput(row.input, actorOf(res)), orgUnitId: row.orgUnitId,
       currentSteps: all.filter((t) => t.status === 'open').map((t) => ({
         stepId: t.stepId, taskId: t.id, name: t.name, orgUnitId: t.orgUnitId, assigneeId: t.assigneeId,
         dueAt: toShanghaiIso(t.dueAt), overdue: t.dueAt < now,
@@ -100,11 +101,13 @@ export function instancesRouter(ctx: AppContext): Router {
   });
 
   router.get('/:id/audit', async (req, res) => {
-    const row = await loadVisible(ctx, actorOf(res), req.params.id);
+    const actor = actorOf(res);
+    const row = await loadVisible(ctx, actor, req.params.id);
     const events = await readAudit(ctx.db, row.id);
     res.json({
       events: events.map((e) => ({
-        seq: e.seq, at: toShanghaiIso(e.at), actor: auditActorOf(e), stepId: e.stepId, action: e.action, data: e.data,
+        seq: e.seq, at: toShanghaiIso(e.at), actor: auditActorOf(e), stepId: e.stepId, action: e.action,
+        data: e.action === 'start' && e.data.input ? { ...e.data, input: redactInput(e.data.input as Record<string, unknown>, actor) } : e.data,
         prevHash: e.prevHash, hash: e.hash,
       })),
     });

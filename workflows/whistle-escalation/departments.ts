@@ -12,11 +12,16 @@ import { openHumanTask, supervisedTask, type TaskDecision, type TaskHandle, type
 import type { Case } from './types';
 
 export type EscalationReason = 'deadlineMissed' | 'acknowledgementMissed' | 'beyondStreet';
-export type DepartmentsResult = { kind: 'resolved' } | { kind: 'escalate'; reason: EscalationReason; departments: string[] };
+/** Resolved names the departments that finished the work (after any reassignment) and the lead among them. */
+export type DepartmentsResult =
+  | { kind: 'resolved'; departments: string[]; lead: string }
+  | { kind: 'escalate'; reason: EscalationReason; departments: string[] };
 
 /** The departments working on the case at once, so one escalation can withdraw all the others. */
 interface Team {
   handles: Set<TaskHandle>;
+  resolvedBy: string[];
+  lead: string | null;
   escalation: { reason: EscalationReason; departments: string[] } | null;
   withdrawals: Promise<void>[];
 }
@@ -25,10 +30,11 @@ const steps = whistleContract.steps;
 const isReview = (action: string): action is keyof typeof REVIEW_KINDS => Object.hasOwn(REVIEW_KINDS, action);
 
 export async function runDepartments(c: Case, departments: string[], lead: string, rework: boolean): Promise<DepartmentsResult> {
-  const team: Team = { handles: new Set(), escalation: null, withdrawals: [] };
+  const team: Team = { handles: new Set(), resolvedBy: [], lead: null, escalation: null, withdrawals: [] };
   await Promise.all(departments.map((d) => branch(c, team, d, d === lead, rework)));
   await Promise.all(team.withdrawals);
-  return team.escalation ? { kind: 'escalate', ...team.escalation } : { kind: 'resolved' };
+  if (team.escalation) return { kind: 'escalate', ...team.escalation };
+  return { kind: 'resolved', departments: team.resolvedBy, lead: team.lead ?? team.resolvedBy[0] };
 }
 
 function escalate(team: Team, reason: EscalationReason, departmentId: string): void {
@@ -104,6 +110,8 @@ async function branch(c: Case, team: Team, departmentId: string, lead: boolean, 
   const result = await outcome;
   if (result.kind === 'completed') {
     c.noteTime(departmentId, true);
+    if (!team.resolvedBy.includes(departmentId)) team.resolvedBy.push(departmentId);
+    if (lead) team.lead = departmentId;
   } else if (result.kind === 'timeout') {
     c.noteTime(departmentId, false);
     escalate(team, result.missed === 'acknowledgement' ? 'acknowledgementMissed' : 'deadlineMissed', departmentId);

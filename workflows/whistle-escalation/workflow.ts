@@ -102,7 +102,7 @@ async function handle(c: Case, start: Handler, rework: boolean): Promise<Handler
     if (handler.level === 'street') {
       raise(assessment, 'street');
       const result = await runDepartments(c, handler.departments, handler.lead, rework);
-      if (result.kind === 'resolved') return handler;
+      if (result.kind === 'resolved') return { level: 'street', departments: result.departments, lead: result.lead };
       await recordEvent(ctx, { stepId: WhistleStep.DepartmentHandle, action: 'escalate', data: { reason: result.reason, departments: result.departments, to: WhistleStep.DistrictCoordinate } });
     }
     raise(assessment, 'district');
