@@ -3,16 +3,19 @@ import type { Db } from '../db/client';
 import { instanceActivities } from './instances';
 import type { Notifier } from './notifier';
 import { taskActivities } from './tasks';
+import { checkpointActivities, type CheckpointConfig } from './checkpoints';
 
 export interface ActivityDeps {
   db: Db;
   notifier: Notifier;
+  checkpoints?: CheckpointConfig;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...instanceActivities(deps.db),
     ...taskActivities(deps.db, deps.notifier),
+    ...checkpointActivities(deps.db, deps.checkpoints),
   };
 }
 

@@ -87,22 +87,56 @@ export interface ChainVerdict {
   firstBrokenSeq: number | null;
 }
 
-/** Recomputes every hash and link; the first row that does not match names where the chain broke. */
-export function verifyChain(rows: AuditRow[]): ChainVerdict {
+export interface ChainFinding {
+  kind: 'altered' | 'missing' | 'reordered';
+  seq: number;
+  message: string;
+}
+
+function recompute(row: AuditRow): string {
+  return hashEvent({
+    instanceId: row.instanceId, eventKey: row.eventKey, at: row.at, actor: actorOf(row), stepId: row.stepId,
+    action: row.action, data: row.data, seq: row.seq, prevHash: row.prevHash,
+  });
+}
+
+/** Re-hashes one instance's rows in seq order and names every place the chain breaks, and how. */
+export function verifyChainDetailed(rows: AuditRow[]): ChainFinding[] {
+  const findings: ChainFinding[] = [];
+  const hashes = new Map(rows.map((r) => [r.hash, r.seq]));
   let prevHash = GENESIS_HASH;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const expectedSeq = i + 1;
-    const recomputed = hashEvent({
-      instanceId: row.instanceId, eventKey: row.eventKey, at: row.at, actor: actorOf(row), stepId: row.stepId,
-      action: row.action, data: row.data, seq: row.seq, prevHash: row.prevHash,
-    });
-    if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== recomputed) {
-      return { ok: false, events: rows.length, firstBrokenSeq: Math.min(row.seq, expectedSeq) };
+  let expectedSeq = 1;
+  for (const row of rows) {
+    let linked = row.prevHash === prevHash;
+    if (row.seq > expectedSeq) {
+      const range = row.seq - 1 > expectedSeq ? `events ${expectedSeq}–${row.seq - 1} are` : `event ${expectedSeq} is`;
+      findings.push({ kind: 'missing', seq: expectedSeq, message: `${range} missing` });
+      linked = true;
+    }
+    if (row.hash !== recompute(row)) {
+      const linksTo = hashes.get(row.prevHash);
+      findings.push(linksTo !== undefined && linksTo !== row.seq - 1
+        ? { kind: 'reordered', seq: row.seq, message: `event at seq ${row.seq} follows seq ${linksTo}: events were reordered` }
+        : { kind: 'altered', seq: row.seq, message: `event ${row.seq} was altered: its content does not match its hash` });
+    } else if (!linked) {
+      findings.push({ kind: 'altered', seq: row.seq - 1, message: `event ${row.seq - 1} was rewritten: event ${row.seq} no longer links to it` });
     }
     prevHash = row.hash;
+    expectedSeq = row.seq + 1;
   }
-  return { ok: true, events: rows.length, firstBrokenSeq: null };
+  return findings;
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  events: number;
+  firstBrokenSeq: number | null;
+}
+
+/** Recomputes every hash and link; the first row that does not match names where the chain broke. */
+export function verifyChain(rows: AuditRow[]): ChainVerdict {
+  const findings = verifyChainDetailed(rows);
+  return { ok: findings.length === 0, events: rows.length, firstBrokenSeq: findings.length === 0 ? null : Math.min(...findings.map((f) => f.seq)) };
 }
 
 export async function countAudit(db: Db, instanceId: string, action: string): Promise<number> {

@@ -9,6 +9,8 @@ import { seedDemo, seedProcesses } from '../db/seed';
 import { createApp } from '../api/app';
 import { createWorker } from '../worker/create-worker';
 import { HttpGatewayNotifier, LogNotifier, type Notifier } from '../activities/notifier';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { AUDIT_CHECKPOINTS_WORKFLOW_ID, TASK_QUEUE } from '../workflows/lib/messages';
 import type { Config } from './config';
 import { PROJECT_ROOT } from './config';
 import { connectTemporal, type TemporalHandle } from './temporal';
@@ -32,6 +34,17 @@ export function notifierFor(config: Config, log: Log): Notifier {
   return config.notifyUrl ? new HttpGatewayNotifier(config.notifyUrl) : new LogNotifier(log);
 }
 
+/** Starts the checkpoint loop once per namespace; a running loop is left alone. */
+async function startCheckpoints(temporal: TemporalHandle, intervalMinutes: number): Promise<void> {
+  try {
+    await temporal.client.workflow.start('auditCheckpoints', {
+      taskQueue: TASK_QUEUE, workflowId: AUDIT_CHECKPOINTS_WORKFLOW_ID, args: [{ intervalMinutes }],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
 export interface RunningParts {
   database: Database;
   temporal: TemporalHandle;
@@ -47,8 +60,12 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   if (parts.worker) {
-    worker = await createWorker({ connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log) });
+    worker = await createWorker({
+      connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log),
+      checkpoints: config.checkpoints,
+    });
     workerRun = worker.run();
+    await startCheckpoints(temporal, config.checkpoints.intervalMinutes);
   }
   let server: Server | undefined;
   if (parts.api) {

@@ -1,2 +1,3 @@
-// Every process workflow the worker registers.
+// Every workflow the worker registers.
 export { whistleEscalation } from './whistle-escalation';
+export { auditCheckpoints } from './audit-checkpoints';

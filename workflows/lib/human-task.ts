@@ -43,7 +43,7 @@ export interface HumanTaskSpec {
   /** Refuses an otherwise valid actor (separation of duties); returns the reason. */
   guard?: (actor: Actor) => string | null;
   /** Refuses an action the task's current state does not allow (e.g. a second pending request); returns the reason. */
-  allows?: (action: string, task: TaskState) => string | null;
+  allows?: (action: string, task: TaskState & { overdue: boolean }) => string | null;
   /** Called for accepted actions that keep the task open (acknowledge, dispute, …). */
   onOpenAction?: (decision: TaskDecision) => void;
   /** Extra audit data for the opening event (e.g. which department). */
@@ -56,7 +56,6 @@ export interface TaskState {
   dueAt: Date;
   acknowledged: boolean;
   paused: boolean;
-  overdue: boolean;
 }
 
 export interface TaskHandle {
@@ -75,6 +74,8 @@ export interface TaskHandle {
 interface OpenTask {
   spec: HumanTaskSpec;
   state: TaskState;
+  /** The inbox row is written. A clerk can see the row before the workflow hears back from the activity. */
+  opened: boolean;
   inFlight: boolean;
   decision?: TaskDecision;
   withdrawn?: string;
@@ -113,8 +114,8 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   const ack = task.spec.acknowledgement;
   if (ack && request.action === ack.action && task.state.acknowledged) reject(ErrorType.Conflict, 'this task is already acknowledged');
   if (ack && request.action !== ack.action && !task.state.acknowledged) reject(ErrorType.Conflict, `acknowledge (${step.actions[ack.action]?.label ?? ack.action}) first`);
-  task.state.overdue = Date.now() > task.state.dueAt.getTime() && !task.state.paused;
-  const notNow = task.spec.allows?.(request.action, task.state);
+  const state = { ...task.state, overdue: Date.now() > task.state.dueAt.getTime() && !task.state.paused };
+  const notNow = task.spec.allows?.(request.action, state);
   if (notNow) reject(ErrorType.Conflict, notNow);
   const parsed = action.schema.safeParse(request.data ?? {});
   if (!parsed.success) {
@@ -138,6 +139,7 @@ function installHandlers(): void {
     const decision: TaskDecision = { action: request.action, data, actor: auditActor(request.actor, step.role), at: new Date() };
     task.inFlight = true;
     try {
+      await condition(() => task.opened);
       await records.recordTaskAction({
         taskId: task.state.taskId,
         instanceId: workflowInfo().workflowId,
@@ -181,6 +183,12 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
   const openedAt = new Date();
   const deadline = computeDeadline(openedAt, spec.limit, hours);
   const ackDue = spec.acknowledgement ? computeDeadline(openedAt, spec.acknowledgement.limit, hours) : undefined;
+  // Registered before the row is written, so an action that races the activity's result is not refused as stale.
+  const task: OpenTask = {
+    spec, opened: false, inFlight: false, version: 0,
+    state: { taskId, dueAt: deadline.dueAt, acknowledged: false, paused: false },
+  };
+  openTasks.set(taskId, task);
   await records.openTask({
     taskId,
     instanceId: ctx.instanceId,
@@ -200,11 +208,7 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     title: ctx.title,
     context: spec.context ?? {},
   });
-  const task: OpenTask = {
-    spec, inFlight: false, version: 0,
-    state: { taskId, dueAt: deadline.dueAt, acknowledged: false, paused: false, overdue: false },
-  };
-  openTasks.set(taskId, task);
+  task.opened = true;
   const event = { taskId, instanceId: ctx.instanceId, stepId: spec.stepId };
   let remindAt: Date | null = deadline.remindAt;
   let ackRemindAt: Date | null = ackDue?.remindAt ?? null;

@@ -4,6 +4,9 @@ import type { Actor } from '../../domain/actor';
 
 export const TASK_QUEUE = 'shanzhi';
 
+/** The one checkpoint loop per namespace. */
+export const AUDIT_CHECKPOINTS_WORKFLOW_ID = 'shanzhi-audit-checkpoints';
+
 export interface TaskActionRequest {
   taskId: string;
   action: string;

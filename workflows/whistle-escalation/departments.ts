@@ -47,7 +47,7 @@ function escalate(team: Team, reason: EscalationReason, departmentId: string): v
 }
 
 /** What the department's task allows now: one request at a time, extensions before the deadline, resume only when parked. */
-function allows(action: string, state: TaskState, pending: boolean): string | null {
+function allows(action: string, state: TaskState & { overdue: boolean }, pending: boolean): string | null {
   if (isReview(action) && pending) return 'a request on this task is waiting for the shift chief';
   if (action === 'requestExtension' && state.overdue) return 'an extension must be requested before the deadline';
   if (action === 'requestParking' && state.paused) return 'this task is already parked';

@@ -1,0 +1,47 @@
+// `npm run verify:audit`: the external auditor's verifier. Reads every audit event from a database (a restored
+// dump on PostgreSQL, or a PGlite folder), re-hashes every chain, and compares the chain heads with a signed
+// checkpoint file using a public key the auditor trusts. Exit code 0 = intact, 1 = findings, 2 = usage.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { asc } from 'drizzle-orm';
+import { openDatabase } from '../db/client';
+import { auditEvents } from '../db/schema';
+import { verifyArchive } from '../audit/verify-archive';
+import type { Checkpoint } from '../audit/checkpoint';
+
+const USAGE = `usage: npm run verify:audit -- (--database-url URL | --pglite DIR) [--checkpoint FILE --public-key PEM] [--json]`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      'database-url': { type: 'string' }, pglite: { type: 'string' }, checkpoint: { type: 'string' },
+      'public-key': { type: 'string' }, json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values['database-url'] && !values.pglite) { console.error(USAGE); return 2; }
+  if (Boolean(values.checkpoint) !== Boolean(values['public-key'])) { console.error(`${USAGE}\n--checkpoint needs --public-key, the key you trust`); return 2; }
+  const database = await openDatabase(values['database-url'] ? { url: values['database-url'] } : { dataDir: values.pglite });
+  try {
+    const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.instanceId), asc(auditEvents.seq));
+    const checkpoint = values.checkpoint ? {
+      checkpoint: JSON.parse(readFileSync(values.checkpoint, 'utf8')) as Checkpoint,
+      trustedPublicKeyPem: readFileSync(values['public-key']!, 'utf8'),
+    } : undefined;
+    const verdict = verifyArchive(rows, checkpoint);
+    if (values.json) {
+      console.log(JSON.stringify(verdict, null, 2));
+    } else {
+      console.log(`${verdict.instances} instances, ${verdict.events} events${checkpoint ? `, checkpoint of ${checkpoint.checkpoint.createdAt}` : ''}`);
+      for (const f of verdict.findings) console.log(`  [${f.kind}] ${f.message}`);
+      console.log(verdict.ok ? 'INTACT' : `${verdict.findings.length} finding(s)`);
+    }
+    return verdict.ok ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(`verify-audit: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+});
