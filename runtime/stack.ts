@@ -56,25 +56,42 @@ export interface RunningParts {
 
 export async function startParts(config: Config, parts: { worker: boolean; api: boolean }, log: Log): Promise<RunningParts> {
   const database = await openDatabaseFor(config, log);
-  const temporal = await connectTemporal(config);
+  const temporal = await connectTemporal(config).catch(async (error: unknown) => { await database.close(); throw error; });
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
-  if (parts.worker) {
-    worker = await createWorker({
-      connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log),
-      checkpoints: config.checkpoints,
-    });
-    workerRun = worker.run();
-    await startCheckpoints(temporal, config.checkpoints.intervalMinutes);
-  }
   let server: Server | undefined;
-  if (parts.api) {
-    const app = createApp({
-      db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
-      jwtSecret: jwtSecretFor(config), log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
-      ping: { db: () => database.ping(), temporal: () => temporal.ping() },
-    });
-    server = await new Promise<Server>((resolve) => { const s = app.listen(config.port, () => resolve(s)); });
+  const stopStarted = async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await workerRun;
+    await temporal.close();
+    await database.close();
+  };
+  try {
+    if (parts.worker) {
+      worker = await createWorker({
+        connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log),
+        checkpoints: config.checkpoints,
+      });
+      workerRun = worker.run();
+      await startCheckpoints(temporal, config.checkpoints.intervalMinutes);
+    }
+    if (parts.api) {
+      const app = createApp({
+        db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
+        jwtSecret: jwtSecretFor(config), log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
+        ping: { db: () => database.ping(), temporal: () => temporal.ping() },
+      });
+      server = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(config.port, () => resolve(s));
+        s.once('error', (error: NodeJS.ErrnoException) => {
+          reject(error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: stop the other server or set PORT`) : error);
+        });
+      });
+    }
+  } catch (error) {
+    // Nothing half-started is left behind: the embedded Temporal server and the database close too.
+    await stopStarted();
+    throw error;
   }
   let stopped = false;
   return {
@@ -83,13 +100,8 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
       if (stopped) return;
       stopped = true;
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-      if (worker) {
-        // The SDK shuts workers down on SIGINT/SIGTERM by itself; only ask when it has not begun.
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await workerRun;
-      }
-      await temporal.close();
-      await database.close();
+      // The SDK shuts workers down on SIGINT/SIGTERM by itself; stopStarted only asks when it has not begun.
+      await stopStarted();
     },
   };
 }
