@@ -1,5 +1,5 @@
 // Instance projection: registered when the workflow starts, closed with its outcome. Idempotent.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-log';
 import { assessmentUnits, assessments, instances } from '../db/schema';
@@ -57,6 +57,13 @@ export function instanceActivities(db: Db) {
           stepId: args.stepId, action: args.status === 'closed' ? 'close' : args.status, data: { outcome: args.outcome },
         });
       });
+    },
+
+    /** A case routed to another unit becomes readable there. */
+    async extendOrgPath(args: { instanceId: string; orgUnitId: string }): Promise<void> {
+      await db.update(instances)
+        .set({ orgPath: sql`case when ${instances.orgPath} ? ${args.orgUnitId} then ${instances.orgPath} else ${instances.orgPath} || to_jsonb(${args.orgUnitId}::text) end` })
+        .where(eq(instances.id, args.instanceId));
     },
 
     async recordEvent(args: {

@@ -44,5 +44,11 @@ const licenceItems: CatalogSeed[] = [
     correctionLimit: cd(30), missingMaterialAllowed: false, safetyRelated: true } },
 ];
 
-export const DEMO_CATALOGS: CatalogSeed[] = [...categories, ...matters, ...licenceItems];
-export const CATALOG_NAMES = ['event-categories', 'matters', 'licence-items'] as const;
+/** Local numbers of the penalty procedure (see domain/penalty/rules.ts for the statutory defaults). */
+const penaltyRules: CatalogSeed[] = [{ catalog: 'penalty-rules', code: 'default', name: '行政处罚程序参数（示范区）', data: {
+  majorFineFen: 5_000_000, hearingFineIndividualFen: 1_000_000, hearingFineOrganisationFen: 10_000_000,
+  statementWorkingDays: 5, caseRemindDays: 10,
+} }];
+
+export const DEMO_CATALOGS: CatalogSeed[] = [...categories, ...matters, ...licenceItems, ...penaltyRules];
+export const CATALOG_NAMES = ['event-categories', 'matters', 'licence-items', 'penalty-rules'] as const;

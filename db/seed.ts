@@ -1,6 +1,6 @@
 // Seeds what a fresh installation needs: the process definitions from processes/*.bpmn (always), and the
 // demo organisation, users and catalogs (embedded mode only). Each part runs once: a re-run changes nothing.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -16,7 +16,10 @@ const processesDir = join(__dirname, '..', 'processes');
 
 export async function seedProcesses(db: Db): Promise<void> {
   for (const contract of Object.values(PROCESS_CONTRACTS)) {
-    const xml = readFileSync(join(processesDir, `${contract.key}.bpmn`), 'utf8');
+    const file = join(processesDir, `${contract.key}.bpmn`);
+    // A process without its diagram cannot be published; the static-conformance test fails on it in CI.
+    if (!existsSync(file)) continue;
+    const xml = readFileSync(file, 'utf8');
     const diagram = await readDiagram(xml);
     await db.transaction(async (tx) => {
       const inserted = await tx.insert(processDefinitions).values({

@@ -14,6 +14,8 @@ export interface ActionContract {
 export interface StepContract {
   name: string;
   role: Role;
+  /** Roles that may act on this step on its holder's behalf (a window clerk for an applicant). */
+  onBehalfRoles?: readonly Role[];
   actions: Record<string, ActionContract>;
   /** Default limit when neither the diagram nor a catalog sets one. */
   defaultLimit: TimeLimit;

@@ -11,6 +11,8 @@ import { taskActionUpdate, type TaskActionResult } from '../../workflows/lib/mes
 import { ApiError, badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
 import type { AppContext } from '../context';
 import { canSeeTask } from './task-view';
+import { referenceProblems } from './reference-checks';
+import { logRefusal } from './refusals';
 
 export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>): Promise<TaskActionResult> {
   const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, taskId));
@@ -22,11 +24,14 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   if (!contract) {
     throw badRequest(`unknown action "${action}"`, [{ path: 'action', message: `must be one of: ${task.actions.join(', ')}` }]);
   }
-  if (!actor.roles.includes(task.role as never)) throw forbidden(`this step needs the role ${task.role}`);
+  const roles = [task.role, ...(step?.onBehalfRoles ?? [])];
+  if (!roles.some((r) => actor.roles.includes(r as never))) throw forbidden(`this step needs the role ${task.role}`);
   if (!actor.scopeOrgUnitIds.includes(task.orgUnitId)) throw forbidden('this task belongs to another org unit');
   if (task.assigneeId && task.assigneeId !== actor.id) throw conflict('someone else holds this task');
   const parsed = contract.schema.safeParse(data);
   if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
+  const problems = await referenceProblems(ctx, task, action, parsed.data);
+  if (problems.length > 0) throw badRequest('invalid action data', problems);
 
   try {
     return await ctx.temporal.workflow.getHandle(task.instanceId)
@@ -35,6 +40,7 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const type = error.cause.type as ErrorType;
       const details = (error.cause.details?.[0] ?? []) as ErrorDetail[];
+      if (type === ErrorType.SeparationOfDuties) await logRefusal(ctx, task, actor, action, error.cause.message);
       if (Object.values(ErrorType).includes(type)) throw new ApiError(type, error.cause.message, details);
     }
     if (error instanceof WorkflowNotFoundError) throw conflict('this case is no longer running');

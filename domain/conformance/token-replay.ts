@@ -55,7 +55,7 @@ export class DiagramGraph {
     const cached = this.reachCache.get(from);
     if (cached) return cached;
     const found = new Set<string>();
-    const seen = new Set<string>([from]);
+    const seen = new Set<string>();
     const queue = [...(this.outgoing.get(from) ?? []), ...(this.boundaries.get(from) ?? [])];
     while (queue.length > 0) {
       const id = queue.shift()!;

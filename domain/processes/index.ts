@@ -1,9 +1,11 @@
 // Every process the system runs, by key.
 import type { ProcessContract } from '../process-contract';
 import { whistleContract } from './whistle-escalation';
+import { penaltyContract } from './inspection-penalty';
 
 export const PROCESS_CONTRACTS: Record<string, ProcessContract<never>> = {
   [whistleContract.key]: whistleContract as ProcessContract<never>,
+  [penaltyContract.key]: penaltyContract as ProcessContract<never>,
 };
 
 export function contractOf(key: string): ProcessContract<unknown> | undefined {

@@ -64,3 +64,8 @@ test('the trace is read from audit events: keep-open actions signal, reminders d
     { kind: 'completed', stepId: S.DepartmentHandle }, { kind: 'ended', stepId: 'EndEvent_Closed' },
   ]);
 });
+
+test('a department task opened again after the shift chief’s ruling conforms', () => {
+  expect(replay(graph, steps(S.CommunityHandle, S.Dispatch, S.DepartmentHandle, S.ShiftChiefReview, S.DepartmentHandle)).deviations)
+    .toEqual([]);
+});

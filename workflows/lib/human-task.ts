@@ -40,8 +40,10 @@ export interface HumanTaskSpec {
   onDeadline: DeadlinePolicy;
   /** The task must first be acknowledged (报到/签收) with this action, within this limit. */
   acknowledgement?: { action: string; limit: TimeLimit };
-  /** Refuses an otherwise valid actor (separation of duties); returns the reason. */
-  guard?: (actor: Actor) => string | null;
+  /** Refuses an otherwise valid actor or decision (separation of duties); returns the reason. */
+  guard?: (actor: Actor, action: string, data: Record<string, unknown>) => string | null;
+  /** Refuses data that is well-formed but not acceptable now (e.g. beyond a legal limit); names the fields. */
+  check?: (action: string, data: Record<string, unknown>) => ErrorDetail[] | null;
   /** Refuses an action the task's current state does not allow (e.g. a second pending request); returns the reason. */
   allows?: (action: string, task: TaskState & { overdue: boolean }) => string | null;
   /** Called for accepted actions that keep the task open (acknowledge, dispute, …). */
@@ -95,6 +97,12 @@ function auditActor(actor: Actor, role: string): AuditActor {
   return { id: actor.id, name: actor.name, role, orgUnitId: actor.orgUnitId };
 }
 
+/** The role an actor acts in: the step's own, or the on-behalf role they hold (recorded as such in the audit). */
+function actingRole(actor: Actor, step: StepContract): string {
+  if (actor.roles.includes(step.role)) return step.role;
+  return step.onBehalfRoles?.find((r) => actor.roles.includes(r)) ?? step.role;
+}
+
 function validate(request: TaskActionRequest): { task: OpenTask; data: Record<string, unknown> } {
   const task = openTasks.get(request.taskId);
   if (!task) {
@@ -107,10 +115,8 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   if (!action) {
     reject(ErrorType.Validation, `unknown action "${request.action}"`, [{ path: 'action', message: `must be one of: ${Object.keys(step.actions).join(', ')}` }]);
   }
-  if (!request.actor.roles.includes(step.role)) reject(ErrorType.Forbidden, `this step needs the role ${step.role}`);
+  if (![step.role, ...(step.onBehalfRoles ?? [])].some((r) => request.actor.roles.includes(r))) reject(ErrorType.Forbidden, `this step needs the role ${step.role}`);
   if (!request.actor.scopeOrgUnitIds.includes(task.spec.orgUnitId)) reject(ErrorType.Forbidden, 'this task belongs to another org unit');
-  const refusal = task.spec.guard?.(request.actor);
-  if (refusal) reject(ErrorType.SeparationOfDuties, refusal);
   const ack = task.spec.acknowledgement;
   if (ack && request.action === ack.action && task.state.acknowledged) reject(ErrorType.Conflict, 'this task is already acknowledged');
   if (ack && request.action !== ack.action && !task.state.acknowledged) reject(ErrorType.Conflict, `acknowledge (${step.actions[ack.action]?.label ?? ack.action}) first`);
@@ -123,6 +129,10 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
       path: ['data', ...i.path.map(String)].join('.'), message: i.message,
     })));
   }
+  const problems = task.spec.check?.(request.action, parsed.data);
+  if (problems && problems.length > 0) reject(ErrorType.Validation, problems[0].message, problems);
+  const refusal = task.spec.guard?.(request.actor, request.action, parsed.data);
+  if (refusal) reject(ErrorType.SeparationOfDuties, refusal);
   return { task, data: parsed.data };
 }
 
@@ -136,7 +146,7 @@ function installHandlers(): void {
     const { task, data } = validate(request);
     const step = task.spec.step;
     const keepsOpen = step.actions[request.action].keepsOpen === true;
-    const decision: TaskDecision = { action: request.action, data, actor: auditActor(request.actor, step.role), at: new Date() };
+    const decision: TaskDecision = { action: request.action, data, actor: auditActor(request.actor, actingRole(request.actor, step)), at: new Date() };
     task.inFlight = true;
     try {
       await condition(() => task.opened);

@@ -2,7 +2,10 @@
 import { WHISTLE_KEY } from '../../../domain/processes/whistle-escalation';
 import type { Starter } from './starter';
 import { startWhistle } from './whistle-escalation';
+import { PENALTY_KEY } from '../../../domain/processes/inspection-penalty';
+import { startPenalty } from './inspection-penalty';
 
 export const STARTERS: Record<string, Starter<never>> = {
   [WHISTLE_KEY]: startWhistle as Starter<never>,
+  [PENALTY_KEY]: startPenalty as Starter<never>,
 };
