@@ -4,11 +4,18 @@ import { instanceActivities } from './instances';
 import type { Notifier } from './notifier';
 import { taskActivities } from './tasks';
 import { checkpointActivities, type CheckpointConfig } from './checkpoints';
+import { DbCreditRegistry, type CreditRegistry } from './credit-registry';
+import { InProcessEnforcementPlatform, type EnforcementPlatform } from './enforcement-platform';
+import { licensingActivities } from './licensing';
 
 export interface ActivityDeps {
   db: Db;
   notifier: Notifier;
   checkpoints?: CheckpointConfig;
+  /** The credit registry; defaults to the database adapter. */
+  creditRegistry?: CreditRegistry;
+  /** The enforcement platform; defaults to the in-process adapter that acknowledges at once. */
+  enforcement?: EnforcementPlatform;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -16,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...instanceActivities(deps.db),
     ...taskActivities(deps.db, deps.notifier),
     ...checkpointActivities(deps.db, deps.checkpoints),
+    ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform()),
   };
 }
 

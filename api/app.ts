@@ -15,6 +15,7 @@ import { tasksRouter } from './tasks/router';
 import { catalogsRouter } from './catalogs/router';
 import { adminRouter } from './admin/router';
 import { metricsRouter } from './metrics/router';
+import { licensingRouter } from './licensing/router';
 import { healthHandler } from './health';
 import { buildOpenApiDocument } from './openapi/document';
 
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/catalogs', catalogsRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/metrics', metricsRouter(ctx));
+  api.use('/licensing', licensingRouter(ctx));
   api.use(notFoundRoute);
   api.use(errorHandler(ctx.log));
   app.use('/api', api);

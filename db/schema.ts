@@ -162,3 +162,51 @@ export const counters = pgTable('counters', {
   name: text('name').primaryKey(),
   value: bigint('value', { mode: 'number' }).notNull(),
 });
+
+/** The credit registry (信用库) kept locally: licences published, kept promises, bad credit and false commitments. */
+export const creditRecords = pgTable('credit_records', {
+  id: text('id').primaryKey(),
+  creditCode: text('credit_code').notNull(),
+  kind: text('kind', { enum: ['licence', 'good', 'bad', 'falseCommitment'] }).notNull(),
+  reason: text('reason').notNull(),
+  instanceId: text('instance_id'),
+  licenceNo: text('licence_no'),
+  recordedAt: ts('recorded_at').notNull(),
+}, (t) => [index('credit_records_code_idx').on(t.creditCode, t.kind)]);
+
+/** Licences issued by the licensing process, one per instance, numbered XK-<year>-<seq>. */
+export const licences = pgTable('licences', {
+  id: text('id').primaryKey(),
+  licenceNo: text('licence_no').notNull().unique(),
+  instanceId: text('instance_id').notNull().unique().references(() => instances.id),
+  itemCode: text('item_code').notNull(),
+  holderName: text('holder_name').notNull(),
+  creditCode: text('credit_code').notNull(),
+  route: text('route', { enum: ['commitment', 'normal'] }).notNull(),
+  status: text('status', { enum: ['issued', 'revoked'] }).notNull(),
+  issuedAt: ts('issued_at').notNull(),
+  revokedAt: ts('revoked_at'),
+  revocationReason: text('revocation_reason'),
+});
+
+/** One receipt per licence and push target (批管同步), kept across every retry of the push. */
+export const pushReceipts = pgTable('push_receipts', {
+  licenceId: text('licence_id').notNull().references(() => licences.id),
+  target: text('target', { enum: ['enforcement', 'credit'] }).notNull(),
+  instanceId: text('instance_id').notNull(),
+  attempts: integer('attempts').notNull(),
+  lastError: text('last_error'),
+  receiptId: text('receipt_id'),
+  acknowledgedAt: ts('acknowledged_at'),
+}, (t) => [primaryKey({ columns: [t.licenceId, t.target] })]);
+
+/** Conditions an administrator must see (a push failing for a long time); cleared when the condition ends. */
+export const alerts = pgTable('alerts', {
+  key: text('key').primaryKey(),
+  kind: text('kind').notNull(),
+  instanceId: text('instance_id'),
+  message: text('message').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  raisedAt: ts('raised_at').notNull(),
+  clearedAt: ts('cleared_at'),
+}, (t) => [index('alerts_open_idx').on(t.clearedAt, t.raisedAt)]);

@@ -18,6 +18,8 @@ const envSchema = z.object({
   SHANZHI_SIMULATION: z.enum(['0', '1', 'true', 'false']).optional(),
   SHANZHI_JWT_SECRET: z.string().min(32).optional(),
   SHANZHI_NOTIFY_URL: z.string().url().optional(),
+  SHANZHI_CREDIT_URL: z.string().url().optional(),
+  SHANZHI_ENFORCEMENT_URL: z.string().url().optional(),
   SHANZHI_CHECKPOINT_DIR: z.string().optional(),
   SHANZHI_CHECKPOINT_KEY_FILE: z.string().optional(),
   SHANZHI_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
@@ -48,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     simulation: argv.includes('--simulation') || e.SHANZHI_SIMULATION === '1' || e.SHANZHI_SIMULATION === 'true',
     jwtSecret: e.SHANZHI_JWT_SECRET,
     notifyUrl: e.SHANZHI_NOTIFY_URL,
+    /** External credit registry and enforcement platform; unset = the database registry and the in-process platform. */
+    creditUrl: e.SHANZHI_CREDIT_URL,
+    enforcementUrl: e.SHANZHI_ENFORCEMENT_URL,
     checkpoints: {
       dir: e.SHANZHI_CHECKPOINT_DIR ?? join(e.SHANZHI_DATA_DIR, 'checkpoints'),
       keyFile: e.SHANZHI_CHECKPOINT_KEY_FILE ?? join(e.SHANZHI_DATA_DIR, 'keys', 'checkpoint-ed25519.pem'),

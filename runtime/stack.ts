@@ -9,6 +9,8 @@ import { seedDemo, seedProcesses } from '../db/seed';
 import { createApp } from '../api/app';
 import { createWorker } from '../worker/create-worker';
 import { HttpGatewayNotifier, LogNotifier, type Notifier } from '../activities/notifier';
+import { HttpCreditRegistry } from '../activities/credit-registry';
+import { HttpEnforcementPlatform } from '../activities/enforcement-platform';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AUDIT_CHECKPOINTS_WORKFLOW_ID, TASK_QUEUE } from '../workflows/lib/messages';
 import type { Config } from './config';
@@ -71,6 +73,8 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
       worker = await createWorker({
         connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log),
         checkpoints: config.checkpoints,
+        creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
+        enforcement: config.enforcementUrl ? new HttpEnforcementPlatform(config.enforcementUrl) : undefined,
       });
       workerRun = worker.run();
       await startCheckpoints(temporal, config.checkpoints.intervalMinutes);

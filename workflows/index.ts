@@ -1,4 +1,5 @@
 // Every workflow the worker registers.
 export { whistleEscalation } from './whistle-escalation';
+export { commitmentLicensing } from './commitment-licensing';
 export { inspectionPenalty } from './inspection-penalty';
 export { auditCheckpoints } from './audit-checkpoints';

@@ -1,6 +1,8 @@
 // Admin operations. The clock exists only in simulation mode (the time-skipping server); otherwise 404.
 import { Router } from 'express';
 import { z } from 'zod';
+import { desc, isNull } from 'drizzle-orm';
+import { alerts } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { requireRole } from '../auth/middleware';
 import { notFound, parseOr400 } from '../errors';
@@ -26,6 +28,16 @@ export function adminRouter(ctx: AppContext): Router {
     const { duration } = parseOr400(advanceBodySchema, req.body);
     const now = await ctx.simulation.advance(parseDuration(duration)!);
     res.json({ now: toShanghaiIso(now) });
+  });
+  // Conditions administrators must act on (a push failing for a long time); `?status=all` includes cleared ones.
+  router.get('/alerts', async (req, res) => {
+    requireRole(res, ['admin'], 'reading alerts');
+    const rows = await ctx.db.select().from(alerts).where(req.query.status === 'all' ? undefined : isNull(alerts.clearedAt))
+      .orderBy(desc(alerts.raisedAt)).limit(500);
+    res.json({ alerts: rows.map((a) => ({
+      key: a.key, kind: a.kind, instanceId: a.instanceId, message: a.message, data: a.data,
+      raisedAt: toShanghaiIso(a.raisedAt), clearedAt: a.clearedAt ? toShanghaiIso(a.clearedAt) : null,
+    })) });
   });
   router.get('/clock', async (_req, res) => {
     res.json({ now: toShanghaiIso(await ctx.clock.now()), simulation: Boolean(ctx.simulation) });

@@ -54,6 +54,9 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'put', path: '/api/catalogs/{name}/{code}', summary: 'Edit one catalog entry (admin)', request: { params: z.object({ name: z.string(), code: z.string() }), body: json(catalogEntryBodySchema) }, responses: ok('entry') });
   registry.registerPath({ method: 'get', path: '/api/org-units', summary: 'Org units', responses: ok('list') });
   registry.registerPath({ method: 'get', path: '/api/users', summary: 'Users, by role', request: { query: z.object({ role: z.string().optional(), orgUnitId: z.string().optional() }) }, responses: ok('list') });
+  registry.registerPath({ method: 'get', path: '/api/admin/alerts', summary: 'Open alerts, e.g. a licence push failing for a long time (admin); ?status=all includes cleared ones', request: { query: z.object({ status: z.enum(['all']).optional() }) }, responses: ok('{ alerts }') });
+  registry.registerPath({ method: 'get', path: '/api/licensing/credit-records', summary: 'Credit registry entries of an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ records }') });
+  registry.registerPath({ method: 'get', path: '/api/licensing/licences', summary: 'Licences issued to an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ licences }') });
   registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }') });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -1,10 +1,12 @@
 // Every process the system runs, by key.
 import type { ProcessContract } from '../process-contract';
 import { whistleContract } from './whistle-escalation';
+import { licensingContract } from './commitment-licensing';
 import { penaltyContract } from './inspection-penalty';
 
 export const PROCESS_CONTRACTS: Record<string, ProcessContract<never>> = {
   [whistleContract.key]: whistleContract as ProcessContract<never>,
+  [licensingContract.key]: licensingContract as ProcessContract<never>,
   [penaltyContract.key]: penaltyContract as ProcessContract<never>,
 };
 

@@ -69,3 +69,17 @@ test('a department task opened again after the shift chief’s ruling conforms',
   expect(replay(graph, steps(S.CommunityHandle, S.Dispatch, S.DepartmentHandle, S.ShiftChiefReview, S.DepartmentHandle)).deviations)
     .toEqual([]);
 });
+
+test('an automatic step’s audit event counts as the step opened and completed; its receipts and alerts do not', () => {
+  const trace = traceOf([
+    { stepId: 'Service_IssueLicence', action: 'issue', data: { licenceNo: 'XK-2026-000001' } },
+    { stepId: 'Service_PushEnforcement', action: 'push', data: { target: 'enforcement' } },
+    { stepId: 'Service_PushEnforcement', action: 'alert', data: { attempts: 5 } },
+    { stepId: 'Service_PushEnforcement', action: 'acknowledged', data: { receiptId: 'EP-1' } },
+    { stepId: 'Service_PushEnforcement', action: 'alertCleared', data: {} },
+  ], () => false);
+  expect(trace).toEqual([
+    { kind: 'opened', stepId: 'Service_IssueLicence' }, { kind: 'completed', stepId: 'Service_IssueLicence' },
+    { kind: 'opened', stepId: 'Service_PushEnforcement' }, { kind: 'completed', stepId: 'Service_PushEnforcement' },
+  ]);
+});

@@ -19,3 +19,9 @@ export const notifications = proxyActivities<Activities>({
   startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', maximumAttempts: 3, nonRetryableErrorTypes: [ErrorType.Validation] },
 });
+
+/** Pushes to outside platforms (批管同步): retried until acknowledged, backing off to one attempt an hour. */
+export const pushes = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour' },
+});

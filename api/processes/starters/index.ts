@@ -4,8 +4,11 @@ import type { Starter } from './starter';
 import { startWhistle } from './whistle-escalation';
 import { PENALTY_KEY } from '../../../domain/processes/inspection-penalty';
 import { startPenalty } from './inspection-penalty';
+import { LICENSING_KEY } from '../../../domain/processes/commitment-licensing';
+import { startLicensing } from './commitment-licensing';
 
 export const STARTERS: Record<string, Starter<never>> = {
   [WHISTLE_KEY]: startWhistle as Starter<never>,
   [PENALTY_KEY]: startPenalty as Starter<never>,
+  [LICENSING_KEY]: startLicensing as Starter<never>,
 };

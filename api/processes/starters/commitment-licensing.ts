@@ -1,0 +1,44 @@
+// Prepares a commitment-licensing start: the starting user's street handles the case, and the licence item's
+// terms and every limit are fixed now from the diagram version and the licence-items catalog.
+import { and, eq } from 'drizzle-orm';
+import { catalogEntries } from '../../../db/schema';
+import {
+  LicensingStep, ON_SPOT_LIMIT, STATUTORY_EXTENSION, type LicensingInput,
+} from '../../../domain/processes/commitment-licensing';
+import type { TimeLimit } from '../../../domain/time-limit';
+import type { LicenceItemTerms, LicensingArgs } from '../../../workflows/commitment-licensing';
+import { badRequest, forbidden } from '../../errors';
+import type { StartPlan, Starter } from './starter';
+
+export const startLicensing: Starter<LicensingInput> = async ({ ctx, actor, input, parameters }): Promise<StartPlan> => {
+  const path = ctx.orgTree.ancestorsAndSelf(actor.orgUnitId);
+  const street = path.find((u) => u.kind === 'street');
+  if (!street) throw forbidden('applications are filed with a street; your account belongs to none');
+  const [entry] = await ctx.db.select().from(catalogEntries)
+    .where(and(eq(catalogEntries.catalog, 'licence-items'), eq(catalogEntries.code, input.itemCode)));
+  if (!entry) throw badRequest('unknown licence item', [{ path: 'input.itemCode', message: `no licence item ${input.itemCode}` }]);
+  const d = entry.data as Record<string, unknown>;
+  const item: LicenceItemTerms = {
+    code: entry.code, name: entry.name, commitmentAllowed: d.commitmentAllowed === true,
+    noticeVersion: typeof d.noticeVersion === 'string' ? d.noticeVersion : null,
+    verificationMethod: (d.verificationMethod as LicenceItemTerms['verificationMethod']) ?? 'written',
+    missingMaterialAllowed: d.missingMaterialAllowed === true, safetyRelated: d.safetyRelated === true,
+  };
+
+  const steps: Record<string, TimeLimit> = {};
+  for (const [stepId, p] of Object.entries(parameters)) if (p.timeLimit) steps[stepId] = p.timeLimit;
+  if (d.verificationLimit) steps[LicensingStep.Verify] = d.verificationLimit as TimeLimit;
+  if (d.correctionLimit) steps[LicensingStep.Rectify] = d.correctionLimit as TimeLimit;
+  const limits = {
+    steps,
+    onSpot: (d.onSpotLimit as TimeLimit | undefined) ?? ON_SPOT_LIMIT,
+    extension: (d.decisionExtension as TimeLimit | undefined) ?? STATUTORY_EXTENSION,
+  };
+  const district = path.find((u) => u.kind === 'district');
+  return {
+    orgUnitId: street.id,
+    orgPath: [street.id, ...(district ? [district.id] : [])],
+    workflowType: 'commitmentLicensing',
+    args: (ctxArg) => [{ ctx: ctxArg, input, streetId: street.id, item, limits } satisfies LicensingArgs],
+  };
+};
