@@ -7,11 +7,12 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', '.tools', '.cache', 'modeler', 'migrations', 'coverage', '**/*.mjs', 'jest.config.js'] },
+  { ignores: ['node_modules', 'dist', '.data', '.tools', '.cache', 'modeler/dist', 'migrations', 'coverage', '**/*.mjs', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    // The web app's modules are type-checked against modeler/tsconfig.json, the nearest one (projectService).
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -1,7 +1,7 @@
 // Dynamic conformance: replays an instance's recorded steps over its diagram's sequence flows. Each step that
-// was opened must be reachable from the step whose completion enabled it, passing only through silent nodes
-// (gateways, boundary events of the completed step, intermediate events). Parallel branches are handled
-// because every opening is checked against the completion that preceded it, not against the previous opening.
+// was opened must be reachable from a step whose completion (or request) enabled it, passing only through silent
+// nodes (gateways, boundary events, intermediate events). Openings are checked against the steps that finished
+// just before, not against the previous opening, so parallel branches whose events interleave still conform.
 import type { DiagramSummary, FlowNode } from '../bpmn/diagram';
 
 /**
@@ -74,15 +74,22 @@ export class DiagramGraph {
   }
 }
 
+/** How many recent enabling steps an opening may follow: parallel branches interleave their events. */
+const ENABLER_WINDOW = 5;
+
 export function replay(graph: DiagramGraph, trace: TraceEvent[]): Replay {
   const moves: Move[] = [];
-  let enabledBy = graph.startEvents[0] ?? 'start';
+  // Most recent first: a step opened on one branch may follow a step that finished on another just before.
+  let enablers: string[] = [graph.startEvents[0] ?? 'start'];
   const check = (to: string) => {
-    moves.push({ from: enabledBy, to, ok: graph.reachable(enabledBy).has(to) });
+    moves.push({ from: enablers[0], to, ok: enablers.some((from) => graph.reachable(from).has(to)) });
   };
   for (const event of trace) {
-    if (event.kind === 'completed' || event.kind === 'signalled') enabledBy = event.stepId;
-    else if (event.kind === 'opened' || event.kind === 'ended') check(event.stepId);
+    if (event.kind === 'completed' || event.kind === 'signalled') {
+      enablers = [event.stepId, ...enablers.filter((e) => e !== event.stepId)].slice(0, ENABLER_WINDOW);
+    } else if (event.kind === 'opened' || event.kind === 'ended') {
+      check(event.stepId);
+    }
   }
   const conforming = moves.filter((m) => m.ok).length;
   return {

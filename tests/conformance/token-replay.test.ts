@@ -42,7 +42,21 @@ test('a skipped field check is reported as the move that skipped it', () => {
 
 test('a step that is not in the diagram is a deviation', () => {
   expect(replay(graph, steps(S.CommunityHandle, 'Task_Invented', S.FieldCheck)).deviations)
-    .toEqual([{ from: S.CommunityHandle, to: 'Task_Invented' }, { from: 'Task_Invented', to: S.FieldCheck }]);
+    .toEqual([{ from: S.CommunityHandle, to: 'Task_Invented' }]);
+});
+
+test('a department opened while another branch signals a request still conforms', () => {
+  const trace: TraceEvent[] = [
+    ...steps(S.CommunityHandle, S.Dispatch),
+    { kind: 'opened', stepId: S.DepartmentHandle },
+    { kind: 'signalled', stepId: S.DepartmentHandle },
+    { kind: 'opened', stepId: S.ShiftChiefReview }, { kind: 'completed', stepId: S.ShiftChiefReview },
+    { kind: 'withdrawn', stepId: S.DepartmentHandle },
+    { kind: 'opened', stepId: S.Dispatch }, { kind: 'completed', stepId: S.Dispatch },
+    { kind: 'signalled', stepId: S.DepartmentHandle },
+    { kind: 'opened', stepId: S.DepartmentHandle },
+  ];
+  expect(replay(graph, trace)).toMatchObject({ fitness: 1, deviations: [] });
 });
 
 test('steps in the wrong order are deviations', () => {

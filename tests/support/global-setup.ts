@@ -1,10 +1,14 @@
-// Bundles the workflow code once for every suite; each test file then starts workers from this file.
+// Once for every suite: bundles the workflow code (each test file then starts workers from it), and builds
+// the web app when its sources changed, so the browser tests drive the current app.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundleWorkflows } from '../../worker/create-worker';
-import { BUNDLE_PATH, CACHE_DIR } from './paths';
+import { BUNDLE_PATH, CACHE_DIR, ROOT_DIR } from './paths';
 
 export default async function globalSetup(): Promise<void> {
   mkdirSync(CACHE_DIR, { recursive: true });
+  execFileSync(process.execPath, [join(ROOT_DIR, 'scripts', 'build-modeler.mjs')], { stdio: 'inherit' });
   const { code } = await bundleWorkflows();
   writeFileSync(BUNDLE_PATH, code);
 }

@@ -1,6 +1,8 @@
 // The whole system in-process for tests: a time-skipping Temporal server, a real worker with the real
 // activities, a fresh database and the Express app. Time moves only when a test advances it.
 import request from 'supertest';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Worker } from '@temporalio/worker';
 import { eq, and } from 'drizzle-orm';
 import { createApp } from '../../api/app';
@@ -13,8 +15,17 @@ import { DEMO_PASSWORD } from '../../db/demo-org';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { BUNDLE_PATH } from './paths';
 
+export interface TestStackOptions {
+  /** Serve the built web app from this folder (history-API routing), as `npm start` does. */
+  staticDir?: string;
+  /** Listen on an ephemeral port, for browser tests; the address is `baseUrl`. */
+  listen?: boolean;
+}
+
 export interface TestStack {
   app: ReturnType<typeof createApp>;
+  /** `http://127.0.0.1:<port>` when started with `listen`. */
+  baseUrl?: string;
   database: TestDatabase;
   temporal: TemporalHandle;
   notifier: LogNotifier;
@@ -37,7 +48,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
   }
 }
 
-export async function createTestStack(): Promise<TestStack> {
+export async function createTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const [temporal, database] = await Promise.all([startTimeSkipping(), createTestDatabase()]);
   const notifier = new LogNotifier();
   const worker = await Worker.create({
@@ -51,11 +62,15 @@ export async function createTestStack(): Promise<TestStack> {
   const app = createApp({
     db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
     jwtSecret: 'test-secret-test-secret-test-secret-00', log: () => undefined,
-    ping: { db: () => database.ping(), temporal: () => temporal.ping() },
+    ping: { db: () => database.ping(), temporal: () => temporal.ping() }, staticDir: options.staticDir,
   });
+  const server = options.listen
+    ? await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); })
+    : undefined;
   const tokens = new Map<string, string>();
   return {
     app, database, temporal, notifier,
+    baseUrl: server ? `http://127.0.0.1:${(server.address() as AddressInfo).port}` : undefined,
     async login(username) {
       const cached = tokens.get(username);
       if (cached) return cached;
@@ -76,6 +91,10 @@ export async function createTestStack(): Promise<TestStack> {
       }, `an open ${stepId} task on ${instanceId}`);
     },
     async close() {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       worker.shutdown();
       await workerRun;
       await temporal.close();

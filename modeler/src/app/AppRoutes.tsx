@@ -1,0 +1,49 @@
+// The routes, with each page in its own chunk; the paths are the shareable deep links of the API contract.
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Spin } from 'antd';
+import { RequireAuth } from '../auth/RequireAuth';
+import { useAuth } from '../auth/AuthProvider';
+import { homeOf } from '../auth/roles';
+import { LoginPage } from '../auth/LoginPage';
+import { AppLayout } from '../layout/AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+const InboxPage = lazy(() => import('../tasks/InboxPage'));
+const TaskPage = lazy(() => import('../tasks/TaskPage'));
+const ReportPage = lazy(() => import('../cases/ReportPage'));
+const InstancesPage = lazy(() => import('../instances/InstancesPage'));
+const InstancePage = lazy(() => import('../instances/InstancePage'));
+const ProcessesPage = lazy(() => import('../processes/ProcessesPage'));
+const DesignerPage = lazy(() => import('../processes/DesignerPage'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+
+function Home() {
+  const { user } = useAuth();
+  return <Navigate to={user ? homeOf(user) : '/login'} replace />;
+}
+
+const fallback = <div className="page-loading"><Spin size="large" /></div>;
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/" element={<Home />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
+          <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
+          <Route path="/report" element={<Suspense fallback={fallback}><ReportPage source="grid" /></Suspense>} />
+          <Route path="/hotline" element={<Suspense fallback={fallback}><ReportPage source="hotline" /></Suspense>} />
+          <Route path="/instances" element={<Suspense fallback={fallback}><InstancesPage /></Suspense>} />
+          <Route path="/instances/:instanceId" element={<Suspense fallback={fallback}><InstancePage /></Suspense>} />
+          <Route path="/processes" element={<Suspense fallback={fallback}><ProcessesPage /></Suspense>} />
+          <Route path="/processes/:key" element={<Suspense fallback={fallback}><DesignerPage /></Suspense>} />
+          <Route path="/dashboard" element={<Suspense fallback={fallback}><DashboardPage /></Suspense>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,21 @@
+// What each role may see in the app, and where each role's work is (its home page after login).
+import type { User } from '../api/types';
+
+/** Roles whose members work an inbox of tasks. */
+const READ_ONLY_ROLES = ['auditor', 'process_designer', 'admin'];
+
+export const hasRole = (user: User | null | undefined, ...roles: string[]) => !!user && user.roles.some((r) => roles.includes(r));
+
+export const worksInbox = (user: User | null | undefined) => !!user && user.roles.some((r) => !READ_ONLY_ROLES.includes(r));
+
+/** The roles the KPI endpoint serves: leaders, auditors, admins, and the street's command centre. */
+export const readsDashboard = (user: User | null | undefined) => hasRole(user, 'district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher');
+
+export const readsProcesses = (user: User | null | undefined) => hasRole(user, 'process_designer', 'auditor', 'admin');
+
+export function homeOf(user: User): string {
+  if (hasRole(user, 'district_leader')) return '/dashboard';
+  if (hasRole(user, 'process_designer')) return '/processes';
+  if (hasRole(user, 'auditor', 'admin')) return '/instances';
+  return '/tasks';
+}

@@ -1,0 +1,20 @@
+// The signed-in session in localStorage, so a reload or a new tab keeps the user signed in.
+import type { User } from '../api/types';
+
+export interface Session { token: string; user: User }
+
+const KEY = 'shanzhi.session';
+
+export function readSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeSession(session: Session | null): void {
+  if (session) localStorage.setItem(KEY, JSON.stringify(session));
+  else localStorage.removeItem(KEY);
+}

@@ -1,0 +1,77 @@
+// The frame of every signed-in page: side menu by role (with inbox counts), header with the simulated
+// clock, language and user menu, and the page below.
+import { useMemo, useState } from 'react';
+import { Badge, Layout, Menu, Space } from 'antd';
+import {
+  ApartmentOutlined, DashboardOutlined, FileSearchOutlined, InboxOutlined, NotificationOutlined, PhoneOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useUser } from '../auth/AuthProvider';
+import { hasRole, readsDashboard, readsProcesses, worksInbox } from '../auth/roles';
+import { useTaskCounts } from '../api/tasks';
+import { ClockControl } from './ClockControl';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
+
+const { Sider, Header, Content, Footer } = Layout;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const inbox = worksInbox(user);
+  const { data: counts } = useTaskCounts(inbox);
+
+  const items = useMemo(() => {
+    const entries = [];
+    if (inbox) {
+      entries.push({
+        key: '/tasks', icon: <InboxOutlined />,
+        label: (
+          <Link to="/tasks" className="menu-with-count">
+            <span>{t('menu.tasks')}</span>
+            <span className="menu-counts" aria-label="counts">
+              {counts && counts.mine > 0 && <Badge count={counts.mine} color={counts.overdue > 0 ? '#cf1322' : '#1677ff'} title={`${t('inbox.mine')} ${counts.mine}`} />}
+              {counts && counts.available > 0 && <Badge count={counts.available} color="#8c8c8c" title={`${t('inbox.available')} ${counts.available}`} />}
+            </span>
+          </Link>
+        ),
+      });
+    }
+    if (hasRole(user, 'grid_worker')) entries.push({ key: '/report', icon: <NotificationOutlined />, label: <Link to="/report">{t('menu.report')}</Link> });
+    if (hasRole(user, 'dispatcher')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
+    entries.push({ key: '/instances', icon: <FileSearchOutlined />, label: <Link to="/instances">{t('menu.instances')}</Link> });
+    if (readsProcesses(user)) entries.push({ key: '/processes', icon: <ApartmentOutlined />, label: <Link to="/processes">{t('menu.processes')}</Link> });
+    if (readsDashboard(user)) entries.push({ key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> });
+    return entries;
+  }, [t, user, inbox, counts]);
+
+  const selected = items.map((i) => i.key).find((key) => location.pathname === key || location.pathname.startsWith(`${key}/`));
+
+  return (
+    <Layout className="app-layout">
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={216} className="app-sider">
+        <Link to="/" className="app-brand" aria-label={t('app.fullName')}>
+          <span className="brand-mark">治</span>
+          {!collapsed && <span className="brand-text">{t('app.name')}<small>{t('app.product')}</small></span>}
+        </Link>
+        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+      </Sider>
+      <Layout>
+        <Header className="app-header">
+          <Space size="middle" className="app-header-right">
+            <ClockControl />
+            <LanguageSwitch />
+            <UserMenu />
+          </Space>
+        </Header>
+        <Content className="app-content">
+          <Outlet />
+        </Content>
+        <Footer className="app-footer">{t('app.footer')}</Footer>
+      </Layout>
+    </Layout>
+  );
+}
