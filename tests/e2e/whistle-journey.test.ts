@@ -4,7 +4,9 @@
 // process designer. Screenshots of every page land in .cache/screenshots.
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
-import { createTestStack, type TestStack } from '../support/test-stack';
+import { and, eq } from 'drizzle-orm';
+import { tasks } from '../../db/schema';
+import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import { waitForStatus } from '../support/whistle';
 import { MODELER_DIST } from '../support/paths';
 import { launchBrowser, openAs, warmUp, withFailureScreenshots, pickOption, screenshot, type UserPage } from '../support/browser';
@@ -26,6 +28,10 @@ afterAll(async () => {
 
 /** Signs in on the "to claim" tab and opens the case's task there, claiming it first when asked to. */
 async function openAvailableTask(username: string, title: string, claim: boolean): Promise<UserPage> {
+  // The workflow opens the task asynchronously; wait for its inbox row so the page's first load shows it.
+  const role = username.replace(/2$/, '');
+  await waitFor(async () => (await stack.database.db.select().from(tasks)
+    .where(and(eq(tasks.title, title), eq(tasks.role, role), eq(tasks.status, 'open')))).length > 0, `an open ${role} task for ${title}`);
   const user = await openAs(browser, baseUrl, username, '/tasks?tab=available');
   const row = user.page.locator('tr', { hasText: title });
   await row.waitFor();
