@@ -1,63 +1,12 @@
 // Helpers for commitment-licensing scenarios: a stack whose enforcement platform the test controls (injected into
 // the activities, as the worker does in production), and applications started over the API.
 import request from 'supertest';
-import { Worker } from '@temporalio/worker';
-import { and, eq } from 'drizzle-orm';
-import { createApp } from '../../api/app';
-import { createActivities } from '../../activities';
-import { LogNotifier } from '../../activities/notifier';
 import type { EnforcementPlatform } from '../../activities/enforcement-platform';
-import { tasks } from '../../db/schema';
-import { DEMO_PASSWORD } from '../../db/demo-org';
-import { startTimeSkipping } from '../../runtime/temporal';
-import { TASK_QUEUE } from '../../workflows/lib/messages';
-import { createTestDatabase } from './test-database';
-import { BUNDLE_PATH } from './paths';
-import { waitFor, type TestStack } from './test-stack';
+import { createTestStack, type TestStack } from './test-stack';
 
-/** The test stack of test-stack.ts, with the enforcement platform given by the test. */
-export async function createLicensingStack(enforcement: EnforcementPlatform): Promise<TestStack> {
-  const [temporal, database] = await Promise.all([startTimeSkipping(), createTestDatabase()]);
-  const notifier = new LogNotifier();
-  const worker = await Worker.create({
-    connection: temporal.nativeConnection, namespace: temporal.namespace, taskQueue: TASK_QUEUE,
-    workflowBundle: { codePath: BUNDLE_PATH },
-    activities: createActivities({ db: database.db, notifier, enforcement }),
-  });
-  const workerRun = worker.run();
-  const app = createApp({
-    db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
-    jwtSecret: 'test-secret-test-secret-test-secret-00', log: () => undefined,
-    ping: { db: () => database.ping(), temporal: () => temporal.ping() },
-  });
-  const tokens = new Map<string, string>();
-  return {
-    app, database, temporal, notifier,
-    async login(username) {
-      const cached = tokens.get(username);
-      if (cached) return cached;
-      const res = await request(app).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-      tokens.set(username, `Bearer ${res.body.token}`);
-      return tokens.get(username)!;
-    },
-    async advance(ms) {
-      await temporal.simulation!.advance(ms);
-    },
-    openTask(instanceId, stepId) {
-      return waitFor(async () => {
-        const [row] = await database.db.select().from(tasks)
-          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, stepId), eq(tasks.status, 'open')));
-        return row;
-      }, `an open ${stepId} task on ${instanceId}`);
-    },
-    async close() {
-      worker.shutdown();
-      await workerRun;
-      await temporal.close();
-      await database.close();
-    },
-  };
+/** The test stack with the enforcement platform given by the test. */
+export function createLicensingStack(enforcement: EnforcementPlatform): Promise<TestStack> {
+  return createTestStack({ enforcement });
 }
 
 let codes = 0;

@@ -8,6 +8,7 @@ import { eq, and } from 'drizzle-orm';
 import { createApp } from '../../api/app';
 import { createActivities } from '../../activities';
 import { LogNotifier } from '../../activities/notifier';
+import type { EnforcementPlatform } from '../../activities/enforcement-platform';
 import { tasks } from '../../db/schema';
 import { startTimeSkipping, type TemporalHandle } from '../../runtime/temporal';
 import { TASK_QUEUE } from '../../workflows/lib/messages';
@@ -16,6 +17,8 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 import { BUNDLE_PATH } from './paths';
 
 export interface TestStackOptions {
+  /** The enforcement platform the licensing pushes go to (a test may make it fail). */
+  enforcement?: EnforcementPlatform;
   /** Serve the built web app from this folder (history-API routing), as `npm start` does. */
   staticDir?: string;
   /** Listen on an ephemeral port, for browser tests; the address is `baseUrl`. */
@@ -56,7 +59,7 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
     namespace: temporal.namespace,
     taskQueue: TASK_QUEUE,
     workflowBundle: { codePath: BUNDLE_PATH },
-    activities: createActivities({ db: database.db, notifier }),
+    activities: createActivities({ db: database.db, notifier, enforcement: options.enforcement }),
   });
   const workerRun = worker.run();
   const app = createApp({
