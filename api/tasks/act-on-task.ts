@@ -1,23 +1,19 @@
 // One clerk's action on a task: early checks against the inbox row, then the workflow's completion Update.
 // Failures the validator reports come back as typed ApplicationFailures and map to 400/403/409.
-import { eq } from 'drizzle-orm';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { tasks } from '../../db/schema';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import { contractOf } from '../../domain/processes';
 import type { Actor } from '../../domain/actor';
 import { taskActionUpdate, type TaskActionResult } from '../../workflows/lib/messages';
-import { ApiError, badRequest, conflict, forbidden, notFound, zodDetails } from '../errors';
+import { ApiError, badRequest, conflict, forbidden, zodDetails } from '../errors';
 import type { AppContext } from '../context';
-import { canSeeTask } from './task-view';
+import { loadVisibleTask } from './load-task';
 import { referenceProblems } from './reference-checks';
 import { logRefusal } from './refusals';
 
 export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>): Promise<TaskActionResult> {
-  const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, taskId));
-  if (!task) throw notFound(`no task ${taskId}`);
-  if (!canSeeTask(actor, task)) throw forbidden('this task belongs to another org unit');
+  const task = await loadVisibleTask(ctx, actor, taskId);
   if (task.status !== 'open') throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
   const step = contractOf(task.processKey)?.steps[task.stepId];
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;

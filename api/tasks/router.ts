@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { tasks } from '../../db/schema';
 import { appendAudit } from '../../db/audit-log';
 import { actorOf } from '../auth/middleware';
-import { conflict, forbidden, notFound, parseOr400 } from '../errors';
+import { conflict, forbidden, parseOr400 } from '../errors';
 import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import type { AppContext } from '../context';
-import { canSeeTask, readsAll, taskView } from './task-view';
+import { readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
 import { actionForms } from './action-forms';
+import { loadVisibleTask } from './load-task';
 
 export const taskQuerySchema = z.object({
   scope: z.enum(['mine', 'available', 'all']).default('all'),
@@ -66,17 +67,13 @@ export function tasksRouter(ctx: AppContext): Router {
 
   router.get('/:taskId', async (req, res) => {
     const actor = actorOf(res);
-    const [row] = await ctx.db.select().from(tasks).where(eq(tasks.id, req.params.taskId));
-    if (!row) throw notFound(`no task ${req.params.taskId}`);
-    if (!canSeeTask(actor, row)) throw forbidden('this task belongs to another org unit');
+    const row = await loadVisibleTask(ctx, actor, req.params.taskId);
     res.json({ ...taskView(row, await ctx.clock.now()), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId) : [] });
   });
 
   router.post('/:taskId/claim', async (req, res) => {
     const actor = actorOf(res);
-    const [row] = await ctx.db.select().from(tasks).where(eq(tasks.id, req.params.taskId));
-    if (!row) throw notFound(`no task ${req.params.taskId}`);
-    if (!canSeeTask(actor, row)) throw forbidden('this task belongs to another org unit');
+    const row = await loadVisibleTask(ctx, actor, req.params.taskId);
     if (row.status !== 'open') throw conflict('this task is no longer open');
     if (!actor.roles.includes(row.role as never) || !actor.scopeOrgUnitIds.includes(row.orgUnitId)) {
       throw forbidden(`this task needs the role ${row.role} in its org unit`);
