@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import { readDiagram } from '../../domain/bpmn/diagram';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
@@ -14,11 +14,6 @@ let stack: TestStack;
 beforeAll(async () => { stack = await createTestStack(); });
 afterAll(async () => { await stack?.close(); });
 
-const openDepartmentTasks = (id: string, count: number) => waitFor(async () => {
-  const rows = await stack.database.db.select().from(tasks)
-    .where(and(eq(tasks.instanceId, id), eq(tasks.stepId, WhistleStep.DepartmentHandle), eq(tasks.status, 'open')));
-  return rows.length === count ? rows : undefined;
-}, `${count} open department tasks`);
 const handlerOf = (orgUnitId: string) => (orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2');
 const ok = (res: request.Response) => { expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 }); };
 
@@ -27,7 +22,7 @@ test('a hotline case with two departments, a dispute, an extension, a rework and
   await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '涉及油烟排放和占道，需部门处置' });
   await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'dispatch', { departments: ['dept-urban', 'dept-market'], lead: 'dept-urban' });
 
-  const first = await openDepartmentTasks(id, 2);
+  const first = await stack.openTasks(id, WhistleStep.DepartmentHandle, 2);
   const urban = first.find((t) => t.orgUnitId === 'dept-urban')!;
   const market = first.find((t) => t.orgUnitId === 'dept-market')!;
   ok(await act(stack, 'dept_handler', urban.id, 'acknowledge'));
@@ -41,12 +36,12 @@ test('a hotline case with two departments, a dispute, an extension, a rework and
   await complete(stack, id, WhistleStep.ShiftChiefReview, 'shift_chief', 'approve');
   await waitFor(async () => ((await stack.database.db.select().from(tasks).where(eq(tasks.id, urban.id)))[0].dueAt > urban.dueAt), 'the extension');
 
-  for (const task of await openDepartmentTasks(id, 2)) {
+  for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, 2)) {
     if (!task.acknowledgedAt) ok(await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge'));
     ok(await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已责令商户整改' }));
   }
   await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'fail', { reason: '油烟仍然扰民' });
-  const rework = await openDepartmentTasks(id, 1);
+  const rework = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   expect(rework[0].orgUnitId).toBe('dept-urban');
   ok(await act(stack, 'dept_handler', rework[0].id, 'acknowledge'));
   ok(await act(stack, 'dept_handler', rework[0].id, 'complete', { result: '净化设备已安装并验收' }));

@@ -38,6 +38,8 @@ export interface TestStack {
   advance(ms: number): Promise<void>;
   /** Polls until the instance has an open task at the step, and returns it. */
   openTask(instanceId: string, stepId: string): Promise<typeof tasks.$inferSelect>;
+  /** Polls until exactly `count` tasks of the step are open (parallel branches open theirs one by one). */
+  openTasks(instanceId: string, stepId: string, count: number): Promise<Array<typeof tasks.$inferSelect>>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,13 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
           .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, stepId), eq(tasks.status, 'open')));
         return row;
       }, `an open ${stepId} task on ${instanceId}`);
+    },
+    openTasks(instanceId, stepId, count) {
+      return waitFor(async () => {
+        const rows = await database.db.select().from(tasks)
+          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, stepId), eq(tasks.status, 'open')));
+        return rows.length === count ? rows : undefined;
+      }, `${count} open ${stepId} tasks on ${instanceId}`);
     },
     async close() {
       if (server) {

@@ -1,7 +1,7 @@
 // Department handling in 吹哨报到: report-in deadlines, disputes, extensions, parking, escalation to the district,
 // the refusals of wrong moves, and long cases that continue as new runs with one audit chain.
 import request from 'supertest';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { TASK_QUEUE } from '../../workflows/lib/messages';
@@ -16,11 +16,6 @@ beforeAll(async () => { stack = await createTestStack(); });
 afterAll(async () => { await stack?.close(); });
 
 const handlerOf = (orgUnitId: string) => (orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2');
-const openTasks = (instanceId: string, stepId: string, count: number) => waitFor(async () => {
-  const rows = await stack.database.db.select().from(tasks)
-    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, stepId), eq(tasks.status, 'open')));
-  return rows.length === count ? rows : undefined;
-}, `${count} open ${stepId} tasks`);
 const taskRow = async (taskId: string) => (await stack.database.db.select().from(tasks).where(eq(tasks.id, taskId)))[0];
 const now = () => stack.temporal.clock.now();
 
@@ -33,7 +28,7 @@ async function dispatched(departments: string[]): Promise<string> {
 }
 
 async function finishHandling(id: string, departments: string[]) {
-  for (const task of await openTasks(id, WhistleStep.DepartmentHandle, departments.length)) {
+  for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, departments.length)) {
     if (!task.acknowledgedAt) await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
     expect((await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置' })).status).toBe(200);
   }
@@ -44,7 +39,7 @@ async function finishHandling(id: string, departments: string[]) {
 
 test('two departments handle in parallel; the lead and the co-handler are marked', async () => {
   const id = await dispatched(['dept-urban', 'dept-market']);
-  const both = await openTasks(id, WhistleStep.DepartmentHandle, 2);
+  const both = await stack.openTasks(id, WhistleStep.DepartmentHandle, 2);
   const opened = (await audit(stack, id)).filter((e) => e.action === 'open' && e.stepId === WhistleStep.DepartmentHandle);
   expect(opened.map((e) => [e.data.departmentId, e.data.lead]).sort()).toEqual([['dept-market', false], ['dept-urban', true]]);
   expect(both.every((t) => t.acknowledgeBy !== null && t.acknowledgeBy < t.dueAt)).toBe(true);
@@ -54,7 +49,7 @@ test('two departments handle in parallel; the lead and the co-handler are marked
 
 test('a missed acknowledgement reminds, then escalates to the district and withdraws the other departments', async () => {
   const id = await dispatched(['dept-urban', 'dept-market']);
-  const [a, b] = await openTasks(id, WhistleStep.DepartmentHandle, 2);
+  const [a, b] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 2);
   const urban = a.orgUnitId === 'dept-urban' ? a : b;
   const market = a.orgUnitId === 'dept-urban' ? b : a;
   const ack = await act(stack, 'dept_handler', urban.id, 'acknowledge');
@@ -71,7 +66,7 @@ test('a missed acknowledgement reminds, then escalates to the district and withd
 
 test('a dispute approved by the shift chief goes back to the dispatcher, who reassigns it', async () => {
   const id = await dispatched(['dept-market']);
-  const [task] = await openTasks(id, WhistleStep.DepartmentHandle, 1);
+  const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   await act(stack, 'dept_handler2', task.id, 'acknowledge');
   const noReason = await act(stack, 'dept_handler2', task.id, 'dispute', {});
   expect(noReason.status).toBe(400);
@@ -84,7 +79,7 @@ test('a dispute approved by the shift chief goes back to the dispatcher, who rea
   const reassign = await stack.openTask(id, WhistleStep.Dispatch);
   expect((await act(stack, 'dispatcher', reassign.id, 'reject', { reason: '不派了' })).status).toBe(409);
   await act(stack, 'dispatcher', reassign.id, 'dispatch', { departments: ['dept-urban'], lead: 'dept-urban' });
-  const [urban] = await openTasks(id, WhistleStep.DepartmentHandle, 1);
+  const [urban] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   expect(urban.orgUnitId).toBe('dept-urban');
   expect((await taskRow(task.id)).status).toBe('cancelled');
   await finishHandling(id, ['dept-urban']);
@@ -92,7 +87,7 @@ test('a dispute approved by the shift chief goes back to the dispatcher, who rea
 
 test('a denied dispute leaves the department on the case', async () => {
   const id = await dispatched(['dept-urban']);
-  const [task] = await openTasks(id, WhistleStep.DepartmentHandle, 1);
+  const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   await act(stack, 'dept_handler', task.id, 'acknowledge');
   await act(stack, 'dept_handler', task.id, 'dispute', { reason: '职责不清' });
   await complete(stack, id, WhistleStep.ShiftChiefReview, 'shift_chief', 'deny', { reason: '属于城管职责' });
@@ -102,7 +97,7 @@ test('a denied dispute leaves the department on the case', async () => {
 
 test('an approved extension moves that department’s deadline; a denied one does not', async () => {
   const id = await dispatched(['dept-urban']);
-  const [task] = await openTasks(id, WhistleStep.DepartmentHandle, 1);
+  const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   await act(stack, 'dept_handler', task.id, 'acknowledge');
   const bad = await act(stack, 'dept_handler', task.id, 'requestExtension', { duration: 'soon', reason: '需要采购材料' });
   expect(bad.body.error.details[0].path).toBe('data.duration');
@@ -124,7 +119,7 @@ test('an approved extension moves that department’s deadline; a denied one doe
 
 test('parking stops the clock for months; resuming restarts it with the time that was left', async () => {
   const id = await dispatched(['dept-urban']);
-  const [task] = await openTasks(id, WhistleStep.DepartmentHandle, 1);
+  const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   await act(stack, 'dept_handler', task.id, 'acknowledge');
   expect((await act(stack, 'dept_handler', task.id, 'resume', {})).status).toBe(409);
   await act(stack, 'dept_handler', task.id, 'requestParking', { reason: '季节性施工，需待开春' });
@@ -151,14 +146,14 @@ test('the dispatcher marks a case beyond the street; the district leader directs
   await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '跨部门难题' });
   await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'escalate', { reason: '涉及多个区级部门，街道无法协调' });
   await complete(stack, id, WhistleStep.DistrictCoordinate, 'district_leader', 'direct', { departments: ['dept-housing'], lead: 'dept-housing', instructions: '住建局牵头三日内修复' });
-  const [task] = await openTasks(id, WhistleStep.DepartmentHandle, 1);
+  const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   expect(task.orgUnitId).toBe('dept-housing');
   expect((await act(stack, 'dept_handler', task.id, 'acknowledge')).status).toBe(403);
 });
 
 test('a shift chief may rule a disputed case beyond the street', async () => {
   const id = await dispatched(['dept-urban']);
-  const [task] = await openTasks(id, WhistleStep.DepartmentHandle, 1);
+  const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   await act(stack, 'dept_handler', task.id, 'acknowledge');
   await act(stack, 'dept_handler', task.id, 'requestExtension', { duration: 'P1D', reason: '材料未到' });
   const review = await stack.openTask(id, WhistleStep.ShiftChiefReview);
@@ -179,7 +174,7 @@ test('wrong moves are refused: a grid worker dispatching, a co-handler closing, 
   const noLead = await act(stack, 'dispatcher', dispatch.id, 'dispatch', { departments: ['dept-urban'], lead: 'dept-market' });
   expect(noLead.body.error.details[0].path).toBe('data.lead');
   await act(stack, 'dispatcher', dispatch.id, 'dispatch', { departments: ['dept-urban', 'dept-market'], lead: 'dept-urban' });
-  for (const task of await openTasks(id, WhistleStep.DepartmentHandle, 2)) {
+  for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, 2)) {
     await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
     await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置' });
   }

@@ -1,19 +1,11 @@
 // Scenarios of the whistle-and-report process on the time-skipping server, with the real worker and database.
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import request from 'supertest';
-import { and, eq } from 'drizzle-orm';
-import { tasks } from '../../db/schema';
-import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
+import { createTestStack, type TestStack } from '../support/test-stack';
 import { act, audit, complete, gridReport, hotlineOrder, instance, startCase, waitForStatus } from '../support/whistle';
 
 
 let stack: TestStack;
-/** Waits until `count` department tasks of the case are open (they are opened in parallel). */
-const departmentTasks = (instanceId: string, count: number) => waitFor(async () => {
-  const rows = await stack.database.db.select().from(tasks)
-    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, WhistleStep.DepartmentHandle), eq(tasks.status, 'open')));
-  return rows.length === count ? rows : undefined;
-}, `${count} open department tasks`);
 beforeAll(async () => { stack = await createTestStack(); });
 afterAll(async () => { await stack?.close(); });
 
@@ -63,7 +55,7 @@ describe('whistle-escalation', () => {
     await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'whistle', { reason: '需要部门处置' });
     await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'dispatch', { departments: ['dept-urban', 'dept-market'], lead: 'dept-urban' });
     const handlerOf = (orgUnitId: string) => (orgUnitId === 'dept-urban' ? 'dept_handler' : 'dept_handler2');
-    const first = await departmentTasks(id, 2);
+    const first = await stack.openTasks(id, WhistleStep.DepartmentHandle, 2);
     expect(first.map((t) => t.orgUnitId).sort()).toEqual(['dept-market', 'dept-urban']);
     const lead = first.find((t) => t.orgUnitId === 'dept-urban')!;
     const early = await act(stack, 'dept_handler', lead.id, 'complete', { result: '未签收就办结' });
@@ -77,7 +69,7 @@ describe('whistle-escalation', () => {
       expect(res.status).toBe(200);
     }
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'fail', { reason: '地砖仍松动' });
-    const again = await departmentTasks(id, 2);
+    const again = await stack.openTasks(id, WhistleStep.DepartmentHandle, 2);
     expect(again.map((t) => t.id)).not.toContain(lead.id);
     for (const task of again) {
       await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
