@@ -17,6 +17,7 @@ import { adminRouter } from './admin/router';
 import { metricsRouter } from './metrics/router';
 import { licensingRouter } from './licensing/router';
 import { healthHandler } from './health';
+import { loginRateLimit, securityHeaders } from './security';
 import { buildOpenApiDocument } from './openapi/document';
 
 export function createApp(deps: AppDeps): express.Express {
@@ -24,12 +25,16 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a reverse proxy the client address comes from X-Forwarded-For (for the sign-in limit): set TRUST_PROXY.
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
+  app.use(securityHeaders);
 
   const api = Router();
   api.use(express.json({ limit: '6mb' }));
   api.get('/health', healthHandler(ctx));
   const openApi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => { res.json(openApi); });
+  api.use('/auth/login', ...loginRateLimit(deps.loginLimits));
   api.use('/auth', loginRouter(ctx));
   api.use(requireAuth(ctx));
   api.use(meRouter(ctx));

@@ -2,6 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { OrgTree } from './org/org-tree';
+import type { LoginLimits } from './security';
 
 /** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
 export interface Clock {
@@ -23,6 +24,10 @@ export interface AppDeps {
   /** Built web app to serve for non-API paths. */
   staticDir?: string;
   log?: (line: string) => void;
+  /** Failed sign-in limits (defaults in api/security.ts). */
+  loginLimits?: LoginLimits;
+  /** Express's `trust proxy` setting, when the API runs behind a reverse proxy. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface AppContext extends AppDeps {

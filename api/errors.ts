@@ -31,10 +31,35 @@ export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(notFound(`no route ${req.method} ${req.path}`));
 };
 
-/** True when a dependency (database, Temporal) could not be reached, as opposed to a bug. */
+/** gRPC status codes by which Temporal says it (or the worker behind it) could not serve the call now. */
+const UNAVAILABLE_GRPC_CODES = new Set([1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */]);
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P03|08006|08001|Connection terminated|UNAVAILABLE|DEADLINE_EXCEEDED|PGlite is closed|too many clients|the database system is (starting up|shutting down)|Workflow Task in failed state/i;
+
+/**
+ * True when a dependency (database, Temporal, the worker behind Temporal) could not be reached or did not answer
+ * in time, as opposed to a bug. That includes an Update refused while the workflow's last task is being retried
+ * (its worker died holding it): FAILED_PRECONDITION, but over as soon as another worker picks the task up. The
+ * client libraries wrap the cause (a ServiceError around a gRPC error, a DrizzleQueryError around a pg error), so
+ * the whole cause chain is looked at.
+ */
 export function isUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P03|08006|08001|Connection terminated|UNAVAILABLE|DEADLINE_EXCEEDED|PGlite is closed|too many clients/i.test(text);
+  for (let e = error as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'number' && UNAVAILABLE_GRPC_CODES.has(e.code)) return true;
+    if (e.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true;
+    if (UNAVAILABLE_TEXT.test(`${typeof e.code === 'string' ? e.code : ''} ${typeof e.message === 'string' ? e.message : ''}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * True for a PostgreSQL data exception (SQLSTATE class 22: a NUL character in text, a number out of its column's
+ * range, an escape jsonb cannot hold): the value came from the request, so it is the client's 400, not a 500.
+ */
+export function isDataException(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+  }
+  return false;
 }
 
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
@@ -48,14 +73,25 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       apiError = new ApiError(ErrorType.Validation, 'request body too large', [{ path: '(body)', message: 'exceeds the size limit' }]);
     } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
       apiError = badRequest(error.message ?? 'bad request');
+    } else if (isDataException(error)) {
+      apiError = badRequest('the request holds a value that cannot be stored or compared', [{ path: '(request)', message: 'a NUL character or a number out of range' }]);
     } else if (isUnavailable(error)) {
       apiError = unavailable('a dependency is unavailable; retry shortly');
     } else {
-      log(`[api] unexpected error: ${error?.stack ?? error}`);
+      log(`[api] unexpected error: ${error?.stack ?? error}${causesOf(error)}`);
       res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error', details: [] } });
       return;
     }
     const status = error?.type === 'entity.too.large' ? 413 : HTTP_STATUS[apiError.code];
     res.status(status).json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
   };
+}
+
+/** The wrapped causes of an error (gRPC code and message under a client's ServiceError), for the log. */
+function causesOf(error: unknown): string {
+  const lines: string[] = [];
+  for (let e = (error as { cause?: unknown })?.cause as { code?: unknown; message?: unknown; details?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
+    lines.push(`\n  caused by: ${String(e.code ?? '')} ${String(e.message ?? e)}${e.details ? ` (${String(e.details)})` : ''}`);
+  }
+  return lines.join('');
 }

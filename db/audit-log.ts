@@ -43,8 +43,25 @@ export function hashEvent(e: AuditInput & { seq: number; prevHash: string }): st
   return createHash('sha256').update(content).digest('hex');
 }
 
+/**
+ * Benchmarks (bench/audit-append.ts) may install an observer to see how long each append takes, in ms.
+ * Unset in production, where appendAudit reads the field once and calls straight through.
+ */
+export const auditTimings: { observe?: (ms: number) => void } = {};
+
 /** Appends one event; must run inside a transaction (it locks the instance row to serialise appends). */
 export async function appendAudit(tx: Db, input: AuditInput): Promise<AuditRow> {
+  const observe = auditTimings.observe;
+  if (!observe) return append(tx, input);
+  const started = performance.now();
+  try {
+    return await append(tx, input);
+  } finally {
+    observe(performance.now() - started);
+  }
+}
+
+async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
   await tx.execute(sql`select 1 from instances where id = ${input.instanceId} for update`);
   const [existing] = await tx.select().from(auditEvents).where(eq(auditEvents.eventKey, input.eventKey));
   if (existing) return existing;
@@ -79,12 +96,6 @@ export function actorOf(row: AuditRow): AuditActor | null {
 
 export async function readAudit(db: Db, instanceId: string): Promise<AuditRow[]> {
   return db.select().from(auditEvents).where(eq(auditEvents.instanceId, instanceId)).orderBy(asc(auditEvents.seq));
-}
-
-export interface ChainVerdict {
-  ok: boolean;
-  events: number;
-  firstBrokenSeq: number | null;
 }
 
 export interface ChainFinding {

@@ -16,11 +16,18 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * Runs start-up work (migrations, seeds) while holding a database-wide lock, so several API and worker
+   * processes starting at once against one PostgreSQL take turns instead of racing to create the same tables.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = join(__dirname, '..', 'migrations');
+/** Advisory lock key held during start-up work (an arbitrary constant: "shan" in ASCII). */
+const STARTUP_LOCK = 0x7368616e;
 
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -32,13 +39,25 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new Pool({ connectionString: options.url, max: 10 });
-    // A dropped connection must not crash the process; the next query reconnects.
+    // A dropped connection must not crash the process; the next query reconnects. Idle clients report it on the
+    // pool; a client checked out between two queries of a transaction reports it on itself, so each gets a listener.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => { client.on('error', () => undefined); });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+      exclusively: async (work) => {
+        const session = await pool.connect();
+        try {
+          await session.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+          return await work();
+        } finally {
+          await session.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+          session.release();
+        }
+      },
       ping: async () => { await pool.query('select 1'); },
       close: () => pool.end(),
     };
@@ -49,6 +68,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    // PGlite lives in this one process: nobody else can race it.
+    exclusively: (work) => work(),
     ping: async () => { await client.query('select 1'); },
     close: () => client.close(),
   };

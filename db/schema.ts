@@ -99,6 +99,8 @@ export const tasks = pgTable('tasks', {
 }, (t) => [
   index('tasks_inbox_idx').on(t.status, t.role, t.orgUnitId, t.dueAt, t.id),
   index('tasks_assignee_idx').on(t.assigneeId, t.status, t.dueAt, t.id),
+  /** The unclaimed pool (scope=available): open, unassigned tasks of a role in a unit, by due time — one index scan per page. */
+  index('tasks_pool_idx').on(t.role, t.orgUnitId, t.dueAt, t.id).where(sql`status = 'open' and assignee_id is null`),
   index('tasks_instance_idx').on(t.instanceId),
 ]);
 

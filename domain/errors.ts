@@ -6,6 +6,7 @@ export const ErrorType = {
   SeparationOfDuties: 'SEPARATION_OF_DUTIES',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
+  RateLimited: 'RATE_LIMITED',
   Unavailable: 'UNAVAILABLE',
 } as const;
 export type ErrorType = (typeof ErrorType)[keyof typeof ErrorType];
@@ -17,6 +18,7 @@ export const HTTP_STATUS: Record<ErrorType, number> = {
   SEPARATION_OF_DUTIES: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
 

@@ -23,6 +23,12 @@ const envSchema = z.object({
   SHANZHI_CHECKPOINT_DIR: z.string().optional(),
   SHANZHI_CHECKPOINT_KEY_FILE: z.string().optional(),
   SHANZHI_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** Workflows the worker keeps in memory (0 = no cache); unset = the SDK's default, sized from the heap limit. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  /** A prebuilt workflow bundle (bundleWorkflows() written to a file): a worker starts in a second instead of bundling. */
+  SHANZHI_WORKFLOW_BUNDLE: z.string().optional(),
+  /** Express `trust proxy`: `true`, a hop count or a list of proxy addresses, when behind a reverse proxy. */
+  SHANZHI_TRUST_PROXY: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -58,6 +64,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       keyFile: e.SHANZHI_CHECKPOINT_KEY_FILE ?? join(e.SHANZHI_DATA_DIR, 'keys', 'checkpoint-ed25519.pem'),
       intervalMinutes: e.SHANZHI_CHECKPOINT_INTERVAL_MINUTES,
     },
+    trustProxy: parseTrustProxy(e.SHANZHI_TRUST_PROXY),
+    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, bundlePath: e.SHANZHI_WORKFLOW_BUNDLE },
     production: e.NODE_ENV === 'production',
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

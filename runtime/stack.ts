@@ -23,12 +23,14 @@ export type Log = (line: string) => void;
 export async function openDatabaseFor(config: Config, log: Log): Promise<Database> {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
-  await database.migrate();
-  await seedProcesses(database.db);
-  if (!config.production) {
-    const { seeded } = await seedDemo(database.db);
-    if (seeded) log('[db] demo organisation, users and catalogs seeded');
-  }
+  await database.exclusively(async () => {
+    await database.migrate();
+    await seedProcesses(database.db);
+    if (!config.production) {
+      const { seeded } = await seedDemo(database.db);
+      if (seeded) log('[db] demo organisation, users and catalogs seeded');
+    }
+  });
   return database;
 }
 
@@ -73,6 +75,8 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
       worker = await createWorker({
         connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log),
         checkpoints: config.checkpoints,
+        maxCachedWorkflows: config.worker.maxCachedWorkflows,
+        workflowBundle: config.worker.bundlePath ? { codePath: config.worker.bundlePath } : undefined,
         creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
         enforcement: config.enforcementUrl ? new HttpEnforcementPlatform(config.enforcementUrl) : undefined,
       });
@@ -82,7 +86,7 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
     if (parts.api) {
       const app = createApp({
         db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
-        jwtSecret: jwtSecretFor(config), log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
+        jwtSecret: jwtSecretFor(config), trustProxy: config.trustProxy, log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
         ping: { db: () => database.ping(), temporal: () => temporal.ping() },
       });
       server = await new Promise<Server>((resolve, reject) => {

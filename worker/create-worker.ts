@@ -1,4 +1,5 @@
 // Builds a worker for the shanzhi task queue: every process workflow plus activities over injected deps.
+import { getHeapStatistics } from 'node:v8';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { TASK_QUEUE } from '../workflows/lib/messages';
@@ -22,7 +23,20 @@ export interface WorkerOptions extends ActivityDeps {
   namespace: string;
   taskQueue?: string;
   workflowBundle?: WorkflowBundleWithSourceMap | { codePath: string };
+  /** Workflow cache size (WORKER_MAX_CACHED_WORKFLOWS); evicted workflows replay their history on their next task. */
+  maxCachedWorkflows?: number;
 }
+
+/**
+ * A cached Shanzhi workflow costs about 2 MiB (bench/worker-memory.ts), twice what the SDK's default cache size
+ * assumes, so the default filled the heap before the cache was full. Half the heap for the cache instead; an
+ * evicted workflow only costs a replay on its next task.
+ */
+function defaultCacheSize(): number {
+  const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;
+  return Math.max(100, Math.floor(heapMiB / 2 / MIB_PER_CACHED_WORKFLOW));
+}
+const MIB_PER_CACHED_WORKFLOW = 2;
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -31,5 +45,6 @@ export async function createWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
     activities: createActivities(options),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? defaultCacheSize(),
   });
 }

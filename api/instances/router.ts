@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/actor';
 import { actorOf } from '../auth/middleware';
 import { notFound, parseOr400 } from '../errors';
 import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
-import { readsAll } from '../tasks/task-view';
+import { portalOnly, readsAll } from '../tasks/task-view';
 import { redactInput } from './privacy';
 import { PENALTY_KEY } from '../../domain/processes/inspection-penalty';
 import { daysRemaining } from '../../domain/penalty/clock';
@@ -33,10 +33,17 @@ export const instanceQuerySchema = z.object({
 
 type InstanceRow = typeof instances.$inferSelect;
 
+/**
+ * The cases an actor may read: every case for district-wide readers; the cases they filed for a member of the public;
+ * otherwise the cases whose org path, or one of whose tasks (a department the case was dispatched to), is in scope.
+ */
 function scopeFilter(actor: Actor): SQL | undefined {
   if (readsAll(actor)) return undefined;
+  if (portalOnly(actor)) return eq(instances.startedBy, actor.id);
   const ids = actor.scopeOrgUnitIds.length > 0 ? actor.scopeOrgUnitIds : [''];
-  return sql`jsonb_exists_any(${instances.orgPath}, array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::text[])`;
+  const units = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::text[]`;
+  return sql`(jsonb_exists_any(${instances.orgPath}, ${units})
+    or exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${tasks.orgUnitId} = any(${units})))`;
 }
 
 async function loadVisible(ctx: AppContext, actor: Actor, id: string): Promise<InstanceRow> {

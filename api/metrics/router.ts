@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { assessments, instances, tasks } from '../../db/schema';
 import { WHISTLE_KEY } from '../../domain/processes/whistle-escalation';
 import { requireRole } from '../auth/middleware';
-import { badRequest, parseOr400 } from '../errors';
+import { badRequest, forbidden, parseOr400 } from '../errors';
+import { readsAll } from '../tasks/task-view';
 import type { AppContext } from '../context';
 import { computeKpis, type KpiCase } from './kpis';
 
@@ -31,8 +32,13 @@ function periodOf(weekly: boolean) {
 export function metricsRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/kpis', async (req, res) => {
-    requireRole(res, ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'], 'reading KPIs');
+    const actor = requireRole(res, ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'], 'reading KPIs');
     const q = parseOr400(kpiQuerySchema, req.query);
+    // District roles read every unit; a street's command centre reads its own street only.
+    if (!readsAll(actor)) {
+      if (q.orgUnitId && !actor.scopeOrgUnitIds.includes(q.orgUnitId)) throw forbidden('KPIs of another street are for district roles');
+      q.orgUnitId ??= actor.orgUnitId;
+    }
     const now = await ctx.clock.now();
     const to = q.to ? new Date(Date.parse(`${q.to}T00:00:00+08:00`) + DAY_MS) : new Date(now.getTime() + 1);
     const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : new Date(to.getTime() - 30 * DAY_MS);

@@ -8,6 +8,7 @@ import { diagramBodySchema } from '../processes/router';
 import { startBodySchema } from '../processes/start-instance';
 import { catalogEntryBodySchema } from '../catalogs/router';
 import { advanceBodySchema } from '../admin/router';
+import { kpiQuerySchema } from '../metrics/router';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
 
 const errorSchema = z.object({
@@ -20,6 +21,7 @@ const errors = {
   403: { description: 'role, org scope or separation of duties', ...json(errorSchema) },
   404: { description: 'unknown id', ...json(errorSchema) },
   409: { description: 'stale, duplicate or already done', ...json(errorSchema) },
+  503: { description: 'a dependency (database, Temporal, worker) is unavailable; retry', ...json(errorSchema) },
 };
 const ok = (description: string) => ({ 200: { description }, ...errors });
 
@@ -29,10 +31,15 @@ export function buildOpenApiDocument(): object {
   const id = (name: string) => z.object({ [name]: z.string() });
 
   registry.registerPath({ method: 'get', path: '/api/health', summary: 'Health of the API, database and Temporal', security: [], responses: { 200: { description: 'all parts answer' }, 503: { description: 'a part is down' } } });
-  registry.registerPath({ method: 'post', path: '/api/auth/login', summary: 'Sign in', security: [], request: { body: json(loginSchema) }, responses: ok('token and user') });
+  registry.registerPath({
+    method: 'post', path: '/api/auth/login', summary: 'Sign in', security: [], request: { body: json(loginSchema) },
+    responses: { ...ok('token and user'), 429: { description: 'too many failed sign-ins; see Retry-After', ...json(errorSchema) } },
+  });
   registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user', responses: ok('user') });
   registry.registerPath({ method: 'get', path: '/api/processes', summary: 'Process definitions', responses: ok('list') });
   registry.registerPath({ method: 'get', path: '/api/processes/{key}', summary: 'One process with its current BPMN and version history', request: { params: id('key') }, responses: ok('process') });
+  registry.registerPath({ method: 'get', path: '/api/processes/{key}/versions/{version}', summary: 'One published diagram version', request: { params: z.object({ key: z.string(), version: z.string() }) }, responses: ok('version') });
+  registry.registerPath({ method: 'get', path: '/api/processes/{key}/conformance', summary: 'Diagram versus code, and recorded instances replayed on the diagram (auditors, designers, admins, district leaders)', request: { params: id('key'), query: z.object({ limit: z.string().optional() }) }, responses: ok('{ static, fitness, instancesChecked, deviations }') });
   registry.registerPath({ method: 'put', path: '/api/processes/{key}/diagram', summary: 'Publish a new diagram version (process_designer)', request: { params: id('key'), body: json(diagramBodySchema) }, responses: ok('{ version }') });
   for (const contract of Object.values(PROCESS_CONTRACTS)) {
     registry.registerPath({
@@ -44,12 +51,20 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/instances', summary: 'Search instances', request: { query: instanceQuerySchema }, responses: ok('{ items, nextCursor }') });
   registry.registerPath({ method: 'get', path: '/api/instances/{id}', summary: 'One instance', request: { params: id('id') }, responses: ok('instance') });
   registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit', summary: 'Audit trail', request: { params: id('id') }, responses: ok('{ events }') });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}/conformance', summary: 'One instance replayed on its diagram', request: { params: id('id') }, responses: ok('{ instanceId, fitness, moves, deviations }') });
   registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit/verify', summary: 'Verify the hash chain', request: { params: id('id') }, responses: ok('{ ok, events, firstBrokenSeq }') });
   registry.registerPath({ method: 'get', path: '/api/tasks', summary: 'Inbox', request: { query: taskQuerySchema }, responses: ok('{ items, nextCursor }') });
   registry.registerPath({ method: 'get', path: '/api/tasks/counts', summary: 'Inbox counts for the menu', responses: ok('{ mine, available, overdue }') });
   registry.registerPath({ method: 'get', path: '/api/tasks/{taskId}', summary: 'One task', request: { params: id('taskId') }, responses: ok('task') });
   registry.registerPath({ method: 'post', path: '/api/tasks/{taskId}/claim', summary: 'Claim a task', request: { params: id('taskId') }, responses: ok('task') });
-  registry.registerPath({ method: 'post', path: '/api/tasks/{taskId}/actions', summary: 'Act on a task', request: { params: id('taskId'), body: json(taskActionBodySchema) }, responses: ok('{ taskId, status }') });
+  registry.registerPath({
+    method: 'post', path: '/api/tasks/{taskId}/actions', summary: 'Act on a task',
+    request: {
+      params: id('taskId'), body: json(taskActionBodySchema),
+      headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional().describe('repeat a request whose answer was lost: the same key gets the first answer') }),
+    },
+    responses: ok('{ taskId, status }'),
+  });
   registry.registerPath({ method: 'get', path: '/api/catalogs/{name}', summary: 'A catalog', request: { params: id('name') }, responses: ok('entries') });
   registry.registerPath({ method: 'put', path: '/api/catalogs/{name}/{code}', summary: 'Edit one catalog entry (admin)', request: { params: z.object({ name: z.string(), code: z.string() }), body: json(catalogEntryBodySchema) }, responses: ok('entry') });
   registry.registerPath({ method: 'get', path: '/api/org-units', summary: 'Org units', responses: ok('list') });
@@ -57,6 +72,8 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/admin/alerts', summary: 'Open alerts, e.g. a licence push failing for a long time (admin); ?status=all includes cleared ones', request: { query: z.object({ status: z.enum(['all']).optional() }) }, responses: ok('{ alerts }') });
   registry.registerPath({ method: 'get', path: '/api/licensing/credit-records', summary: 'Credit registry entries of an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ records }') });
   registry.registerPath({ method: 'get', path: '/api/licensing/licences', summary: 'Licences issued to an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ licences }') });
+  registry.registerPath({ method: 'get', path: '/api/metrics/kpis', summary: 'Assessment rates by unit and period (leaders, auditors, admins, shift chiefs, dispatchers)', request: { query: kpiQuerySchema }, responses: ok('{ closureRate, onTimeRate, ..., byUnit }') });
+  registry.registerPath({ method: 'get', path: '/api/admin/clock', summary: 'The current (possibly simulated) time', responses: ok('{ now, simulation }') });
   registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }') });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -23,6 +23,9 @@ async function nextInstanceId(ctx: AppContext, prefix: string): Promise<string> 
   return `${name}-${String(row.value).padStart(4, '0')}`;
 }
 
+/** How long a start waits for Temporal before the API answers 503. */
+const START_DEADLINE_MS = 10_000;
+
 export async function startInstance(ctx: AppContext, actor: Actor, key: string, body: unknown): Promise<string> {
   const contract = contractOf(key);
   const starter = STARTERS[key];
@@ -50,14 +53,17 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
     startedBy: { id: actor.id, name: actor.name, role: actor.roles.find((r) => contract.startRoles.includes(r))!, orgUnitId: actor.orgUnitId },
   };
   try {
-    await ctx.temporal.workflow.start(plan.workflowType, {
+    // Bounded: with Temporal down the client would retry for long; the clerk gets a 503 within seconds instead.
+    await ctx.temporal.withDeadline(Date.now() + START_DEADLINE_MS, () => ctx.temporal.workflow.start(plan.workflowType, {
       taskQueue: TASK_QUEUE, workflowId: instanceId, args: plan.args(instanceCtx),
-    });
+    }));
   } catch (error) {
     await ctx.db.delete(instances).where(eq(instances.id, instanceId));
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`instance ${instanceId} already exists`);
     ctx.log(`[api] could not start ${key}: ${(error as Error).message}`);
-    throw unavailable('the workflow engine did not accept the start; nothing was saved, please retry');
+    // If the start did reach Temporal before the deadline, the workflow registers the case itself (an upsert),
+    // so the clerk may find it in the list: the message says so rather than promising nothing was saved.
+    throw unavailable(`the workflow engine did not confirm the start of ${instanceId} in time; check the case list for it before reporting again`);
   }
   return instanceId;
 }

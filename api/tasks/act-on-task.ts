@@ -1,5 +1,6 @@
 // One clerk's action on a task: early checks against the inbox row, then the workflow's completion Update.
 // Failures the validator reports come back as typed ApplicationFailures and map to 400/403/409.
+import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
@@ -12,9 +13,13 @@ import { loadVisibleTask } from './load-task';
 import { referenceProblems } from './reference-checks';
 import { logRefusal } from './refusals';
 
-export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>): Promise<TaskActionResult> {
+/** How long a decision waits for the workflow to accept it before the API answers 503. */
+const ACTION_DEADLINE_MS = 15_000;
+
+export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>, idempotencyKey?: string): Promise<TaskActionResult> {
   const task = await loadVisibleTask(ctx, actor, taskId);
-  if (task.status !== 'open') throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
+  // A keyed retry of a decision that went through goes on to the Update, which answers with the first result.
+  if (task.status !== 'open' && !idempotencyKey) throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
   const step = contractOf(task.processKey)?.steps[task.stepId];
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
   if (!contract) {
@@ -30,8 +35,10 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   if (problems.length > 0) throw badRequest('invalid action data', problems);
 
   try {
-    return await ctx.temporal.workflow.getHandle(task.instanceId)
-      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: parsed.data, actor }] });
+    // Bounded: with no worker running, an Update waits for one; the clerk gets a 503 (retry with the same
+    // Idempotency-Key) rather than a request that hangs.
+    return await ctx.temporal.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(task.instanceId)
+      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: parsed.data, actor }], updateId: idempotencyKey && updateIdOf(taskId, actor, idempotencyKey) }));
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const type = error.cause.type as ErrorType;
@@ -42,4 +49,13 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
     if (error instanceof WorkflowNotFoundError) throw conflict('this case is no longer running');
     throw error;
   }
+}
+
+/**
+ * A request repeated with the same Idempotency-Key (by the same clerk, on the same task) gets the same Update id, so
+ * a client retrying after a lost answer (a 503 while the worker restarts, a dropped connection) joins the first
+ * Update and receives its result, instead of a 409 or a second decision. Without the key every request is its own.
+ */
+function updateIdOf(taskId: string, actor: Actor, idempotencyKey: string): string {
+  return `task-action-${createHash('sha256').update(JSON.stringify([taskId, actor.id, idempotencyKey])).digest('hex').slice(0, 32)}`;
 }

@@ -1,5 +1,6 @@
 // The task as clerks see it in the inbox and on the task page.
-import type { tasks } from '../../db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { instances, tasks, users } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { READ_ALL_ROLES } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
@@ -41,4 +42,16 @@ export const readsAll = (actor: Actor) => actor.roles.some((r) => READ_ALL_ROLES
 /** Who may read a task: district-wide readers, anyone whose org scope holds it, and its assignee. */
 export function canSeeTask(actor: Actor, task: TaskRow): boolean {
   return readsAll(actor) || actor.scopeOrgUnitIds.includes(task.orgUnitId) || task.assigneeId === actor.id;
+}
+
+/** A member of the public (the applicant role only): their street is where they file, not what they may read. */
+export const portalOnly = (actor: Actor) => actor.roles.every((r) => r === 'applicant');
+
+/**
+ * The tasks a member of the public may see: those of the cases they filed, and the applicant steps of cases a window
+ * clerk filed for someone at the counter (no account links such a case to its applicant, who signs from the portal).
+ */
+export function portalTasks(actor: Actor): SQL {
+  return sql`exists (select 1 from ${instances} where ${instances.id} = ${tasks.instanceId} and (${instances.startedBy} = ${actor.id} or (${tasks.role} = 'applicant'
+    and not exists (select 1 from ${users} where ${users.id} = ${instances.startedBy} and ${users.roles} <@ '["applicant"]'::jsonb))))`;
 }

@@ -52,6 +52,16 @@ test('KPIs aggregate the closed and running cases', async () => {
   expect(res.body.trend.reduce((n: number, t: { cases: number }) => n + t.cases, 0)).toBe(3);
 });
 
+test("a street's command centre reads its own street's KPIs, not another street's", async () => {
+  const own = await request(stack.app).get('/api/metrics/kpis').set('authorization', await stack.login('shift_chief_b'));
+  expect(own.status).toBe(200);
+  expect(own.body.cases).toBe(1);
+  const streets = own.body.byUnit.filter((u: { kind: string }) => u.kind === 'street').map((u: { orgUnitId: string }) => u.orgUnitId);
+  expect(streets).toEqual(['street-b']);
+  const foreign = await request(stack.app).get('/api/metrics/kpis?orgUnitId=street-a').set('authorization', await stack.login('shift_chief_b'));
+  expect(foreign.status).toBe(403);
+});
+
 test('KPIs are for leaders and auditors, with valid ranges', async () => {
   expect((await request(stack.app).get('/api/metrics/kpis').set('authorization', await stack.login('grid_worker'))).status).toBe(403);
   const bad = await request(stack.app).get('/api/metrics/kpis?from=2026-13-01').set('authorization', await stack.login('auditor'));

@@ -96,13 +96,30 @@ describe('acting on a task', () => {
     expect((await instance(stack, id)).currentSteps.map((s: { stepId: string }) => s.stepId)).toEqual([WhistleStep.FieldCheck]);
   });
 
-  test('concurrent completions of one task: exactly one succeeds, the rest are 409, one audit row', async () => {
+  test('100 concurrent completions of one task: exactly one succeeds, the rest are 409, one audit row', async () => {
     const id = await startCase(stack, gridReport());
     const task = await stack.openTask(id, WhistleStep.CommunityHandle);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => act(stack, 'community_staff', task.id, 'resolve', { result: `并发 ${i}` })));
-    expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    await stack.login('community_staff');
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => act(stack, 'community_staff', task.id, 'resolve', { result: `并发 ${i}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(99).fill(409)]);
     const rows = await stack.database.db.select().from(auditEvents).where(and(eq(auditEvents.instanceId, id), eq(auditEvents.action, 'resolve')));
     expect(rows).toHaveLength(1);
+  });
+
+  test('a retry with the same Idempotency-Key gets the first answer, not a second decision; a malformed key is 400', async () => {
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const send = async (key: string) => request(stack.app).post(`/api/tasks/${task.id}/actions`)
+      .set('authorization', await stack.login('community_staff')).set('idempotency-key', key).send({ action: 'resolve', data: { result: '已修复' } });
+    const bad = await send('no spaces allowed');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
+    const [first, again] = await Promise.all([send('retry-key-0001'), send('retry-key-0001')]);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body).toEqual(first.body);
+    expect((await send('retry-key-0001')).body).toEqual(first.body);
+    expect((await send('another-key-0002')).status).toBe(409);
+    expect((await audit(stack, id)).filter((e) => e.action === 'resolve')).toHaveLength(1);
   });
 
   test('an unknown action is 400 naming "action"; invalid data is 400 naming the data field', async () => {

@@ -3,9 +3,12 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { ErrorType } from '../../domain/errors';
 
-/** Projection and audit writes: idempotent, so they retry until the database answers. */
+/**
+ * Projection and audit writes: idempotent, so they retry until the database answers. Each is a few queries, so
+ * a short timeout: when a worker dies mid-write, Temporal hands the write to another worker after 10 s.
+ */
 export const records = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: {
     initialInterval: '1 second',
     backoffCoefficient: 2,

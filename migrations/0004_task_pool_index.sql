@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_pool_idx" ON "tasks" USING btree ("role","org_unit_id","due_at","id") WHERE status = 'open' and assignee_id is null;

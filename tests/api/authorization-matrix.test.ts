@@ -1,0 +1,382 @@
+// The authorization matrix: every demo user — every role, in its own street and the other one, the district and
+// two departments — against every endpoint of the OpenAPI document, over real cases of all three processes in
+// both streets. Reads never show a case outside the reader's jurisdiction (by id, in lists, or anywhere in a body);
+// writes pass only where the tables below (from API.md and DOMAIN.md §2) allow them, and a refused write changes
+// nothing in the database.
+import request from 'supertest';
+import { inArray, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOpenApiDocument } from '../../api/openapi/document';
+import { hashPassword } from '../../api/auth/passwords';
+import { DEMO_ORG_UNITS, DEMO_USERS, type UserSeed } from '../../db/demo-org';
+import { tasks, users } from '../../db/schema';
+import { WhistleStep } from '../../domain/processes/whistle-escalation';
+import { PenaltyStep } from '../../domain/processes/inspection-penalty';
+import { LicensingStep } from '../../domain/processes/commitment-licensing';
+import { createTestStack, type TestStack } from '../support/test-stack';
+import { complete, gridReport, hotlineOrder, startCase } from '../support/whistle';
+import { inspectionInput, registered, startInspection, userId } from '../support/penalty';
+import { application, startApplication } from '../support/licensing';
+
+// ---------- the scenario: cases in street A (东湖) and street B (西园), two of them in departments ----------
+
+const CASES = ['WA', 'WA2', 'PA', 'PA2', 'LA', 'WB', 'WB2', 'PB', 'LB'] as const;
+type CaseName = (typeof CASES)[number];
+// WA/WB: a grid report at the community. WA2/WB2: whistled to the street and dispatched to 区城管局 / 区市场监管局.
+// PA/PB: a street inspection. PA2: transferred, routed to 区城管局 and registered there. LA/LB: an online application.
+
+/** A second member of the public in street A: portal users of one street must not see each other's cases. */
+const APPLICANT2: UserSeed = { username: 'applicant2', name: '第二申请人', roles: ['applicant'], orgUnitId: 'street-a' };
+const USERS: UserSeed[] = [...DEMO_USERS, APPLICANT2];
+
+const STREET_A_STAFF = ['dispatcher', 'shift_chief', 'enforcement_officer', 'enforcement_officer2', 'window_clerk', 'approver', 'verifier'];
+const each = (names: string[], cases: CaseName[]) => Object.fromEntries(names.map((n) => [n, cases]));
+
+/** Which cases each user may read: their jurisdiction (API.md, DOMAIN.md §2). Every user has a row. */
+const SEES: Record<string, readonly CaseName[]> = {
+  // District-wide: leadership, the command platform, audit ("read-only view of everything"), design, administration.
+  ...each(['district_leader', 'platform_operator', 'auditor', 'process_designer', 'admin'], [...CASES]),
+  // A grid worker and the community: the cases of their grid and community.
+  ...each(['grid_worker', 'community_staff'], ['WA', 'WA2']),
+  ...each(['grid_worker_b', 'community_staff_b'], ['WB', 'WB2']),
+  // Street staff: every case of their street, whatever the process.
+  ...each(STREET_A_STAFF, ['WA', 'WA2', 'PA', 'PA2', 'LA']),
+  ...each(STREET_A_STAFF.map((n) => `${n}_b`), ['WB', 'WB2', 'PB', 'LB']),
+  // Departments: the cases dispatched or routed to them.
+  ...each(['dept_handler', 'case_officer', 'case_officer2', 'legal_reviewer', 'hearing_officer', 'agency_head'], ['WA2', 'PA2']),
+  dept_handler2: ['WB2'],
+  // Members of the public: the applications they filed, nothing else of their street.
+  applicant: ['LA'], applicant_b: ['LB'], applicant2: [],
+};
+
+/** Who may write, per endpoint (API.md). Starts and tasks are further bound to the user's own area (below). */
+const WRITERS: Record<string, readonly string[] | 'by task'> = {
+  'PUT /api/processes/{key}/diagram': ['process_designer'],
+  'POST /api/processes/whistle-escalation/instances': ['grid_worker', 'dispatcher'],
+  'POST /api/processes/inspection-penalty/instances': ['enforcement_officer'],
+  'POST /api/processes/commitment-licensing/instances': ['applicant', 'window_clerk'],
+  'POST /api/tasks/{taskId}/claim': 'by task',
+  'POST /api/tasks/{taskId}/actions': 'by task',
+  'PUT /api/catalogs/{name}/{code}': ['admin'],
+  'POST /api/admin/clock/advance': ['admin'],
+};
+/** The role that holds (claims and acts on) each open step of the scenario (API.md process tables). */
+const STEP_ROLES: Record<string, readonly string[]> = {
+  [WhistleStep.CommunityHandle]: ['community_staff'],
+  [WhistleStep.DepartmentHandle]: ['dept_handler'],
+  [PenaltyStep.Inspect]: ['enforcement_officer'],
+  [PenaltyStep.Investigate]: ['case_officer'],
+  [LicensingStep.Commit]: ['applicant'],
+};
+/** Roles that act on a step on its holder's behalf without claiming it (API.md: the window clerk for an applicant). */
+const ON_BEHALF: Record<string, readonly string[]> = { [LicensingStep.Commit]: ['window_clerk'] };
+/** A valid action per step (sent by users who may not act: it must be refused), and an invalid one (for those who may). */
+const STEP_ACTIONS: Record<string, { action: string; data: Record<string, unknown> }> = {
+  [WhistleStep.CommunityHandle]: { action: 'resolve', data: { result: '已处理' } },
+  [WhistleStep.DepartmentHandle]: { action: 'acknowledge', data: {} },
+  [PenaltyStep.Inspect]: { action: 'compliant', data: {} },
+  [PenaltyStep.Investigate]: { action: 'conclude', data: { finding: 'noPenalty' } },
+  [LicensingStep.Commit]: { action: 'withdraw', data: {} },
+};
+
+/** Reads limited to some roles (API.md "Metrics (leaders, auditors)", the licensing registers, admin alerts); every other read is for any signed-in user, health for anyone. */
+const READERS: Record<string, readonly string[] | 'signed in' | 'public'> = {
+  'GET /api/health': 'public',
+  'GET /api/me': 'signed in',
+  'GET /api/processes': 'signed in',
+  'GET /api/processes/{key}': 'signed in',
+  'GET /api/processes/{key}/versions/{version}': 'signed in',
+  'GET /api/processes/{key}/conformance': ['auditor', 'process_designer', 'admin', 'district_leader'],
+  'GET /api/instances': 'signed in',
+  'GET /api/instances/{id}': 'signed in',
+  'GET /api/instances/{id}/audit': 'signed in',
+  'GET /api/instances/{id}/conformance': 'signed in',
+  'GET /api/instances/{id}/audit/verify': 'signed in',
+  'GET /api/tasks': 'signed in',
+  'GET /api/tasks/counts': 'signed in',
+  'GET /api/tasks/{taskId}': 'signed in',
+  'GET /api/catalogs/{name}': 'signed in',
+  'GET /api/org-units': 'signed in',
+  'GET /api/users': 'signed in',
+  'GET /api/admin/alerts': ['admin'],
+  'GET /api/admin/clock': 'signed in',
+  'GET /api/licensing/credit-records': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
+  'GET /api/licensing/licences': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
+  'GET /api/metrics/kpis': ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'],
+};
+/** Public and not about any org: signing in. */
+const PUBLIC_WRITES = ['POST /api/auth/login'];
+
+// ---------- the org tree, for "own area" ----------
+
+const subtree = (id: string): string[] => [id, ...DEMO_ORG_UNITS.filter((u) => u.parentId === id).flatMap((u) => subtree(u.id))];
+const holds = (user: UserSeed, roles: readonly string[]) => user.roles.some((r) => roles.includes(r));
+const portalOnly = (user: UserSeed) => user.roles.every((r) => r === 'applicant');
+
+const DOCUMENT = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
+const ENDPOINTS = Object.entries(DOCUMENT.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+
+// ---------- the stack, the cases, and a fingerprint of every table ----------
+
+let stack: TestStack;
+const caseIds = {} as Record<CaseName, string>;
+const caseOf = new Map<string, CaseName>();
+let scenarioTasks: Array<typeof tasks.$inferSelect> = [];
+const userIds = new Map<string, string>();
+const auth = new Map<string, string>();
+const creditCodes = {} as Record<'LA' | 'LB', string>;
+
+async function fingerprint(): Promise<Record<string, string>> {
+  const rowsOf = async (query: string) => ((await stack.database.db.execute(sql.raw(query))) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+  const tables = await rowsOf("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await rowsOf(`select count(*)::int as n, coalesce(string_agg(t::text, E'\\n' order by t::text), '') as body from "${String(name)}" t`);
+    out[String(name)] = `${row.n} rows ${createHash('sha256').update(String(row.body)).digest('hex').slice(0, 16)}`;
+  }
+  return out;
+}
+
+const get = (username: string, url: string) => request(stack.baseUrl!).get(url).set('authorization', auth.get(username)!);
+const send = (username: string, method: 'post' | 'put', url: string, body?: unknown) => {
+  const req = request(stack.baseUrl!)[method](url).set('authorization', auth.get(username)!);
+  return body === undefined ? req : req.send(body as object);
+};
+
+/** Cases the user must not see, and those a response names (other than the one the request itself named). */
+const foreignCases = (username: string) => CASES.filter((c) => !SEES[username].includes(c));
+function leaks(username: string, res: request.Response): CaseName[] {
+  const text = JSON.stringify(res.body ?? null);
+  const asked = decodeURIComponent((res as unknown as { req: { path: string } }).req.path);
+  return foreignCases(username).filter((c) => !asked.includes(caseIds[c]) && new RegExp(`${caseIds[c]}(?!\\d)`).test(text));
+}
+const caseOfTask = (t: { instanceId: string }) => caseOf.get(t.instanceId)!;
+
+/** May the user claim this task: the step's role, in the task's unit or above it, and for a member of the public only on their own case. */
+function mayClaim(user: UserSeed, task: typeof tasks.$inferSelect, roles = STEP_ROLES[task.stepId]): boolean {
+  if (!roles) throw new Error(`no STEP_ROLES row for ${task.stepId}: add the step to the matrix`);
+  if (portalOnly(user) && !SEES[user.username].includes(caseOfTask(task))) return false;
+  return holds(user, roles) && subtree(user.orgUnitId).includes(task.orgUnitId);
+}
+/** May the user act on it: as its holder, or on the holder's behalf. */
+const mayAct = (user: UserSeed, task: typeof tasks.$inferSelect) => mayClaim(user, task) || mayClaim(user, task, ON_BEHALF[task.stepId] ?? []);
+
+beforeAll(async () => {
+  stack = await createTestStack({ listen: true });
+  await stack.database.db.insert(users).values({ id: 'u-applicant-2', ...APPLICANT2, passwordHash: await hashPassword('demo123') });
+  for (const u of USERS) {
+    auth.set(u.username, await stack.login(u.username));
+    userIds.set(u.username, await userId(stack, u.username));
+  }
+
+  caseIds.WA = await startCase(stack, gridReport());
+  caseIds.WB = await startCase(stack, gridReport({ gridCode: 'G-B1-01' }), 'grid_worker_b');
+  caseIds.WA2 = await startCase(stack, gridReport({ description: '需要部门处置' }));
+  caseIds.WB2 = await startCase(stack, gridReport({ gridCode: 'G-B1-01', description: '需要部门处置' }), 'grid_worker_b');
+  for (const [name, suffix, dept] of [['WA2', '', 'dept-urban'], ['WB2', '_b', 'dept-market']] as const) {
+    await complete(stack, caseIds[name], WhistleStep.CommunityHandle, `community_staff${suffix}`, 'whistle', { reason: '需街道协调' });
+    await complete(stack, caseIds[name], WhistleStep.Dispatch, `dispatcher${suffix}`, 'dispatch', { departments: [dept], lead: dept });
+  }
+  caseIds.PA = await startInspection(stack);
+  caseIds.PB = await startInspection(stack, { inspectors: [userIds.get('enforcement_officer_b'), userIds.get('enforcement_officer2_b')] }, 'enforcement_officer_b');
+  caseIds.PA2 = await registered(stack);
+  const la = application();
+  const lb = application();
+  creditCodes.LA = (la.applicant as { creditCode: string }).creditCode;
+  creditCodes.LB = (lb.applicant as { creditCode: string }).creditCode;
+  caseIds.LA = await startApplication(stack, la);
+  caseIds.LB = await startApplication(stack, lb, 'applicant_b');
+  for (const c of CASES) caseOf.set(caseIds[c], c);
+
+  await Promise.all([
+    stack.openTask(caseIds.WA, WhistleStep.CommunityHandle), stack.openTask(caseIds.WB, WhistleStep.CommunityHandle),
+    stack.openTask(caseIds.WA2, WhistleStep.DepartmentHandle), stack.openTask(caseIds.WB2, WhistleStep.DepartmentHandle),
+    stack.openTask(caseIds.PA, PenaltyStep.Inspect), stack.openTask(caseIds.PB, PenaltyStep.Inspect),
+    stack.openTask(caseIds.PA2, PenaltyStep.Investigate),
+    stack.openTask(caseIds.LA, LicensingStep.Commit), stack.openTask(caseIds.LB, LicensingStep.Commit),
+  ]);
+  scenarioTasks = await stack.database.db.select().from(tasks).where(inArray(tasks.instanceId, Object.values(caseIds)));
+});
+afterAll(async () => { await stack?.close(); });
+
+const openTasks = () => scenarioTasks.filter((t) => t.status === 'open');
+
+test('the matrix covers every endpoint of the document and every demo user', () => {
+  const classified = [...Object.keys(READERS), ...Object.keys(WRITERS), ...PUBLIC_WRITES];
+  expect(ENDPOINTS.filter((e) => !classified.includes(e))).toEqual([]);
+  expect(classified.filter((e) => !ENDPOINTS.includes(e))).toEqual([]);
+  expect(USERS.filter((u) => !SEES[u.username]).map((u) => u.username)).toEqual([]);
+  expect(openTasks().map((t) => caseOfTask(t)).sort()).toEqual([...CASES].sort());
+});
+
+// ---------- reads ----------
+
+describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username, user) => {
+  const own = () => SEES[username];
+
+  test('the instance list holds exactly the cases of their jurisdiction', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await get(username, `/api/instances?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((i: { instanceId: string }) => i.instanceId));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.map((id) => caseOf.get(id) ?? id).sort()).toEqual([...own()].sort());
+    for (const c of foreignCases(username)) {
+      const byId = await get(username, `/api/instances?q=${caseIds[c]}`);
+      expect({ c, items: byId.body.items }).toEqual({ c, items: [] });
+    }
+    for (const street of ['street-a', 'street-b', 'dept-urban', 'dept-market']) {
+      const res = await get(username, `/api/instances?orgUnitId=${street}`);
+      expect({ street, leaks: leaks(username, res) }).toEqual({ street, leaks: [] });
+    }
+  });
+
+  test('a case outside their jurisdiction is 404 on every instance endpoint; their own answer', async () => {
+    for (const c of CASES) {
+      for (const suffix of ['', '/audit', '/audit/verify', '/conformance']) {
+        const res = await get(username, `/api/instances/${caseIds[c]}${suffix}`);
+        const expected = own().includes(c) ? 200 : 404;
+        expect({ case: c, endpoint: suffix, status: res.status, leaks: leaks(username, res) }).toEqual({ case: c, endpoint: suffix, status: expected, leaks: [] });
+      }
+    }
+  });
+
+  test('inbox lists show no task of a foreign case; "available" is exactly the open tasks they may claim', async () => {
+    for (const scope of ['all', 'available', 'mine']) {
+      for (const status of ['open', 'completed']) {
+        const res = await get(username, `/api/tasks?scope=${scope}&status=${status}&limit=200`);
+        expect(res.status).toBe(200);
+        const foreign = res.body.items.filter((t: { instanceId: string }) => !own().includes(caseOfTask(t)));
+        expect({ scope, status, foreign }).toEqual({ scope, status, foreign: [] });
+        expect({ scope, status, leaks: leaks(username, res) }).toEqual({ scope, status, leaks: [] });
+      }
+    }
+    const available = (await get(username, '/api/tasks?scope=available&limit=200')).body.items.map((t: { taskId: string }) => t.taskId);
+    const claimable = openTasks().filter((t) => !t.assigneeId && mayClaim(user, t)).map((t) => t.id);
+    expect(available.sort()).toEqual(claimable.sort());
+    const counts = (await get(username, '/api/tasks/counts')).body;
+    expect(counts.available).toBe(claimable.length);
+    for (const c of foreignCases(username)) {
+      const res = await get(username, `/api/tasks?instanceId=${caseIds[c]}`);
+      expect({ c, items: res.body.items }).toEqual({ c, items: [] });
+    }
+  });
+
+  test('a task of a foreign case is 403 or 404; a task of their own unit answers', async () => {
+    for (const t of scenarioTasks) {
+      const res = await get(username, `/api/tasks/${encodeURIComponent(t.id)}`);
+      const c = caseOfTask(t);
+      if (!own().includes(c)) expect({ task: t.id, status: [403, 404].includes(res.status), leaks: leaks(username, res) }).toEqual({ task: t.id, status: true, leaks: [] });
+      else if (subtree(user.orgUnitId).includes(t.orgUnitId)) expect({ task: t.id, status: res.status }).toEqual({ task: t.id, status: 200 });
+    }
+  });
+
+  test('every other read answers by role and names no foreign case', async () => {
+    const code = SEES[username].includes('LB') && !SEES[username].includes('LA') ? creditCodes.LB : creditCodes.LA;
+    const urls: Record<string, string[]> = {
+      'GET /api/health': ['/api/health'], 'GET /api/me': ['/api/me'], 'GET /api/processes': ['/api/processes'],
+      'GET /api/processes/{key}': ['/api/processes/whistle-escalation'],
+      'GET /api/processes/{key}/versions/{version}': ['/api/processes/inspection-penalty/versions/1'],
+      'GET /api/processes/{key}/conformance': ['whistle-escalation', 'inspection-penalty', 'commitment-licensing'].map((k) => `/api/processes/${k}/conformance`),
+      'GET /api/catalogs/{name}': ['/api/catalogs/event-categories', '/api/catalogs/matters', '/api/catalogs/licence-items'],
+      'GET /api/org-units': ['/api/org-units'], 'GET /api/users': ['/api/users', '/api/users?role=case_officer'],
+      'GET /api/admin/alerts': ['/api/admin/alerts?status=all'], 'GET /api/admin/clock': ['/api/admin/clock'],
+      // The credit registry and licence register are district-wide records keyed by credit code (DOMAIN.md §6
+      // 信用库): a reader looks up their own street's applicant here.
+      'GET /api/licensing/credit-records': [`/api/licensing/credit-records?creditCode=${code}`],
+      'GET /api/licensing/licences': [`/api/licensing/licences?creditCode=${code}`],
+      'GET /api/metrics/kpis': ['/api/metrics/kpis', '/api/metrics/kpis?processKey=inspection-penalty'],
+    };
+    for (const endpoint of ENDPOINTS.filter((e) => e.startsWith('GET ') && !/\{(id|taskId)\}|^GET \/api\/(instances|tasks)$|^GET \/api\/tasks\/counts$/.test(e))) {
+      const readers = READERS[endpoint];
+      if (!urls[endpoint]) throw new Error(`no URL to read ${endpoint} with: add one to the matrix`);
+      for (const url of urls[endpoint]) {
+        const res = await get(username, url);
+        const expected = readers === 'public' || readers === 'signed in' || holds(user, readers) ? 200 : 403;
+        expect({ url, status: res.status, leaks: leaks(username, res) }).toEqual({ url, status: expected, leaks: [] });
+      }
+    }
+  });
+});
+
+// ---------- writes: every refused one changes nothing; the allowed ones get past authorization ----------
+
+describe('writes', () => {
+  let before: Record<string, string>;
+  beforeAll(async () => { before = await fingerprint(); });
+
+  test.each(USERS.map((u) => [u.username, u] as const))('%s: only the writes the matrix allows pass authorization', async (username, user) => {
+    const mayWrite = (endpoint: string) => holds(user, WRITERS[endpoint] as readonly string[]);
+    const outcomes: Array<{ what: string; status: number; expected: number[] }> = [];
+    const expectStatus = (what: string, status: number, expected: number[]) => outcomes.push({ what, status, expected });
+
+    // Tasks: a valid action from someone who may not act is refused; an invalid one from someone who may is a 400
+    // (authorization passed, validation stopped it), or 409 when a colleague holds the task.
+    for (const t of openTasks()) {
+      const { action, data } = STEP_ACTIONS[t.stepId];
+      const allowed = mayAct(user, t);
+      const body = allowed ? { action, data: { ...data, notAField: true } } : { action, data };
+      const res = await send(username, 'post', `/api/tasks/${encodeURIComponent(t.id)}/actions`, body);
+      const held = t.assigneeId !== null && t.assigneeId !== userIds.get(username);
+      expectStatus(`${caseOfTask(t)} ${t.stepId} ${action}`, res.status, allowed ? [held ? 409 : 400] : [403, 404]);
+      if (!mayClaim(user, t)) {
+        const claim = await send(username, 'post', `/api/tasks/${encodeURIComponent(t.id)}/claim`);
+        expectStatus(`${caseOfTask(t)} ${t.stepId} claim`, claim.status, [403, 404]);
+      }
+    }
+
+    // Starting cases: a grid report or hotline order in their own street's grid and in the other street's.
+    const whistleStarter = mayWrite('POST /api/processes/whistle-escalation/instances');
+    for (const [grid, unit] of [['G-A1-01', 'grid-a1-1'], ['G-B1-01', 'grid-b1-1']]) {
+      const allowed = whistleStarter && subtree(user.orgUnitId).includes(unit);
+      const input = user.roles.includes('dispatcher') ? hotlineOrder({ gridCode: grid }) : gridReport({ gridCode: grid });
+      const res = await send(username, 'post', '/api/processes/whistle-escalation/instances', { input: allowed ? { ...input, category: 'no-such-category' } : input });
+      expectStatus(`start whistle-escalation in ${grid}`, res.status, allowed ? [400] : [403]);
+    }
+    // An inspection by two officers of their own street, and by two of the other street (the starter must be one).
+    const otherStreet = user.orgUnitId === 'street-b' ? '' : '_b';
+    const colleague = user.username.replace(/^enforcement_officer2?/, (m) => (m === 'enforcement_officer' ? 'enforcement_officer2' : 'enforcement_officer'));
+    const officer = mayWrite('POST /api/processes/inspection-penalty/instances');
+    const ownInspectors = officer ? [userIds.get(username), userIds.get(colleague)] : [userIds.get('enforcement_officer'), userIds.get('enforcement_officer2')];
+    const ownPenalty = await send(username, 'post', '/api/processes/inspection-penalty/instances', {
+      input: await inspectionInput(stack, { inspectors: ownInspectors, ...(officer ? { matter: 'no-such-matter' } : {}) }),
+    });
+    expectStatus('start inspection-penalty', ownPenalty.status, officer ? [400] : [403]);
+    const foreignPenalty = await send(username, 'post', '/api/processes/inspection-penalty/instances', {
+      input: await inspectionInput(stack, { inspectors: [userIds.get(`enforcement_officer${otherStreet}`), userIds.get(`enforcement_officer2${otherStreet}`)] }),
+    });
+    expectStatus('start inspection-penalty for the other street\'s officers', foreignPenalty.status, [403]);
+    const applies = mayWrite('POST /api/processes/commitment-licensing/instances');
+    const licensing = await send(username, 'post', '/api/processes/commitment-licensing/instances', { input: application(applies ? { itemCode: 'no-such-item' } : {}) });
+    expectStatus('start commitment-licensing', licensing.status, applies ? [400] : [403]);
+
+    // Administration and design.
+    const designer = mayWrite('PUT /api/processes/{key}/diagram');
+    const xml = readFileSync(join(__dirname, '..', '..', 'processes', 'whistle-escalation.bpmn'), 'utf8');
+    const diagram = await send(username, 'put', '/api/processes/whistle-escalation/diagram', { bpmnXml: designer ? '<definitions>not bpmn' : xml });
+    expectStatus('publish a diagram', diagram.status, designer ? [400] : [403]);
+    const admin = mayWrite('PUT /api/catalogs/{name}/{code}');
+    const catalog = await send(username, 'put', '/api/catalogs/event-categories/road-damage', admin ? { name: '' } : { name: '道路破损', data: {} });
+    expectStatus('edit a catalog entry', catalog.status, admin ? [400] : [403]);
+    const clock = await send(username, 'post', '/api/admin/clock/advance', { duration: mayWrite('POST /api/admin/clock/advance') ? 'soon' : 'PT1H' });
+    expectStatus('advance the clock', clock.status, mayWrite('POST /api/admin/clock/advance') ? [400] : [403]);
+
+    expect(outcomes.filter((o) => !o.expected.includes(o.status))).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  test('the allowed claims go through: each open task is claimed by a user the matrix allows, and then belongs to them', async () => {
+    for (const t of openTasks().filter((x) => !x.assigneeId)) {
+      const claimant = USERS.find((u) => mayClaim(u, t))!;
+      const res = await send(claimant.username, 'post', `/api/tasks/${encodeURIComponent(t.id)}/claim`);
+      expect({ task: `${caseOfTask(t)} ${t.stepId}`, claimant: claimant.username, status: res.status }).toEqual({ task: `${caseOfTask(t)} ${t.stepId}`, claimant: claimant.username, status: 200 });
+      const mine = await get(claimant.username, '/api/tasks?scope=mine');
+      expect(mine.body.items.map((x: { taskId: string }) => x.taskId)).toContain(t.id);
+    }
+  });
+});

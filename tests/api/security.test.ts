@@ -1,0 +1,68 @@
+// Defences against hostile clients: security headers, a limit on failed sign-ins, memory-hard password hashes,
+// and tokens that expire.
+import request from 'supertest';
+import jwt from 'jsonwebtoken';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { DEMO_PASSWORD } from '../../db/demo-org';
+import { DEFAULT_LOGIN_LIMITS } from '../../api/security';
+import { createTestStack, type TestStack } from '../support/test-stack';
+
+const TEST_SECRET = 'test-secret-test-secret-test-secret-00';
+
+let stack: TestStack;
+beforeAll(async () => { stack = await createTestStack(); });
+afterAll(async () => { await stack?.close(); });
+
+const login = (username: string, password: string) => request(stack.app).post('/api/auth/login').send({ username, password });
+
+test('every response carries the security headers, API errors included', async () => {
+  for (const res of [await request(stack.app).get('/api/health'), await request(stack.app).get('/api/tasks')]) {
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  }
+});
+
+test('guessing one user’s password is stopped after the limit, with 429 and Retry-After; others still sign in', async () => {
+  for (let i = 0; i < DEFAULT_LOGIN_LIMITS.perUser; i++) expect((await login('dispatcher', `guess-${i}`)).status).toBe(401);
+  const refused = await login('dispatcher', DEMO_PASSWORD);
+  expect(refused.status).toBe(429);
+  expect(refused.body.error.code).toBe('RATE_LIMITED');
+  expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  expect((await login('shift_chief', DEMO_PASSWORD)).status).toBe(200);
+});
+
+test('successful sign-ins do not count towards the limit', async () => {
+  for (let i = 0; i < DEFAULT_LOGIN_LIMITS.perUser + 5; i++) expect((await login('auditor', DEMO_PASSWORD)).status).toBe(200);
+});
+
+test('passwords are stored as salted scrypt hashes, never in clear', async () => {
+  const rows = await stack.database.db.select({ username: users.username, hash: users.passwordHash }).from(users);
+  expect(rows.length).toBeGreaterThan(5);
+  const hashes = new Set<string>();
+  for (const { hash } of rows) {
+    const [scheme, n, r] = hash.split('$');
+    expect(scheme).toBe('scrypt');
+    expect(Number(n) * Number(r) * 128).toBeGreaterThanOrEqual(16 * 1024 * 1024); // at least 16 MiB of memory per guess
+    expect(hash).not.toContain(DEMO_PASSWORD);
+    hashes.add(hash);
+  }
+  expect(hashes.size).toBe(rows.length); // same password, different salts
+});
+
+test('tokens expire: an expired token is 401, a fresh one lasts at most a working day', async () => {
+  const [clerk] = await stack.database.db.select().from(users).where(eq(users.username, 'grid_worker'));
+  const expired = jwt.sign({ exp: Math.floor(Date.now() / 1000) - 60 }, TEST_SECRET, { subject: clerk.id, algorithm: 'HS256' });
+  const res = await request(stack.app).get('/api/me').set('authorization', `Bearer ${expired}`);
+  expect(res.status).toBe(401);
+  expect(res.body.error.message).toBe('invalid or expired token');
+
+  const fresh = (await login('grid_worker', DEMO_PASSWORD)).body.token as string;
+  const { exp, iat } = jwt.decode(fresh) as { exp: number; iat: number };
+  expect(exp - iat).toBeLessThanOrEqual(12 * 3600);
+  expect((await request(stack.app).get('/api/me').set('authorization', `Bearer ${fresh}`)).status).toBe(200);
+});
