@@ -2,93 +2,32 @@
 // Shanzhi: start a whistle-escalation case over HTTP, wait until each task is in the inbox, complete it over HTTP
 // (community resolves, field check passes, shift chief closes) until the case is closed. Bare: a workflow waiting
 // on three Updates. Alternating rounds; the median round of each is reported with the ratio.
+// The Shanzhi stack and round are bench/whistle-load.ts, shared with benchmarks 3 and 6.
 //   npm run bench:e2e            (BENCH_N cases per round, default 200; BENCH_CONCURRENCY, default 20; BENCH_ROUNDS, default 3)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type Server } from 'node:http';
 import { Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { openDatabase } from '../db/client';
-import { seedDemo, seedProcesses } from '../db/seed';
-import { createApp } from '../api/app';
-import { createWorker } from '../worker/create-worker';
-import { LogNotifier } from '../activities/notifier';
-import { devServerExecutable } from '../runtime/temporal-executables';
 import { median, percentile, pool } from './stats';
 import { bareStep } from './bare-workflow';
 import { appendResult } from './report';
+import { startWhistleStack } from './whistle-load';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-/** The case's first two decisions and the task each one leads to; the shift chief's close ends it. */
-const STEPS = [
-  { by: 'community_staff', action: 'resolve', data: { result: '已修复' }, next: 'Task_FieldCheck', nextBy: 'grid_worker' },
-  { by: 'grid_worker', action: 'pass', data: {}, next: 'Task_Close', nextBy: 'shift_chief' },
-];
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shanzhi-bench-'));
-  const env = await TestWorkflowEnvironment.createLocal({ server: { executable: devServerExecutable(), dbFilename: join(dir, 'temporal.db'), extraArgs: ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'] } });
-  const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: join(dir, 'pglite') });
-  await database.migrate();
-  await seedProcesses(database.db);
-  await seedDemo(database.db);
-  const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', db: database.db, notifier: new LogNotifier() });
+  const stack = await startWhistleStack({ dir, databaseUrl: process.env.DATABASE_URL });
+  const { env, database } = stack;
   const bareWorker = await Worker.create({
     connection: env.nativeConnection, namespace: 'default', taskQueue: 'bench-bare',
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./bare-workflow') }),
   });
-  const runs = [worker.run(), bareWorker.run()];
-  const app = createApp({
-    db: database.db, temporal: env.client, clock: { now: async () => new Date() }, jwtSecret: 'bench-secret-bench-secret-bench-secret',
-    ping: { db: () => database.ping(), temporal: async () => undefined }, log: () => undefined,
-  });
-  const server: Server = await new Promise((resolve) => { const s = createServer(app).listen(0, () => resolve(s)); });
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`;
-  const call = async (path: string, token: string | null, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
-  const tokens: Record<string, string> = {};
-  for (const u of ['grid_worker', 'community_staff', 'shift_chief', 'auditor']) tokens[u] = String((await call('/auth/login', null, { username: u, password: 'demo123' })).token);
+  const bareRun = bareWorker.run();
 
-  const waitForTask = async (instanceId: string, stepId: string, as: string) => {
-    for (;;) {
-      const page = await call(`/tasks?scope=available&instanceId=${instanceId}`, tokens[as]) as { items: Array<{ taskId: string; stepId: string }> };
-      const task = page.items.find((t) => t.stepId === stepId);
-      if (task) return task.taskId;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
-
-  const shanzhiRound = async () => {
-    const visible: number[] = [];
-    const next: number[] = [];
-    const started = performance.now();
-    await pool(N, CONCURRENCY, async () => {
-      const t0 = performance.now();
-      const { instanceId } = await call('/processes/whistle-escalation/instances', tokens.grid_worker, {
-        input: { category: 'road-damage', gridCode: 'G-A1-01', location: '基准测试路1号', description: '基准测试', source: 'grid' },
-      }) as { instanceId: string };
-      let taskId = await waitForTask(instanceId, 'Task_CommunityHandle', 'community_staff');
-      visible.push(performance.now() - t0);
-      for (const step of STEPS) {
-        const t1 = performance.now();
-        await call(`/tasks/${taskId}/actions`, tokens[step.by], { action: step.action, data: step.data });
-        taskId = await waitForTask(instanceId, step.next, step.nextBy);
-        next.push(performance.now() - t1);
-      }
-      await call(`/tasks/${taskId}/actions`, tokens.shift_chief, { action: 'close', data: {} });
-    });
-    return { seconds: (performance.now() - started) / 1000, visible, next };
-  };
+  const shanzhiRound = () => stack.round(N, CONCURRENCY);
 
   const bareRound = async () => {
     const started = performance.now();
@@ -126,12 +65,9 @@ async function main(): Promise<void> {
     'A Shanzhi case here is three human tasks (community resolves, field check passes, shift chief closes), each seen in the inbox over HTTP before it is completed over HTTP; the bare peer is a workflow taking three Updates on the same dev server.',
   ]);
 
-  server.close();
-  worker.shutdown();
   bareWorker.shutdown();
-  await Promise.all(runs);
-  await env.teardown();
-  await database.close();
+  await bareRun;
+  await stack.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
