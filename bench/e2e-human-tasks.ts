@@ -3,7 +3,8 @@
 // (community resolves, field check passes, shift chief closes) until the case is closed. Bare: a workflow waiting
 // on three Updates. Alternating rounds; the median round of each is reported with the ratio.
 // The Shanzhi stack and round are bench/whistle-load.ts, shared with benchmarks 3 and 6.
-//   npm run bench:e2e            (BENCH_N cases per round, default 200; BENCH_CONCURRENCY, default 20; BENCH_ROUNDS, default 3)
+//   npm run bench:e2e   (BENCH_N cases per round, default 2000; BENCH_CONCURRENCY, default 50; BENCH_ROUNDS, default 3:
+//                        the issue's size, about 20 minutes here; set smaller ones for a trial run)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,8 @@ import { bareStep } from './bare-workflow';
 import { appendResult } from './report';
 import { startWhistleStack } from './whistle-load';
 
-const N = Number(process.env.BENCH_N ?? 200);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const N = Number(process.env.BENCH_N ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function main(): Promise<void> {
@@ -57,7 +58,13 @@ async function main(): Promise<void> {
     completeToNextTaskMs: { p50: percentile(next, 50), p99: percentile(next, 99) },
   };
   console.log(JSON.stringify(result, null, 2));
-  appendResult('End-to-end human tasks vs bare Temporal (benchmark 1)', 'npm run bench:e2e', [
+  const settings = [
+    process.env.DATABASE_URL ? 'DATABASE_URL=postgres://…' : '',
+    process.env.BENCH_N ? `BENCH_N=${N}` : '',
+    process.env.BENCH_CONCURRENCY ? `BENCH_CONCURRENCY=${CONCURRENCY}` : '',
+    process.env.BENCH_ROUNDS ? `BENCH_ROUNDS=${ROUNDS}` : '',
+  ].filter(Boolean);
+  appendResult('End-to-end human tasks vs bare Temporal (benchmark 1)', [...settings, 'npm run bench:e2e'].join(' '), [
     `| database | cases × rounds | concurrency | Shanzhi cases/s | bare Temporal cases/s | ratio | start→task visible p50 / p99 | complete→next task p50 / p99 |`,
     `|---|---|---|---|---|---|---|---|`,
     `| ${result.database} | ${N} × ${ROUNDS} | ${CONCURRENCY} | ${result.shanzhiCasesPerSecond.toFixed(1)} | ${result.bareCasesPerSecond.toFixed(1)} | ${result.ratio.toFixed(2)} | ${result.startToTaskVisibleMs.p50.toFixed(0)} / ${result.startToTaskVisibleMs.p99.toFixed(0)} ms | ${result.completeToNextTaskMs.p50.toFixed(0)} / ${result.completeToNextTaskMs.p99.toFixed(0)} ms |`,

@@ -58,7 +58,7 @@ export async function connectTemporal(config: Config): Promise<TemporalHandle> {
   }
   if (config.simulation) return startTimeSkipping();
   mkdirSync(config.dataDir, { recursive: true });
-  const env = await TestWorkflowEnvironment.createLocal({
+  const env = await startDevServer({
     server: {
       executable: devServerExecutable(),
       dbFilename: join(config.dataDir, 'temporal.db'),
@@ -70,4 +70,23 @@ export async function connectTemporal(config: Config): Promise<TemporalHandle> {
     },
   });
   return fromEnvironment(env, temporal.namespace, `127.0.0.1:${temporal.port}`, `http://localhost:${temporal.uiPort}`);
+}
+
+/** How many times a dev server that does not answer within the SDK's fixed five seconds is started afresh. */
+const DEV_SERVER_ATTEMPTS = 3;
+
+/**
+ * The SDK gives the dev server five seconds to answer and then kills it. On a busy two-core machine (a test
+ * suite beside it, a large SQLite file to open) that is sometimes too short, so a slow start is tried again;
+ * any other failure (a port in use, a missing executable) is thrown at once.
+ */
+async function startDevServer(options: Parameters<typeof TestWorkflowEnvironment.createLocal>[0]): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createLocal(options);
+    } catch (error) {
+      if (attempt >= DEV_SERVER_ATTEMPTS || !/did not start within/.test(String(error))) throw error;
+      console.warn(`[temporal] the dev server was slow to start (attempt ${attempt} of ${DEV_SERVER_ATTEMPTS}); starting it again`);
+    }
+  }
 }
