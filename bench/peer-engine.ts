@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { Pool } from 'pg';
 import { BpmnModdle } from 'bpmn-moddle';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
-import { Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { bundleWorkflows } from '../worker/create-worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { openDatabase, type Database } from '../db/client';
 import { createActivities } from '../activities';
@@ -74,15 +75,7 @@ export async function startPeerStack(name: string, hooks: StackHooks, options: {
     connection: env.nativeConnection, namespace: 'default', taskQueue: PEER_TASK_QUEUE,
     // As the real worker: WORKER_MAX_CACHED_WORKFLOWS when set, else the SDK's default (sized from the heap).
     maxCachedWorkflows: options.maxCachedWorkflows ?? (process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : undefined),
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('./peer-workflow'),
-      // As worker/create-worker.ts: chinese-days' "module" build is ESM; take its CommonJS build.
-      webpackConfigHook: (config) => ({
-        ...config,
-        resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), 'chinese-days$': require.resolve('chinese-days') } },
-      }),
-      logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined, trace: () => undefined },
-    }),
+    workflowBundle: await bundleWorkflows(require.resolve('./peer-workflow')),
     activities: {
       ...real,
       stamp,
