@@ -4,7 +4,8 @@
 // on three Updates. Alternating rounds; the median round of each is reported with the ratio.
 // The Shanzhi stack and round are bench/whistle-load.ts, shared with benchmarks 3 and 6.
 //   npm run bench:e2e   (BENCH_N cases per round, default 2000; BENCH_CONCURRENCY, default 50; BENCH_ROUNDS, default 3:
-//                        the size, about 20 minutes here; set smaller ones for a trial run)
+//                        the size, about 25 minutes here; set smaller ones for a trial run)
+//   DATABASE_URL=postgres://… npm run bench:e2e   (PostgreSQL: runs in a fresh database shanzhi_bench_e2e, dropped afterwards)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { median, percentile, pool } from './stats';
 import { bareStep } from './bare-workflow';
 import { appendResult } from './report';
 import { startWhistleStack } from './whistle-load';
+import { freshPostgres } from './fresh-database';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -20,7 +22,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shanzhi-bench-'));
-  const stack = await startWhistleStack({ dir, databaseUrl: process.env.DATABASE_URL });
+  const fresh = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL, 'shanzhi_bench_e2e') : undefined;
+  const stack = await startWhistleStack({ dir, databaseUrl: fresh?.url });
   const { env, database } = stack;
   const bareWorker = await Worker.create({
     connection: env.nativeConnection, namespace: 'default', taskQueue: 'bench-bare',
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   bareWorker.shutdown();
   await bareRun;
   await stack.close();
+  await fresh?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
 
