@@ -26,7 +26,7 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const EVICT_CACHE = Number(process.env.BENCH_EVICT_CACHE ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const WARMUP = 20;
-/** The worker's V8 heap limit: at about 2 MiB per cached workflow, 2,000 cached ones outgrow Node's default (~4 GiB here). */
+/** The worker's V8 heap limit: at 1.4–2 MiB per cached workflow, 2,000 cached ones come close to Node's default (~4 GiB here). */
 const WORKER_HEAP_MIB = Number(process.env.BENCH_WORKER_HEAP_MIB ?? 8192);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -37,6 +37,23 @@ export interface ProcessContract<Input = unknown> {
 
 export const noData = z.object({}).strict();
 
+/**
+ * An action whose data schema is built on first use, then kept. Every workflow evaluates every contract module in
+ * its own sandbox (again on each replay after eviction) and validates only the few actions its tasks receive;
+ * built eagerly, the contracts' zod schemas were most of a cached workflow's memory (bench/worker-memory.ts).
+ */
+export function action(label: string, buildSchema: () => ActionContract['schema'], options: { keepsOpen?: boolean } = {}): ActionContract {
+  let schema: ActionContract['schema'] | undefined;
+  return {
+    label,
+    ...options,
+    get schema() {
+      schema ??= buildSchema();
+      return schema;
+    },
+  };
+}
+
 /** Zod string that refuses NUL (Postgres text cannot store it) and trims nothing: what the clerk typed is kept. */
 export const text = (max = 2000) =>
   z.string().min(1).max(max).refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });

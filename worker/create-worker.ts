@@ -18,9 +18,9 @@ export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<W
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), 'chinese-days$': require.resolve('chinese-days') } },
     }),
     // The holiday tables (2 MB of the 3.2 MB bundle) are evaluated once per worker and shared by every workflow
-    // instead of once per workflow (bench/worker-memory.ts: 1.9 instead of 2.0 MiB per cached workflow, and
-    // faster first activations). Only stateless modules belong here: the SDK freezes what they export. zod is
-    // not listed: its ES modules are concatenated into ours, so webpack drops a bare preload of it.
+    // instead of once per workflow (bench/worker-memory.ts: 1.9 instead of 2.0 MiB per cached workflow). Only
+    // stateless modules belong here: the SDK freezes what they export. zod is not listed: webpack drops a bare
+    // preload of its ES modules, and zod caches lazily on objects the SDK would freeze.
     preloadModules: PRELOADED_MODULES,
     logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined, trace: () => undefined },
   });
@@ -36,9 +36,9 @@ export interface WorkerOptions extends ActivityDeps {
 }
 
 /**
- * A cached Shanzhi workflow costs about 2 MiB (bench/worker-memory.ts), twice what the SDK's default cache size
- * assumes, so the default filled the heap before the cache was full. Half the heap for the cache instead; an
- * evicted workflow only costs a replay on its next task.
+ * A cached Shanzhi workflow costs about 1.4 MiB of RSS (bench/worker-memory.ts), more than the SDK's default cache
+ * size assumes, so the default filled the heap before the cache was full. Half the heap for the cache instead,
+ * counted at 2 MiB each for headroom; an evicted workflow only costs a replay on its next task.
  */
 function defaultCacheSize(): number {
   const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;

@@ -1,6 +1,6 @@
 // Contract of the notify-then-approve licensing process (告知承诺制): step ids, roles, actions, input.
 import { z } from 'zod';
-import { noData, text, type ProcessContract } from '../process-contract';
+import { action, noData, text, type ProcessContract } from '../process-contract';
 import type { TimeLimit } from '../time-limit';
 
 export const LICENSING_KEY = 'commitment-licensing';
@@ -70,47 +70,47 @@ export const licensingContract: ProcessContract<LicensingInput> = {
     [LicensingStep.Commit]: {
       name: '告知承诺', role: 'applicant', onBehalfRoles: ['window_clerk'], defaultLimit: { amount: 5, unit: 'workingDays' },
       actions: {
-        sign: { label: '签署承诺书', schema: z.object({ noticeVersion: text(64) }).strict() },
-        withdraw: { label: '撤回承诺（转一般程序）', schema: noData },
+        sign: action('签署承诺书', () => z.object({ noticeVersion: text(64) }).strict()),
+        withdraw: action('撤回承诺（转一般程序）', () => noData),
       },
     },
     [LicensingStep.Accept]: {
       name: '窗口受理', role: 'window_clerk', defaultLimit: { amount: 5, unit: 'workingDays' },
       actions: {
-        accept: { label: '受理', schema: noData },
-        acceptWithMissing: { label: '容缺受理', schema: z.object({
+        accept: action('受理', () => noData),
+        acceptWithMissing: action('容缺受理', () => z.object({
           missing, deadline: z.string().datetime({ offset: true, message: 'must be an ISO-8601 date-time' }),
-        }).strict() },
-        requestSupplement: { label: '一次性告知补正', schema: z.object({ missing }).strict() },
+        }).strict()),
+        requestSupplement: action('一次性告知补正', () => z.object({ missing }).strict()),
       },
     },
     [LicensingStep.Resubmit]: {
       name: '补正后重新提交', role: 'applicant', onBehalfRoles: ['window_clerk'], defaultLimit: { amount: 20, unit: 'workingDays' },
-      actions: { resubmit: { label: '提交补正材料', schema: z.object({ documents: z.array(text(500)).min(1).max(50) }).strict() } },
+      actions: { resubmit: action('提交补正材料', () => z.object({ documents: z.array(text(500)).min(1).max(50) }).strict()) },
     },
     [LicensingStep.Approve]: {
       name: '审批决定', role: 'approver', defaultLimit: STATUTORY_DECISION_LIMIT,
       actions: {
-        approve: { label: '准予许可', schema: noData },
-        deny: { label: '不予许可', schema: z.object({ reason: text() }).strict() },
+        approve: action('准予许可', () => noData),
+        deny: action('不予许可', () => z.object({ reason: text() }).strict()),
       },
     },
     [LicensingStep.FileMissing]: {
       name: '容缺材料补交', role: 'applicant', onBehalfRoles: ['window_clerk'], defaultLimit: { amount: 20, unit: 'workingDays' },
-      actions: { file: { label: '补交材料', schema: z.object({ documents: z.array(text(500)).min(1).max(50) }).strict() } },
+      actions: { file: action('补交材料', () => z.object({ documents: z.array(text(500)).min(1).max(50) }).strict()) },
     },
     [LicensingStep.Verify]: {
       name: '事后核查', role: 'verifier', defaultLimit: { amount: 30, unit: 'workingDays' },
       actions: {
-        match: { label: '核查相符', schema: z.object({ method }).strict() },
-        mismatch: { label: '核查不符（责令整改）', schema: z.object({ method, findings: text() }).strict() },
+        match: action('核查相符', () => z.object({ method }).strict()),
+        mismatch: action('核查不符（责令整改）', () => z.object({ method, findings: text() }).strict()),
       },
     },
     [LicensingStep.Rectify]: {
       name: '整改复核', role: 'verifier', defaultLimit: { amount: 30, unit: 'calendarDays' },
       actions: {
-        corrected: { label: '已整改（重新核查）', schema: noData },
-        notCorrected: { label: '逾期未整改（撤销许可）', schema: noData },
+        corrected: action('已整改（重新核查）', () => noData),
+        notCorrected: action('逾期未整改（撤销许可）', () => noData),
       },
     },
   },

@@ -1,7 +1,7 @@
 // Contract of the inspection–penalty separation process (查处分离): the street inspects, the district department
 // penalises, under the Administrative Penalty Law (行政处罚法 2021) steps and deadlines.
 import { z } from 'zod';
-import { noData, text, type ProcessContract } from '../process-contract';
+import { action, noData, text, type ProcessContract } from '../process-contract';
 
 export const PENALTY_KEY = 'inspection-penalty';
 
@@ -68,85 +68,85 @@ export const penaltyContract: ProcessContract<PenaltyInput> = {
     [PenaltyStep.Inspect]: {
       name: '现场检查', role: 'enforcement_officer', defaultLimit: { amount: 1, unit: 'workingDays' },
       actions: {
-        compliant: { label: '检查合格', schema: z.object({ note: text().optional() }).strict() },
-        orderRectification: { label: '责令改正', schema: z.object({ deadline: isoDate, requirement: text() }).strict() },
-        simplePenalty: { label: '当场处罚（简易程序）', schema: z.object({
+        compliant: action('检查合格', () => z.object({ note: text().optional() }).strict()),
+        orderRectification: action('责令改正', () => z.object({ deadline: isoDate, requirement: text() }).strict()),
+        simplePenalty: action('当场处罚（简易程序）', () => z.object({
           kind: z.enum(['warning', 'fine']), amountFen: fen.optional(), basis: text(),
-        }).strict().refine((p) => (p.kind === 'fine') === (p.amountFen !== undefined && p.amountFen > 0), { path: ['amountFen'], message: 'a fine needs a positive amount in fen; a warning none' }) },
-        transfer: { label: '移送区级平台', schema: z.object({ matterCode: text(64), evidence: z.array(text(500)).min(1).max(100) }).strict() },
+        }).strict().refine((p) => (p.kind === 'fine') === (p.amountFen !== undefined && p.amountFen > 0), { path: ['amountFen'], message: 'a fine needs a positive amount in fen; a warning none' })),
+        transfer: action('移送区级平台', () => z.object({ matterCode: text(64), evidence: z.array(text(500)).min(1).max(100) }).strict()),
       },
     },
     [PenaltyStep.Recheck]: {
       name: '整改复查', role: 'enforcement_officer', defaultLimit: { amount: 2, unit: 'workingDays' },
-      actions: { fixed: { label: '已整改', schema: noData }, notFixed: { label: '未整改', schema: noData } },
+      actions: { fixed: action('已整改', () => noData), notFixed: action('未整改', () => noData) },
     },
     [PenaltyStep.Route]: {
       name: '区级平台分流', role: 'platform_operator', defaultLimit: { amount: 1, unit: 'workingDays' },
-      actions: { route: { label: '分流至主管部门', schema: z.object({ departmentId: text(64) }).strict() } },
+      actions: { route: action('分流至主管部门', () => z.object({ departmentId: text(64) }).strict()) },
     },
     [PenaltyStep.Register]: {
       name: '立案', role: 'case_officer', defaultLimit: { amount: 7, unit: 'workingDays' },
       actions: {
-        register: { label: '立案', schema: z.object({ caseOfficers: z.tuple([text(64), text(64)]) }).strict()
-          .refine((d) => d.caseOfficers[0] !== d.caseOfficers[1], { path: ['caseOfficers'], message: 'two distinct case officers are required (art. 42)' }) },
-        returnCase: { label: '退回（非本部门管辖）', schema: z.object({ reason: text() }).strict() },
+        register: action('立案', () => z.object({ caseOfficers: z.tuple([text(64), text(64)]) }).strict()
+          .refine((d) => d.caseOfficers[0] !== d.caseOfficers[1], { path: ['caseOfficers'], message: 'two distinct case officers are required (art. 42)' })),
+        returnCase: action('退回（非本部门管辖）', () => z.object({ reason: text() }).strict()),
       },
     },
     [PenaltyStep.Investigate]: {
       name: '调查取证', role: 'case_officer', defaultLimit: { amount: 60, unit: 'calendarDays' },
       actions: {
-        conclude: { label: '调查终结', schema: z.object({
+        conclude: action('调查终结', () => z.object({
           finding: z.enum(['penalize', 'noPenalty', 'refer']), proposedPenalty: penaltySchema.optional(), reason: text().optional(),
-        }).strict().refine((d) => (d.finding === 'penalize') === (d.proposedPenalty !== undefined), { path: ['proposedPenalty'], message: 'a penalty is proposed exactly when the finding is penalize' }) },
-        requestPreservation: { label: '申请先行登记保存', schema: z.object({ items: z.array(text(500)).min(1), reason: text() }).strict(), keepsOpen: true },
-        decidePreserved: { label: '作出登记保存处理决定', schema: z.object({ decision: text() }).strict(), keepsOpen: true },
+        }).strict().refine((d) => (d.finding === 'penalize') === (d.proposedPenalty !== undefined), { path: ['proposedPenalty'], message: 'a penalty is proposed exactly when the finding is penalize' })),
+        requestPreservation: action('申请先行登记保存', () => z.object({ items: z.array(text(500)).min(1), reason: text() }).strict(), { keepsOpen: true }),
+        decidePreserved: action('作出登记保存处理决定', () => z.object({ decision: text() }).strict(), { keepsOpen: true }),
       },
     },
     [PenaltyStep.PreservationApproval]: {
       name: '先行登记保存审批', role: 'agency_head', defaultLimit: { amount: 1, unit: 'workingDays' },
-      actions: { approve: { label: '批准', schema: noData }, deny: { label: '不批准', schema: z.object({ reason: text() }).strict() } },
+      actions: { approve: action('批准', () => noData), deny: action('不批准', () => z.object({ reason: text() }).strict()) },
     },
     [PenaltyStep.LegalReview]: {
       name: '法制审核', role: 'legal_reviewer', defaultLimit: { amount: 5, unit: 'workingDays' },
-      actions: { pass: { label: '审核通过', schema: noData }, reject: { label: '退回补正', schema: z.object({ reason: text() }).strict() } },
+      actions: { pass: action('审核通过', () => noData), reject: action('退回补正', () => z.object({ reason: text() }).strict()) },
     },
     [PenaltyStep.Notify]: {
       name: '处罚告知', role: 'case_officer', defaultLimit: { amount: 3, unit: 'workingDays' },
-      actions: { notify: { label: '送达告知书', schema: z.object({ proposedPenalty: penaltySchema, hearingEligible: z.boolean() }).strict() } },
+      actions: { notify: action('送达告知书', () => z.object({ proposedPenalty: penaltySchema, hearingEligible: z.boolean() }).strict()) },
     },
     [PenaltyStep.Defence]: {
       name: '陈述申辩期', role: 'case_officer', defaultLimit: { amount: 5, unit: 'workingDays' },
       actions: {
-        statement: { label: '记录陈述申辩', schema: z.object({ text: text(10000) }).strict(), keepsOpen: true },
-        requestHearing: { label: '当事人要求听证', schema: noData },
-        waive: { label: '当事人放弃陈述申辩', schema: noData },
+        statement: action('记录陈述申辩', () => z.object({ text: text(10000) }).strict(), { keepsOpen: true }),
+        requestHearing: action('当事人要求听证', () => noData),
+        waive: action('当事人放弃陈述申辩', () => noData),
       },
     },
     [PenaltyStep.Hearing]: {
       name: '听证', role: 'hearing_officer', defaultLimit: { amount: 14, unit: 'calendarDays' },
-      actions: { hold: { label: '举行听证', schema: z.object({ record: text(20000) }).strict() } },
+      actions: { hold: action('举行听证', () => z.object({ record: text(20000) }).strict()) },
     },
     [PenaltyStep.Decide]: {
       name: '处罚决定', role: 'agency_head', defaultLimit: { amount: 10, unit: 'workingDays' },
       actions: {
-        decide: { label: '作出处罚决定', schema: z.object({ penalty: penaltySchema, publish: z.boolean().optional() }).strict() },
-        noPenalty: { label: '不予处罚', schema: z.object({ reason: text() }).strict() },
+        decide: action('作出处罚决定', () => z.object({ penalty: penaltySchema, publish: z.boolean().optional() }).strict()),
+        noPenalty: action('不予处罚', () => z.object({ reason: text() }).strict()),
       },
     },
     [PenaltyStep.Serve]: {
       name: '送达', role: 'case_officer', defaultLimit: { amount: 7, unit: 'calendarDays' },
-      actions: { served: { label: '已送达', schema: z.object({ method: z.enum(['inPerson', 'post', 'electronic', 'publicNotice']) }).strict() } },
+      actions: { served: action('已送达', () => z.object({ method: z.enum(['inPerson', 'post', 'electronic', 'publicNotice']) }).strict()) },
     },
     [PenaltyStep.Enforce]: {
       name: '执行', role: 'case_officer', defaultLimit: { amount: 15, unit: 'calendarDays' },
       actions: {
-        paid: { label: '已缴纳', schema: z.object({ amountFen: fen }).strict() },
-        courtEnforcement: { label: '申请法院强制执行', schema: noData },
+        paid: action('已缴纳', () => z.object({ amountFen: fen }).strict()),
+        courtEnforcement: action('申请法院强制执行', () => noData),
       },
     },
     [PenaltyStep.StreetRecheck]: {
       name: '街道复查', role: 'enforcement_officer', defaultLimit: { amount: 5, unit: 'workingDays' },
-      actions: { fixed: { label: '已整改', schema: noData }, notFixed: { label: '未整改', schema: noData } },
+      actions: { fixed: action('已整改', () => noData), notFixed: action('未整改', () => noData) },
     },
   },
 };

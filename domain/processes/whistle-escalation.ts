@@ -1,6 +1,6 @@
 // Contract of the whistle-and-report escalation process (吹哨报到): step ids, roles, actions, input.
 import { z } from 'zod';
-import { noData, text, type ProcessContract } from '../process-contract';
+import { action, noData, text, type ProcessContract } from '../process-contract';
 import type { TimeLimit } from '../time-limit';
 
 export const WHISTLE_KEY = 'whistle-escalation';
@@ -67,67 +67,67 @@ export const whistleContract: ProcessContract<WhistleInput> = {
     [WhistleStep.CommunityHandle]: {
       name: '社区处置', role: 'community_staff', defaultLimit: { amount: 1, unit: 'workingDays' },
       actions: {
-        resolve: { label: '办结反馈', schema: z.object({ result: text(), photos: photos.optional() }).strict() },
-        whistle: { label: '吹哨', schema: z.object({ reason: text() }).strict() },
+        resolve: action('办结反馈', () => z.object({ result: text(), photos: photos.optional() }).strict()),
+        whistle: action('吹哨', () => z.object({ reason: text() }).strict()),
       },
     },
     [WhistleStep.Dispatch]: {
       name: '街道派遣', role: 'dispatcher', defaultLimit: { amount: 30, unit: 'minutes' },
       actions: {
-        dispatch: { label: '派遣', schema: z.object({ departments, lead: text(64) }).strict()
-          .refine((d) => d.departments.includes(d.lead), { path: ['lead'], message: 'the lead must be one of the departments' }) },
-        reject: { label: '不予立案', schema: z.object({ reason: text() }).strict() },
-        escalate: { label: '提请区级会商', schema: z.object({ reason: text() }).strict() },
+        dispatch: action('派遣', () => z.object({ departments, lead: text(64) }).strict()
+          .refine((d) => d.departments.includes(d.lead), { path: ['lead'], message: 'the lead must be one of the departments' })),
+        reject: action('不予立案', () => z.object({ reason: text() }).strict()),
+        escalate: action('提请区级会商', () => z.object({ reason: text() }).strict()),
       },
     },
     [WhistleStep.DepartmentHandle]: {
       name: '部门报到办理', role: 'dept_handler', defaultLimit: { amount: 4, unit: 'workingHours' },
       actions: {
-        acknowledge: { label: '签收报到', schema: noData, keepsOpen: true },
-        complete: { label: '办结反馈', schema: z.object({ result: text(), photos: photos.optional() }).strict() },
-        dispute: { label: '派单异议', schema: z.object({ reason: text() }).strict(), keepsOpen: true },
-        requestExtension: { label: '申请延期', keepsOpen: true, schema: z.object({
+        acknowledge: action('签收报到', () => noData, { keepsOpen: true }),
+        complete: action('办结反馈', () => z.object({ result: text(), photos: photos.optional() }).strict()),
+        dispute: action('派单异议', () => z.object({ reason: text() }).strict(), { keepsOpen: true }),
+        requestExtension: action('申请延期', () => z.object({
           duration: z.string().regex(EXTENSION_PATTERN, 'must be an ISO-8601 duration of days (working days), hours (working hours) or minutes: P2D, PT4H, PT30M'),
           reason: text(),
-        }).strict() },
-        requestParking: { label: '申请挂账', schema: z.object({ reason: text() }).strict(), keepsOpen: true },
-        resume: { label: '恢复办理', schema: z.object({ note: text().optional() }).strict(), keepsOpen: true },
+        }).strict(), { keepsOpen: true }),
+        requestParking: action('申请挂账', () => z.object({ reason: text() }).strict(), { keepsOpen: true }),
+        resume: action('恢复办理', () => z.object({ note: text().optional() }).strict(), { keepsOpen: true }),
       },
     },
     [WhistleStep.ShiftChiefReview]: {
       name: '值班长审核', role: 'shift_chief', defaultLimit: { amount: 2, unit: 'workingHours' },
       actions: {
-        approve: { label: '同意', schema: noData },
-        deny: { label: '不同意', schema: z.object({ reason: text() }).strict() },
-        escalate: { label: '超出街道协调能力，提请区级会商', schema: z.object({ reason: text() }).strict() },
+        approve: action('同意', () => noData),
+        deny: action('不同意', () => z.object({ reason: text() }).strict()),
+        escalate: action('超出街道协调能力，提请区级会商', () => z.object({ reason: text() }).strict()),
       },
     },
     [WhistleStep.DistrictCoordinate]: {
       name: '区级会商', role: 'district_leader', defaultLimit: { amount: 5, unit: 'workingDays' },
       actions: {
-        direct: { label: '指派部门', schema: z.object({ departments, lead: text(64), instructions: text() }).strict() },
-        resolve: { label: '协调办结', schema: z.object({ result: text() }).strict() },
+        direct: action('指派部门', () => z.object({ departments, lead: text(64), instructions: text() }).strict()),
+        resolve: action('协调办结', () => z.object({ result: text() }).strict()),
       },
     },
     [WhistleStep.FieldCheck]: {
       name: '现场核查', role: 'grid_worker', defaultLimit: { amount: 1, unit: 'workingHours' },
       actions: {
-        pass: { label: '核查通过', schema: z.object({ photos: photos.optional() }).strict() },
-        fail: { label: '核查不通过（返工）', schema: z.object({ reason: text() }).strict() },
+        pass: action('核查通过', () => z.object({ photos: photos.optional() }).strict()),
+        fail: action('核查不通过（返工）', () => z.object({ reason: text() }).strict()),
       },
     },
     [WhistleStep.FollowUp]: {
       name: '回访', role: 'community_staff', defaultLimit: { amount: 2, unit: 'workingDays' },
       actions: {
-        record: { label: '记录回访', schema: z.object({
+        record: action('记录回访', () => z.object({
           satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
           substantive: z.boolean().optional(),
-        }).strict() },
+        }).strict()),
       },
     },
     [WhistleStep.Close]: {
       name: '结案', role: 'shift_chief', defaultLimit: { amount: 1, unit: 'workingDays' },
-      actions: { close: { label: '结案', schema: noData } },
+      actions: { close: action('结案', () => noData) },
     },
   },
 };
