@@ -4,8 +4,7 @@
 // writes pass only where the tables below (from API.md and DOMAIN.md §2) allow them, and a refused write changes
 // nothing in the database.
 import request from 'supertest';
-import { inArray, sql } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOpenApiDocument } from '../../api/openapi/document';
@@ -15,6 +14,7 @@ import { tasks, users } from '../../db/schema';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { LicensingStep } from '../../domain/processes/commitment-licensing';
+import { fingerprint } from '../support/db-fingerprint';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { complete, gridReport, hotlineOrder, startCase } from '../support/whistle';
 import { inspectionInput, registered, startInspection, userId } from '../support/penalty';
@@ -128,16 +128,6 @@ const userIds = new Map<string, string>();
 const auth = new Map<string, string>();
 const creditCodes = {} as Record<'LA' | 'LB', string>;
 
-async function fingerprint(): Promise<Record<string, string>> {
-  const rowsOf = async (query: string) => ((await stack.database.db.execute(sql.raw(query))) as unknown as { rows: Array<Record<string, unknown>> }).rows;
-  const tables = await rowsOf("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [row] = await rowsOf(`select count(*)::int as n, coalesce(string_agg(t::text, E'\\n' order by t::text), '') as body from "${String(name)}" t`);
-    out[String(name)] = `${row.n} rows ${createHash('sha256').update(String(row.body)).digest('hex').slice(0, 16)}`;
-  }
-  return out;
-}
 
 const get = (username: string, url: string) => request(stack.baseUrl!).get(url).set('authorization', auth.get(username)!);
 const send = (username: string, method: 'post' | 'put', url: string, body?: unknown) => {
@@ -308,7 +298,7 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
 
 describe('writes', () => {
   let before: Record<string, string>;
-  beforeAll(async () => { before = await fingerprint(); });
+  beforeAll(async () => { before = await fingerprint(stack.database); });
 
   test.each(USERS.map((u) => [u.username, u] as const))('%s: only the writes the matrix allows pass authorization', async (username, user) => {
     const mayWrite = (endpoint: string) => holds(user, WRITERS[endpoint] as readonly string[]);
@@ -367,7 +357,7 @@ describe('writes', () => {
     expectStatus('advance the clock', clock.status, mayWrite('POST /api/admin/clock/advance') ? [400] : [403]);
 
     expect(outcomes.filter((o) => !o.expected.includes(o.status))).toEqual([]);
-    expect(await fingerprint()).toEqual(before);
+    expect(await fingerprint(stack.database)).toEqual(before);
   });
 
   test('the allowed claims go through: each open task is claimed by a user the matrix allows, and then belongs to them', async () => {

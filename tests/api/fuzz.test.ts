@@ -8,8 +8,6 @@
 // A 2xx from a writing endpoint therefore fails the test as well.
 import fc from 'fast-check';
 import request from 'supertest';
-import { sql } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
 import { buildOpenApiDocument } from '../../api/openapi/document';
 import { taskActionBodySchema } from '../../api/tasks/router';
 import { startBodySchema } from '../../api/processes/start-instance';
@@ -21,6 +19,7 @@ import { PROCESS_CONTRACTS } from '../../domain/processes';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { LicensingStep } from '../../domain/processes/commitment-licensing';
+import { fingerprint } from '../support/db-fingerprint';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { gridReport, startCase } from '../support/whistle';
 import { inspectionInput, startInspection } from '../support/penalty';
@@ -45,19 +44,6 @@ const ENDPOINTS: Endpoint[] = Object.entries(DOCUMENT.paths).flatMap(([path, ope
 const label = (e: Endpoint) => `${e.method.toUpperCase()} ${e.path}`;
 /** Sign-in writes nothing; every other non-GET endpoint may. */
 const writes = (e: Endpoint) => e.method !== 'get' && e.path !== '/api/auth/login';
-
-// ---------- the database fingerprint: every table's row count and a hash of its rows ----------
-
-async function fingerprint(stack: TestStack): Promise<Record<string, string>> {
-  const rowsOf = async (query: string) => ((await stack.database.db.execute(sql.raw(query))) as unknown as { rows: Array<Record<string, unknown>> }).rows;
-  const tables = await rowsOf("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [row] = await rowsOf(`select count(*)::int as n, coalesce(string_agg(t::text, E'\\n' order by t::text), '') as body from "${String(name)}" t`);
-    out[String(name)] = `${row.n} rows ${createHash('sha256').update(String(row.body)).digest('hex').slice(0, 16)}`;
-  }
-  return out;
-}
 
 // ---------- generators of hostile values ----------
 
@@ -378,7 +364,7 @@ beforeAll(async () => {
       'POST /api/admin/clock/advance': [{ duration: 'PT1H' }, { duration: 'P2D' }],
     },
   };
-  before = await fingerprint(stack);
+  before = await fingerprint(stack.database);
 });
 afterAll(async () => { await stack?.close(); });
 
@@ -394,7 +380,7 @@ test('the fuzzed document is the one the server serves, and every path parameter
 
 test('the database fingerprint is stable while nobody calls (so a difference below is the fuzzer\'s)', async () => {
   await new Promise((r) => setTimeout(r, 500));
-  expect(await fingerprint(stack)).toEqual(before);
+  expect(await fingerprint(stack.database)).toEqual(before);
 });
 
 const statuses: Record<string, Record<number, number>> = {};
@@ -411,7 +397,7 @@ describe.each(ENDPOINTS.map((e) => [label(e), e] as const))('%s', (_name, e) => 
       seen[res.status] = (seen[res.status] ?? 0) + 1;
       checkResponse(e, r, res);
     }), { numRuns: NUM_RUNS, endOnFailure: true });
-    expect(await fingerprint(stack)).toEqual(before);
+    expect(await fingerprint(stack.database)).toEqual(before);
     // The callers were chosen so that requests get past sign-in and role checks into the validation (or, for a
     // claim, into the task's role check): a run answered only 401s would have tested nothing.
     if (writes(e)) expect(seen[label(e) === 'POST /api/tasks/{taskId}/claim' ? 403 : 400]).toBeGreaterThan(0);
@@ -429,7 +415,7 @@ test('bodies over the size limit are 413 and deeply nested ones are refused, on 
     const deep = await send({ method: e.method, url, caller, body: { contentType: 'application/json', text: nested }, params: {} });
     expect({ endpoint: label(e), status: deep.status < 500 && deep.status >= 400 }).toEqual({ endpoint: label(e), status: true });
   }
-  expect(await fingerprint(stack)).toEqual(before);
+  expect(await fingerprint(stack.database)).toEqual(before);
 });
 
 test('no request polluted Object.prototype', () => {
