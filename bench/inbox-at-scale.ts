@@ -26,6 +26,7 @@ import type { Actor } from '../domain/actor';
 import type { Role } from '../domain/roles';
 import { median, percentile, pool } from './stats';
 import { appendResult } from './report';
+import { jsonCaller } from './json-client';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const OPEN = Number(process.env.BENCH_OPEN ?? 200_000);
@@ -197,15 +198,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite'): Promise<{ rows: Row[]
     const server: Server = await new Promise((resolve) => { const s = createServer(app).listen(0, () => resolve(s)); });
     // Keep idle keep-alive sockets longer than any pause between passes (the default 5 s races the client's reuse).
     server.keepAliveTimeout = 10 * 60_000;
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`;
-    const call = async (path: string, token: string | null, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, {
-        method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<Record<string, unknown>>;
-    };
+    const call = jsonCaller(`http://127.0.0.1:${(server.address() as { port: number }).port}/api`);
 
     // Walkers: for mine, users spread over every post; for available, the clerks whose scope is one unit and one
     // role (grid workers, department handlers) — see the plan note for multi-unit scopes.

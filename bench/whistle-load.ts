@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../db/client';
 import { seedDemo, seedProcesses } from '../db/seed';
 import { createApp } from '../api/app';
 import { createWorker } from '../worker/create-worker';
+import { jsonCaller } from './json-client';
 import { LogNotifier } from '../activities/notifier';
 import { devServerExecutable } from '../runtime/temporal-executables';
 import { pool } from './stats';
@@ -69,15 +70,7 @@ export async function startWhistleStack(options: WhistleStackOptions): Promise<W
     ping: { db: () => database.ping(), temporal: async () => undefined }, log: () => undefined,
   });
   const server: Server = await new Promise((resolve) => { const s = createServer(app).listen(0, () => resolve(s)); });
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`;
-  const call = async (path: string, token: string | null, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const call = jsonCaller(`http://127.0.0.1:${(server.address() as { port: number }).port}/api`);
   const tokens: Record<string, string> = {};
   for (const u of ['grid_worker', 'community_staff', 'shift_chief', 'auditor']) tokens[u] = String((await call('/auth/login', null, { username: u, password: 'demo123' })).token);
 
