@@ -19,6 +19,8 @@ export interface Cluster {
   worker(name: string): Part;
   /** An API process on a free port (not yet started), with its base URL. */
   api(name: string): Promise<{ part: Part; base: string; port: number }>;
+  /** One worker and one API process, started, with the API accepting connections. */
+  startWorkerAndApi(): Promise<{ worker: Part; api: { part: Part; base: string; port: number } }>;
   close(): Promise<void>;
 }
 
@@ -44,14 +46,21 @@ export async function startCluster(databaseUrl: string, parts: Part[] = []): Pro
     TEMPORAL_ADDRESS: `127.0.0.1:${port}`, DATABASE_URL: databaseUrl, SHANZHI_DATA_DIR: join(dir, 'data'),
     SHANZHI_WORKFLOW_BUNDLE: bundlePath, SHANZHI_JWT_SECRET: 'reliability-secret-reliability-secret',
   };
+  const worker = (name: string) => { const part = shanzhiPart(name, 'worker/main.ts', env, dir); parts.push(part); return part; };
+  const api = async (name: string) => {
+    const apiPort = await freePort();
+    const part = shanzhiPart(name, 'api/main.ts', { ...env, PORT: String(apiPort) }, dir);
+    parts.push(part);
+    return { part, base: `http://127.0.0.1:${apiPort}`, port: apiPort };
+  };
   return {
-    dir, temporal, temporalAddress: env.TEMPORAL_ADDRESS, databaseUrl, database,
-    worker: (name) => { const part = shanzhiPart(name, 'worker/main.ts', env, dir); parts.push(part); return part; },
-    api: async (name) => {
-      const apiPort = await freePort();
-      const part = shanzhiPart(name, 'api/main.ts', { ...env, PORT: String(apiPort) }, dir);
-      parts.push(part);
-      return { part, base: `http://127.0.0.1:${apiPort}`, port: apiPort };
+    dir, temporal, temporalAddress: env.TEMPORAL_ADDRESS, databaseUrl, database, worker, api,
+    startWorkerAndApi: async () => {
+      const started = { worker: worker('worker'), api: await api('api') };
+      started.worker.start();
+      started.api.part.start();
+      await waitForPort(started.api.port);
+      return started;
     },
     close: async () => {
       for (const part of parts) await part.stop();

@@ -6,7 +6,7 @@ import { freshPostgres } from '../fresh-database';
 import { appendResult } from '../report';
 import { startCluster } from './cluster';
 import { ResilientClient, count5xx, driveCases, newTally } from './driver';
-import { sleep, waitForPort } from './processes';
+import { sleep } from './processes';
 import { verifyRun } from './verify';
 
 const CASES = Number(process.env.REL_CASES ?? 500);
@@ -17,11 +17,7 @@ const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 async function main(): Promise<void> {
   const fresh = await freshPostgres(SERVER_URL, 'shanzhi_reliability_kill');
   const cluster = await startCluster(fresh.url);
-  const worker = cluster.worker('worker');
-  const api = await cluster.api('api');
-  worker.start();
-  api.part.start();
-  await waitForPort(api.port);
+  const { worker, api } = await cluster.startWorkerAndApi();
 
   const tally = newTally();
   const client = new ResilientClient([api.base], tally);

@@ -52,11 +52,7 @@ async function main(): Promise<void> {
   postgres.start();
   const fresh = await freshPostgres(postgres.url, 'shanzhi_reliability_restarts');
   const cluster = await startCluster(fresh.url);
-  const worker = cluster.worker('worker');
-  const api = await cluster.api('api');
-  worker.start();
-  api.part.start();
-  await waitForPort(api.port);
+  const { worker, api } = await cluster.startWorkerAndApi();
   await worker.printed(/polling task queue/);
 
   const tally = newTally();
