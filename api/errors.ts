@@ -43,12 +43,9 @@ const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P01|57P03|08
  * the whole cause chain is looked at.
  */
 export function isUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'number' && UNAVAILABLE_GRPC_CODES.has(e.code)) return true;
-    if (e.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true;
-    if (UNAVAILABLE_TEXT.test(`${typeof e.code === 'string' ? e.code : ''} ${typeof e.message === 'string' ? e.message : ''}`)) return true;
-  }
-  return false;
+  return causeChain(error).some((e) => (typeof e.code === 'number' && UNAVAILABLE_GRPC_CODES.has(e.code))
+    || e.name === 'WorkflowUpdateRPCTimeoutOrCancelledError'
+    || UNAVAILABLE_TEXT.test(`${typeof e.code === 'string' ? e.code : ''} ${typeof e.message === 'string' ? e.message : ''}`));
 }
 
 /**
@@ -56,10 +53,16 @@ export function isUnavailable(error: unknown): boolean {
  * range, an escape jsonb cannot hold): the value came from the request, so it is the client's 400, not a 500.
  */
 export function isDataException(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
-  }
-  return false;
+  return causeChain(error).some((e) => typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code));
+}
+
+interface ChainLink { code?: unknown; message?: unknown; name?: unknown; details?: unknown; cause?: unknown }
+
+/** An error and the causes it wraps, outermost first (at most 8: a cycle must not hang the error handler). */
+function causeChain(error: unknown): ChainLink[] {
+  const chain: ChainLink[] = [];
+  for (let e = error as ChainLink | undefined; e && chain.length < 8; e = e.cause as ChainLink | undefined) chain.push(e);
+  return chain;
 }
 
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
@@ -89,9 +92,7 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
 
 /** The wrapped causes of an error (gRPC code and message under a client's ServiceError), for the log. */
 function causesOf(error: unknown): string {
-  const lines: string[] = [];
-  for (let e = (error as { cause?: unknown })?.cause as { code?: unknown; message?: unknown; details?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
-    lines.push(`\n  caused by: ${String(e.code ?? '')} ${String(e.message ?? e)}${e.details ? ` (${String(e.details)})` : ''}`);
-  }
-  return lines.join('');
+  return causeChain(error).slice(1)
+    .map((e) => `\n  caused by: ${String(e.code ?? '')} ${String(e.message ?? e)}${e.details ? ` (${String(e.details)})` : ''}`)
+    .join('');
 }
