@@ -6,18 +6,13 @@ import { TASK_QUEUE } from '../workflows/lib/messages';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
-export const PRELOADED_MODULES = ['chinese-days', 'chinese-days/dist/chinese-days.json'];
+export const PRELOADED_MODULES = ['chinese-days/dist/chinese-days.json'];
 
 /** Bundles Shanzhi's workflows (or, for a benchmark, another entry point) the way the worker runs them. */
 export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath,
-    // chinese-days' "module" build is ESM in a package without "type": "module"; take its CommonJS build.
-    webpackConfigHook: (config) => ({
-      ...config,
-      resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), 'chinese-days$': require.resolve('chinese-days') } },
-    }),
-    // The holiday tables (2 MB of the 3.2 MB bundle) are evaluated once per worker and shared by every workflow
+    // The official holiday table (2 MB of the 3.2 MB bundle) is evaluated once per worker and shared by every workflow
     // instead of once per workflow (bench/worker-memory.ts: 1.9 instead of 2.0 MiB per cached workflow). Only
     // stateless modules belong here: the SDK freezes what they export. zod is not listed: webpack drops a bare
     // preload of its ES modules, and zod caches lazily on objects the SDK would freeze.

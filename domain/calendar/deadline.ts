@@ -4,8 +4,8 @@
 // ends on the next working day, at 24:00. Working hours count only office minutes.
 import type { TimeLimit } from '../time-limit';
 import { addDays, dayInfo, CALENDAR_VERSION } from './official-days';
+import { SHANGHAI_OFFSET_MS, shanghaiDay as localDay, minuteOfDay, instantAt } from './shanghai-day';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const MINUTE_MS = 60_000;
 
 /** Office periods of one working day, as minutes after local midnight. */
@@ -27,19 +27,6 @@ export interface Deadline {
   remindAt: Date;
   calendarVersion: string;
   provisional: boolean;
-}
-
-function localDay(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function minuteOfDay(instant: Date): number {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
-  return local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 + local.getUTCMilliseconds() / 60000;
-}
-
-function instantAt(day: string, minutes: number): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS + Math.round(minutes * MINUTE_MS));
 }
 
 class DayWalker {

@@ -1,9 +1,11 @@
 // Which calendar days are working days in mainland China: the official schedule (holidays and make-up
 // working weekends, 调休) from the `chinese-days` data where the year is published, otherwise the
 // statutory holidays of 全国年节及纪念日放假办法 (2024) computed from solar and lunar dates, marked provisional.
-// Pure and deterministic: it runs inside workflow code.
-import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+// Pure, deterministic and independent of the process's time zone: it runs inside workflow code. The lunar and
+// solar-term dates come from a table generated in China's zone (scripts/generate-statutory-dates.mjs), because the
+// package's own functions read dates in the local zone and give other days west of UTC.
 import official from 'chinese-days/dist/chinese-days.json';
+import statutoryDates from './statutory-dates.json';
 
 /** Version of the holiday data; stored beside every deadline so an audit can tell which calendar issued it. */
 export const CALENDAR_VERSION = 'chinese-days@1.5.7';
@@ -28,19 +30,21 @@ export function addDays(day: string, delta: number): string {
 }
 
 const statutoryCache = new Map<number, Set<string>>();
+const lunarDates = statutoryDates.years as Record<string, { springFestival: string; qingming: string; dragonBoat: string; midAutumn: string }>;
 
 /** The 13 statutory holidays of a year (元旦 1, 春节 4, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3). */
 export function statutoryHolidays(year: number): Set<string> {
   const cached = statutoryCache.get(year);
   if (cached) return cached;
-  const lunarNewYear = getSolarDateFromLunar(`${year}-01-01`).date;
+  const lunar = Object.hasOwn(lunarDates, String(year)) ? lunarDates[String(year)] : undefined;
+  if (!lunar) throw new RangeError(`no holiday data for ${year}: the calendar covers 2000–2100`);
   const days = [
     `${year}-01-01`,
-    addDays(lunarNewYear, -1), lunarNewYear, addDays(lunarNewYear, 1), addDays(lunarNewYear, 2),
-    getSolarTermDate(year, 4, 'pure_brightness'),
+    addDays(lunar.springFestival, -1), lunar.springFestival, addDays(lunar.springFestival, 1), addDays(lunar.springFestival, 2),
+    lunar.qingming,
     `${year}-05-01`, `${year}-05-02`,
-    getSolarDateFromLunar(`${year}-05-05`).date,
-    getSolarDateFromLunar(`${year}-08-15`).date,
+    lunar.dragonBoat,
+    lunar.midAutumn,
     `${year}-10-01`, `${year}-10-02`, `${year}-10-03`,
   ];
   const set = new Set(days);

@@ -4,7 +4,8 @@
 // Deadlines come from workflow time and the versioned calendar (principle 5), so they replay identically.
 import { ApplicationFailure, condition, setHandler, uuid4, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import type { Actor } from '../../domain/actor';
-import { computeDeadline, DEFAULT_OFFICE_HOURS, workingMinutesBetween, addWorkingTime } from '../../domain/calendar/deadline';
+import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
+import { remainingTime, resumedDeadline, type RemainingTime } from '../../domain/calendar/suspended-period';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import type { StepContract } from '../../domain/process-contract';
 import type { TimeLimit } from '../../domain/time-limit';
@@ -66,7 +67,7 @@ export interface TaskHandle {
   readonly outcome: Promise<TaskOutcome>;
   /** Moves the deadline (an approved extension) and records why. */
   reschedule(dueAt: Date, data: Record<string, unknown>): Promise<void>;
-  /** Stops the clock (挂账); `resume` restarts it with the office time that was left. */
+  /** Stops the clock (挂账); `resume` restarts it with the time that was left, in the limit's own unit. */
   pause(data: Record<string, unknown>): Promise<void>;
   resume(data: Record<string, unknown>): Promise<void>;
   /** Ends the task without a decision (e.g. an approved dispute releases the department). */
@@ -222,7 +223,7 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
   const event = { taskId, instanceId: ctx.instanceId, stepId: spec.stepId };
   let remindAt: Date | null = deadline.remindAt;
   let ackRemindAt: Date | null = ackDue?.remindAt ?? null;
-  let pausedRemaining = 0;
+  let pausedRemaining: RemainingTime = { unit: 'minutes', amount: 0 };
   /** The deadline that supervision was recorded for; a later deadline (an extension) arms the timers again. */
   let supervisedUntil: number | null = null;
 
@@ -290,14 +291,15 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     outcome,
     reschedule: (dueAt, data) => reschedule(dueAt, 'extend', data),
     async pause(data) {
-      pausedRemaining = workingMinutesBetween(new Date(), task.state.dueAt, hours);
+      // What is left is kept in the limit's own unit: a parked calendar-day period keeps calendar days.
+      pausedRemaining = remainingTime(spec.limit.unit, new Date(), task.state.dueAt, hours);
       task.state.paused = true;
-      await reschedule(task.state.dueAt, 'park', { ...data, remainingWorkingMinutes: pausedRemaining });
+      await reschedule(task.state.dueAt, 'park', { ...data, remaining: pausedRemaining });
     },
     async resume(data) {
       task.state.paused = false;
       remindAt = null;
-      await reschedule(addWorkingTime(new Date(), pausedRemaining, hours), 'unpark', data);
+      await reschedule(resumedDeadline(pausedRemaining, new Date(), hours), 'unpark', data);
     },
     async withdraw(reason) {
       await condition(() => !task.inFlight);
