@@ -17,7 +17,7 @@ import { adminRouter } from './admin/router';
 import { metricsRouter } from './metrics/router';
 import { licensingRouter } from './licensing/router';
 import { healthHandler } from './health';
-import { loginRateLimit, securityHeaders } from './security';
+import { loginRateLimit, noStore, securityHeaders, strictTransportOnHttps } from './security';
 import { buildOpenApiDocument } from './openapi/document';
 
 export function createApp(deps: AppDeps): express.Express {
@@ -27,9 +27,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
   // Behind a reverse proxy the client address comes from X-Forwarded-For (for the sign-in limit): set TRUST_PROXY.
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
-  app.use(securityHeaders);
+  app.use(securityHeaders, strictTransportOnHttps);
 
   const api = Router();
+  api.use(noStore);
   api.use(express.json({ limit: '6mb' }));
   api.get('/health', healthHandler(ctx));
   const openApi = buildOpenApiDocument();

@@ -13,7 +13,7 @@ export class ApiError extends Error {
 export const badRequest = (message: string, details: ErrorDetail[] = []) => new ApiError(ErrorType.Validation, message, details);
 export const forbidden = (message: string) => new ApiError(ErrorType.Forbidden, message);
 export const notFound = (message: string) => new ApiError(ErrorType.NotFound, message);
-export const conflict = (message: string) => new ApiError(ErrorType.Conflict, message);
+export const conflict = (message: string, details: ErrorDetail[] = []) => new ApiError(ErrorType.Conflict, message, details);
 export const unavailable = (message: string) => new ApiError(ErrorType.Unavailable, message);
 
 export function zodDetails(error: z.ZodError, prefix: string[] = []): ErrorDetail[] {

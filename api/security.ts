@@ -26,7 +26,27 @@ export const securityHeaders: RequestHandler = helmet({
     },
   },
   crossOriginEmbedderPolicy: false,
+  // HSTS only where the request came over HTTPS (strictTransportOnHttps): on a plain-HTTP intranet the header
+  // is meaningless, and sent over HTTP it would wrongly promise HTTPS for the host.
+  strictTransportSecurity: false,
 });
+
+const hsts = helmet.strictTransportSecurity({ maxAge: 180 * 86_400, includeSubDomains: true });
+
+/** Strict-Transport-Security on HTTPS requests only (behind a proxy, `trust proxy` makes `req.secure` see it). */
+export const strictTransportOnHttps: RequestHandler = (req, res, next) => {
+  if (req.secure) hsts(req, res, next);
+  else next();
+};
+
+/**
+ * API answers carry personal data (names, phone and ID numbers) and tokens: no browser or proxy may keep them.
+ * The built web app's static files keep their own caching.
+ */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
 
 export interface LoginLimits {
   /** Failed sign-ins allowed per user name from one address within the window. */

@@ -212,3 +212,17 @@ export const alerts = pgTable('alerts', {
   raisedAt: ts('raised_at').notNull(),
   clearedAt: ts('cleared_at'),
 }, (t) => [index('alerts_open_idx').on(t.clearedAt, t.raisedAt)]);
+
+/**
+ * Idempotency keys of writing requests (task actions, starts): a retry with the same key by the same user gets the
+ * first answer; the same key with a different request is refused (422) rather than silently answered with the first.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  /** sha256 of the scope (a task, a process), the user and the client's key. */
+  id: text('id').primaryKey(),
+  /** sha256 of the request's canonical JSON. */
+  requestHash: text('request_hash').notNull(),
+  /** For a start: the instance id reserved by the first request, which every retry reuses. */
+  instanceId: text('instance_id'),
+  createdAt: ts('created_at').notNull(),
+});

@@ -6,6 +6,7 @@ export const ErrorType = {
   SeparationOfDuties: 'SEPARATION_OF_DUTIES',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
+  Unprocessable: 'UNPROCESSABLE',
   RateLimited: 'RATE_LIMITED',
   Unavailable: 'UNAVAILABLE',
 } as const;
@@ -18,6 +19,7 @@ export const HTTP_STATUS: Record<ErrorType, number> = {
   SEPARATION_OF_DUTIES: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };

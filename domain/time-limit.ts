@@ -1,12 +1,16 @@
 // A time limit as designers write it: an amount in one of the four units of DOMAIN.md §3.
 import { z } from 'zod';
+import { MAX_AMOUNT, TIME_UNITS, type TimeUnit } from './time-units';
 
-export const TIME_UNITS = ['minutes', 'workingHours', 'workingDays', 'calendarDays'] as const;
-export type TimeUnit = (typeof TIME_UNITS)[number];
+export { MAX_AMOUNT, TIME_UNITS, type TimeUnit };
 
 export const timeLimitSchema = z.object({
-  amount: z.number().int().positive().max(10000),
+  amount: z.number().int().positive(),
   unit: z.enum(TIME_UNITS),
+}).superRefine((limit, ctx) => {
+  if (limit.amount > MAX_AMOUNT[limit.unit]) {
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: `at most ${MAX_AMOUNT[limit.unit]} ${limit.unit}` });
+  }
 });
 export type TimeLimit = z.infer<typeof timeLimitSchema>;
 

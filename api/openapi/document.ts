@@ -41,10 +41,12 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/processes/{key}/versions/{version}', summary: 'One published diagram version', request: { params: z.object({ key: z.string(), version: z.string() }) }, responses: ok('version') });
   registry.registerPath({ method: 'get', path: '/api/processes/{key}/conformance', summary: 'Diagram versus code, and recorded instances replayed on the diagram (auditors, designers, admins, district leaders)', request: { params: id('key'), query: z.object({ limit: z.string().optional() }) }, responses: ok('{ static, fitness, instancesChecked, deviations }') });
   registry.registerPath({ method: 'put', path: '/api/processes/{key}/diagram', summary: 'Publish a new diagram version (process_designer)', request: { params: id('key'), body: json(diagramBodySchema) }, responses: ok('{ version }') });
+  const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(200).optional()
+    .describe('repeat a request whose answer was lost: the same key gets the first answer; the same key with another request is 422') });
   for (const contract of Object.values(PROCESS_CONTRACTS)) {
     registry.registerPath({
       method: 'post', path: `/api/processes/${contract.key}/instances`, summary: `Start ${contract.name}`,
-      request: { body: json(startBodySchema.extend({ input: contract.inputSchema as z.ZodType })) },
+      request: { body: json(startBodySchema.extend({ input: contract.inputSchema as z.ZodType })), headers: idempotencyHeader },
       responses: { 201: { description: '{ instanceId }' }, ...errors },
     });
   }
@@ -61,7 +63,7 @@ export function buildOpenApiDocument(): object {
     method: 'post', path: '/api/tasks/{taskId}/actions', summary: 'Act on a task',
     request: {
       params: id('taskId'), body: json(taskActionBodySchema),
-      headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional().describe('repeat a request whose answer was lost: the same key gets the first answer') }),
+      headers: idempotencyHeader,
     },
     responses: ok('{ taskId, status }'),
   });

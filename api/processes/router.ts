@@ -9,6 +9,7 @@ import { actorOf, requireRole } from '../auth/middleware';
 import { badRequest, notFound, parseOr400 } from '../errors';
 import type { AppContext } from '../context';
 import { startInstance } from './start-instance';
+import { idempotencyKeySchema } from '../idempotency';
 import { replayInstances, staticConformance, summarise } from '../conformance/conformance';
 
 export const diagramBodySchema = z.object({ bpmnXml: z.string().min(1).max(5_000_000) }).strict();
@@ -59,6 +60,13 @@ export function processesRouter(ctx: AppContext): Router {
     if (missing.length > 0) {
       throw badRequest('the diagram drops steps the process code needs', missing.map((id) => ({ path: 'bpmnXml', message: `missing flow node ${id}` })));
     }
+    // A role on the diagram that differs from the one the workflow enforces would be silently ignored: refuse it.
+    const roleConflicts = Object.entries(diagram.parameters).flatMap(([id, p]) => {
+      const step = Object.hasOwn(contract.steps, id) ? contract.steps[id] : undefined;
+      return p.role && step && p.role !== step.role
+        ? [{ path: 'bpmnXml', message: `${id}: shanzhi:role="${p.role}" differs from the role the process enforces (${step.role})` }] : [];
+    });
+    if (roleConflicts.length > 0) throw badRequest('the diagram names roles the process does not use', roleConflicts);
     const version = await ctx.db.transaction(async (tx) => {
       const [definition] = await tx.select().from(processDefinitions).where(eq(processDefinitions.key, contract.key)).for('update');
       const next = definition.currentVersion + 1;
@@ -80,7 +88,8 @@ export function processesRouter(ctx: AppContext): Router {
   });
 
   router.post('/:key/instances', async (req, res) => {
-    const instanceId = await startInstance(ctx, actorOf(res), req.params.key, req.body);
+    const idempotencyKey = parseOr400(idempotencyKeySchema, req.get('idempotency-key'), ['Idempotency-Key']);
+    const instanceId = await startInstance(ctx, actorOf(res), req.params.key, req.body, idempotencyKey);
     res.status(201).json({ instanceId });
   });
 

@@ -11,6 +11,8 @@ import type { InstanceContext } from '../../workflows/lib/instance';
 import { conflict, forbidden, notFound, parseOr400, unavailable } from '../errors';
 import type { AppContext } from '../context';
 import { STARTERS } from './starters';
+import { invalidTimeLimits } from './limits-check';
+import { claimIdempotencyKey } from '../idempotency';
 
 export const startBodySchema = z.object({ input: z.unknown() }).strict();
 
@@ -26,9 +28,13 @@ async function nextInstanceId(ctx: AppContext, prefix: string): Promise<string> 
 /** How long a start waits for Temporal before the API answers 503. */
 const START_DEADLINE_MS = 10_000;
 
-export async function startInstance(ctx: AppContext, actor: Actor, key: string, body: unknown): Promise<string> {
+/**
+ * Starts a case. With an Idempotency-Key, the first request reserves the instance id; a retry (after a 503 or a
+ * lost answer) reuses it, so the case is created at most once and the retry gets the first answer.
+ */
+export async function startInstance(ctx: AppContext, actor: Actor, key: string, body: unknown, idempotencyKey?: string): Promise<string> {
   const contract = contractOf(key);
-  const starter = STARTERS[key];
+  const starter = Object.hasOwn(STARTERS, key) ? STARTERS[key] : undefined;
   const [definition] = await ctx.db.select().from(processDefinitions).where(eq(processDefinitions.key, key));
   if (!contract || !starter || !definition) throw notFound(`no process ${key}`);
   if (!actor.roles.some((r) => contract.startRoles.includes(r))) {
@@ -40,14 +46,23 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
     .where(and(eq(processVersions.processKey, key), eq(processVersions.version, definition.currentVersion)));
   await ctx.orgTree.refresh();
   const plan = await starter({ ctx, actor, input: input as never, parameters: version.parameters as never });
+  const misconfigured = invalidTimeLimits(plan.args({ instanceId: '', processKey: key, processVersion: version.version, title: '', orgPath: plan.orgPath, startedBy: { id: actor.id, name: actor.name, role: '', orgUnitId: actor.orgUnitId } }));
+  if (misconfigured.length > 0) throw conflict(`the configuration of ${key} has invalid time limits; ask a process designer or administrator to correct them`, misconfigured);
 
-  const instanceId = await nextInstanceId(ctx, contract.idPrefix);
+  const claim = idempotencyKey
+    ? await claimIdempotencyKey(ctx, `start:${key}`, actor, idempotencyKey, { input: rawInput }, () => nextInstanceId(ctx, contract.idPrefix))
+    : undefined;
+  const instanceId = claim?.instanceId ?? await nextInstanceId(ctx, contract.idPrefix);
+  if (claim?.repeated) {
+    const [started] = await ctx.db.select({ id: instances.id }).from(instances).where(eq(instances.id, instanceId));
+    if (started) return instanceId;
+  }
   const title = contract.titleOf(input);
   const startedAt = await ctx.clock.now();
   await ctx.db.insert(instances).values({
     id: instanceId, processKey: key, processVersion: version.version, title, status: 'running', input: input as Record<string, unknown>,
     orgUnitId: plan.orgUnitId, orgPath: plan.orgPath, startedBy: actor.id, startedAt,
-  });
+  }).onConflictDoNothing();
   const instanceCtx: InstanceContext = {
     instanceId, processKey: key, processVersion: version.version, title, orgPath: plan.orgPath,
     startedBy: { id: actor.id, name: actor.name, role: actor.roles.find((r) => contract.startRoles.includes(r))!, orgUnitId: actor.orgUnitId },
@@ -58,12 +73,16 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
       taskQueue: TASK_QUEUE, workflowId: instanceId, args: plan.args(instanceCtx),
     }));
   } catch (error) {
+    // A keyed retry whose first attempt did reach Temporal finds the workflow running: that is the case it asked for.
+    if (error instanceof WorkflowExecutionAlreadyStartedError && claim) return instanceId;
     await ctx.db.delete(instances).where(eq(instances.id, instanceId));
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`instance ${instanceId} already exists`);
     ctx.log(`[api] could not start ${key}: ${(error as Error).message}`);
     // If the start did reach Temporal before the deadline, the workflow registers the case itself (an upsert),
     // so the clerk may find it in the list: the message says so rather than promising nothing was saved.
-    throw unavailable(`the workflow engine did not confirm the start of ${instanceId} in time; check the case list for it before reporting again`);
+    throw unavailable(claim
+      ? `the workflow engine did not confirm the start of ${instanceId} in time; retry with the same Idempotency-Key`
+      : `the workflow engine did not confirm the start of ${instanceId} in time; check the case list for it before reporting again`);
   }
   return instanceId;
 }

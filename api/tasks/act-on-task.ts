@@ -12,6 +12,7 @@ import type { AppContext } from '../context';
 import { loadVisibleTask } from './load-task';
 import { referenceProblems } from './reference-checks';
 import { logRefusal } from './refusals';
+import { claimIdempotencyKey } from '../idempotency';
 
 /** How long a decision waits for the workflow to accept it before the API answers 503. */
 const ACTION_DEADLINE_MS = 15_000;
@@ -20,7 +21,8 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   const task = await loadVisibleTask(ctx, actor, taskId);
   // A keyed retry of a decision that went through goes on to the Update, which answers with the first result.
   if (task.status !== 'open' && !idempotencyKey) throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
-  const step = contractOf(task.processKey)?.steps[task.stepId];
+  const steps = contractOf(task.processKey)?.steps;
+  const step = steps && Object.hasOwn(steps, task.stepId) ? steps[task.stepId] : undefined;
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
   if (!contract) {
     throw badRequest(`unknown action "${action}"`, [{ path: 'action', message: `must be one of: ${task.actions.join(', ')}` }]);
@@ -33,6 +35,9 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
   const problems = await referenceProblems(ctx, task, action, parsed.data);
   if (problems.length > 0) throw badRequest('invalid action data', problems);
+
+  // The same key sent again with another decision is refused (422), never answered with the first one's result.
+  if (idempotencyKey) await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: parsed.data });
 
   try {
     // Bounded: with no worker running, an Update waits for one; the clerk gets a 503 (retry with the same

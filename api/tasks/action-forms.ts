@@ -16,7 +16,8 @@ export function actionForms(processKey: string, stepId: string): ActionForm[] {
   const key = `${processKey}/${stepId}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const step = contractOf(processKey)?.steps[stepId];
+  const steps = contractOf(processKey)?.steps;
+  const step = steps && Object.hasOwn(steps, stepId) ? steps[stepId] : undefined;
   const forms = Object.entries(step?.actions ?? {}).map(([action, contract]) => ({
     action,
     label: contract.label,

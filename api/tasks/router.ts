@@ -14,6 +14,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/actor';
 import { portalOnly, portalTasks, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
+import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
 import { loadVisibleTask } from './load-task';
 
@@ -65,8 +66,6 @@ export function taskListQuery(db: Db, actor: Actor, q: TaskQuery) {
   return page(readsAll(actor) ? [] : [inArray(tasks.orgUnitId, actor.scopeOrgUnitIds)]);
 }
 
-/** Optional header: a client that retries an action after a lost answer sends the same key to get the first result. */
-const idempotencyKeySchema = z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional();
 
 export function tasksRouter(ctx: AppContext): Router {
   const router = Router();

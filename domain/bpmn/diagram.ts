@@ -2,7 +2,7 @@
 // designer-owned step parameters (role, time limit) stored as shanzhi: extension attributes.
 import { BpmnModdle } from 'bpmn-moddle';
 import shanzhiDescriptor from './shanzhi-moddle.json';
-import { TIME_UNITS, type TimeLimit, type TimeUnit } from '../time-limit';
+import { timeLimitSchema, type TimeLimit } from '../time-limit';
 
 export interface StepParameters {
   role?: string;
@@ -72,11 +72,12 @@ export async function readDiagram(xml: string): Promise<DiagramSummary> {
     const parameters: StepParameters = {};
     if (element.role) parameters.role = element.role;
     if (element.timeLimit !== undefined) {
-      const unit = element.timeUnit ?? 'workingDays';
-      if (!TIME_UNITS.includes(unit as TimeUnit) || !Number.isInteger(element.timeLimit) || element.timeLimit <= 0) {
-        throw new DiagramError('invalid time limit', [`${element.id}: ${element.timeLimit} ${unit}`]);
+      const limit = timeLimitSchema.safeParse({ amount: element.timeLimit, unit: element.timeUnit ?? 'workingDays' });
+      if (!limit.success) {
+        const why = limit.error.issues.map((i) => i.message).join('; ');
+        throw new DiagramError('invalid time limit', [`${element.id}: ${element.timeLimit} ${element.timeUnit ?? 'workingDays'} (${why})`]);
       }
-      parameters.timeLimit = { amount: element.timeLimit, unit: unit as TimeUnit };
+      parameters.timeLimit = limit.data;
     }
     if (parameters.role || parameters.timeLimit) summary.parameters[element.id] = parameters;
   }

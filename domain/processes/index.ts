@@ -10,6 +10,7 @@ export const PROCESS_CONTRACTS: Record<string, ProcessContract<never>> = {
   [penaltyContract.key]: penaltyContract as ProcessContract<never>,
 };
 
+/** The contract of a process key; a key from a request such as `constructor` never reads Object.prototype. */
 export function contractOf(key: string): ProcessContract<unknown> | undefined {
-  return PROCESS_CONTRACTS[key] as ProcessContract<unknown> | undefined;
+  return Object.hasOwn(PROCESS_CONTRACTS, key) ? PROCESS_CONTRACTS[key] as ProcessContract<unknown> : undefined;
 }

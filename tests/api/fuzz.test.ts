@@ -27,6 +27,9 @@ import { application, startApplication } from '../support/licensing';
 import type { z } from 'zod';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+/** A failing run prints its seed (fast-check's report); `FUZZ_SEED=<seed> npm test -- tests/api/fuzz.test.ts` replays it. */
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() ^ (Math.random() * 2 ** 31);
+const HOSTILE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype', 'valueOf'];
 
 type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
 interface Endpoint { method: Method; path: string; pathParams: string[]; queryParams: string[]; hasBody: boolean }
@@ -396,7 +399,7 @@ describe.each(ENDPOINTS.map((e) => [label(e), e] as const))('%s', (_name, e) => 
       const res = await send(r);
       seen[res.status] = (seen[res.status] ?? 0) + 1;
       checkResponse(e, r, res);
-    }), { numRuns: NUM_RUNS, endOnFailure: true });
+    }), { numRuns: NUM_RUNS, endOnFailure: true, seed: SEED });
     expect(await fingerprint(stack.database)).toEqual(before);
     // The callers were chosen so that requests get past sign-in and role checks into the validation (or, for a
     // claim, into the task's role check): a run answered only 401s would have tested nothing.
@@ -414,6 +417,18 @@ test('bodies over the size limit are 413 and deeply nested ones are refused, on 
     expect({ endpoint: label(e), status: big.status, code: big.body?.error?.code }).toEqual({ endpoint: label(e), status: 413, code: 'VALIDATION' });
     const deep = await send({ method: e.method, url, caller, body: { contentType: 'application/json', text: nested }, params: {} });
     expect({ endpoint: label(e), status: deep.status < 500 && deep.status >= 400 }).toEqual({ endpoint: label(e), status: true });
+  }
+  expect(await fingerprint(stack.database)).toEqual(before);
+});
+
+test('keys named like Object.prototype members, in every path parameter of every endpoint, are never a 5xx', async () => {
+  for (const e of ENDPOINTS.filter((x) => x.pathParams.length > 0)) {
+    for (const key of HOSTILE_KEYS) {
+      const url = e.path.replace(/\{(\w+)\}/g, key);
+      const caller = (CALLERS[label(e)] ?? READERS)[0];
+      const res = await send({ method: e.method, url, caller, body: e.hasBody ? { contentType: 'application/json', text: '{}' } : undefined, params: {} });
+      expect({ url: `${e.method} ${url}`, status: res.status < 500, code: typeof res.body?.error?.code }).toEqual({ url: `${e.method} ${url}`, status: true, code: 'string' });
+    }
   }
   expect(await fingerprint(stack.database)).toEqual(before);
 });

@@ -18,8 +18,34 @@ export function setUnauthenticatedListener(listener: UnauthenticatedListener): v
   onUnauthenticated = listener;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * A fresh Idempotency-Key. crypto.getRandomValues works on plain-HTTP intranets too, where randomUUID (secure
+ * contexts only) does not exist.
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * One key per distinct request: the same request sent again (after a 503 or a lost answer) reuses its key, so the
+ * server answers it once; a changed request gets a new key.
+ */
+export function idempotencyKeys(): { keyFor(request: unknown): string; clear(): void } {
+  const keys = new Map<string, string>();
+  return {
+    keyFor(request) {
+      const text = JSON.stringify(request);
+      let key = keys.get(text);
+      if (!key) keys.set(text, (key = newIdempotencyKey()));
+      return key;
+    },
+    clear: () => keys.clear(),
+  };
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; idempotencyKey?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   const token = readSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';

@@ -1,6 +1,7 @@
 // Organisation and catalogs: read once per session, they change rarely.
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import { useAuth } from '../auth/AuthProvider';
 import type { EventCategory, OrgUnit, ProcessSummary, User } from './types';
 
 const LONG = 5 * 60_000;
@@ -23,8 +24,11 @@ export function useProcesses() {
   return useQuery({ queryKey: ['processes'], queryFn: () => api<ProcessSummary[]>('/processes'), staleTime: LONG });
 }
 
+/** The staff directory; members of the public (applicants) may not read it, so it is not asked for them. */
 export function useUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/users'), staleTime: LONG });
+  const { user } = useAuth();
+  const staff = !!user && user.roles.some((r) => r !== 'applicant');
+  return useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/users'), staleTime: LONG, enabled: staff });
 }
 
 /** A lookup from user id to "name", falling back to the id (users of other units may be hidden). */

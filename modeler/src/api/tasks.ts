@@ -1,6 +1,7 @@
 // Task queries and commands: inbox pages, counts, one task, claim and act.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from './client';
+import { useState } from 'react';
+import { api, idempotencyKeys, query } from './client';
 import type { Page, Task, TaskCounts, TaskDetail } from './types';
 
 export type InboxTab = 'mine' | 'available' | 'completed';
@@ -45,10 +46,12 @@ export function useClaim() {
 
 export function useAct(taskId: string) {
   const invalidate = useInvalidateWork();
+  // A decision sent again after a lost answer carries the same key and gets the first answer, not a 409.
+  const [keys] = useState(idempotencyKeys);
   return useMutation({
     mutationFn: (body: { action: string; data: Record<string, unknown> }) =>
-      api<{ taskId: string; status: string }>(`/tasks/${taskId}/actions`, { method: 'POST', body }),
-    onSuccess: invalidate,
+      api<{ taskId: string; status: string }>(`/tasks/${taskId}/actions`, { method: 'POST', body, idempotencyKey: keys.keyFor(body) }),
+    onSuccess: () => { keys.clear(); return invalidate(); },
   });
 }
 

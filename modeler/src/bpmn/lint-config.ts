@@ -26,7 +26,7 @@ import subProcessBlankStartEvent from 'bpmnlint/rules/sub-process-blank-start-ev
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import superfluousLabel from 'bpmnlint/rules/superfluous-label';
 import superfluousTermination from 'bpmnlint/rules/superfluous-termination';
-import { TIME_UNITS } from './shanzhi-extension';
+import { MAX_AMOUNT, TIME_UNITS } from './shanzhi-extension';
 
 interface ModdleNode { id: string; $instanceOf(type: string): boolean; get(name: string): unknown }
 interface Reporter { report(id: string, message: string): void }
@@ -38,8 +38,10 @@ function stepParameters() {
       if (!node.$instanceOf('bpmn:UserTask')) return;
       if (!node.get('shanzhi:role')) reporter.report(node.id, '缺少办理角色 shanzhi:role');
       const limit = node.get('shanzhi:timeLimit');
+      const unit = node.get('shanzhi:timeUnit') as (typeof TIME_UNITS)[number];
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit <= 0) reporter.report(node.id, '时限 shanzhi:timeLimit 须为正整数');
-      if (!TIME_UNITS.includes(node.get('shanzhi:timeUnit') as (typeof TIME_UNITS)[number])) reporter.report(node.id, '时限单位 shanzhi:timeUnit 无效');
+      if (!TIME_UNITS.includes(unit)) reporter.report(node.id, '时限单位 shanzhi:timeUnit 无效');
+      else if (typeof limit === 'number' && limit > MAX_AMOUNT[unit]) reporter.report(node.id, `时限 shanzhi:timeLimit 不得超过 ${MAX_AMOUNT[unit]}`);
     },
   };
 }

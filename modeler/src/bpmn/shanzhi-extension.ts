@@ -4,4 +4,4 @@ import shanzhi from '../../../domain/bpmn/shanzhi-moddle.json';
 
 export const moddleExtensions = { shanzhi };
 
-export const TIME_UNITS = ['minutes', 'workingHours', 'workingDays', 'calendarDays'] as const;
+export { TIME_UNITS, MAX_AMOUNT } from '../../../domain/time-units';

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Col, Form, Input, Result, Row, Select, Space, Swit
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, idempotencyKeys } from '../api/client';
 import { useEventCategories, useOrgUnits } from '../api/org';
 import { useUser } from '../auth/AuthProvider';
 
@@ -48,9 +48,11 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
     if (myGrid && !form.getFieldValue('gridCode')) form.setFieldsValue({ gridCode: myGrid });
   }, [myGrid, form, started]);
 
+  // A report sent again after a lost answer or a 503 carries the same key, so the case is created once.
+  const [keys] = useState(idempotencyKeys);
   const start = useMutation({
-    mutationFn: (input: Record<string, unknown>) => api<{ instanceId: string }>(`/processes/${PROCESS_KEY}/instances`, { method: 'POST', body: { input } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['instances'] }),
+    mutationFn: (input: Record<string, unknown>) => api<{ instanceId: string }>(`/processes/${PROCESS_KEY}/instances`, { method: 'POST', body: { input }, idempotencyKey: keys.keyFor(input) }),
+    onSuccess: () => { keys.clear(); return queryClient.invalidateQueries({ queryKey: ['instances'] }); },
   });
 
   const submit = async (v: Values) => {
