@@ -81,8 +81,8 @@ const STEP_ACTIONS: Record<string, { action: string; data: Record<string, unknow
   [LicensingStep.Commit]: { action: 'withdraw', data: {} },
 };
 
-/** Reads limited to some roles (API.md "Metrics (leaders, auditors)", the licensing registers, admin alerts); every other read is for any signed-in user, health for anyone. */
-const READERS: Record<string, readonly string[] | 'signed in' | 'public'> = {
+/** Reads limited to some roles (API.md "Metrics (leaders, auditors)", the licensing registers, admin alerts) or to staff; every other read is for any signed-in user, health for anyone. */
+const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/me': 'signed in',
   'GET /api/processes': 'signed in',
@@ -99,7 +99,8 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'public'> = {
   'GET /api/tasks/{taskId}': 'signed in',
   'GET /api/catalogs/{name}': 'signed in',
   'GET /api/org-units': 'signed in',
-  'GET /api/users': 'signed in',
+  // The staff directory: officials only, never members of the public on the portal.
+  'GET /api/users': 'staff',
   'GET /api/admin/alerts': ['admin'],
   'GET /api/admin/clock': 'signed in',
   'GET /api/licensing/credit-records': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
@@ -287,7 +288,7 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       if (!urls[endpoint]) throw new Error(`no URL to read ${endpoint} with: add one to the matrix`);
       for (const url of urls[endpoint]) {
         const res = await get(username, url);
-        const expected = readers === 'public' || readers === 'signed in' || holds(user, readers) ? 200 : 403;
+        const expected = readers === 'public' || readers === 'signed in' || (readers === 'staff' ? !portalOnly(user) : holds(user, readers)) ? 200 : 403;
         expect({ url, status: res.status, leaks: leaks(username, res) }).toEqual({ url, status: expected, leaks: [] });
       }
     }
