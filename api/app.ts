@@ -17,7 +17,7 @@ import { adminRouter } from './admin/router';
 import { metricsRouter } from './metrics/router';
 import { licensingRouter } from './licensing/router';
 import { healthHandler } from './health';
-import { loginRateLimit, noStore, securityHeaders, strictTransportOnHttps } from './security';
+import { noStore, securityHeaders, strictTransportOnHttps } from './security';
 import { buildOpenApiDocument } from './openapi/document';
 
 export function createApp(deps: AppDeps): express.Express {
@@ -35,7 +35,6 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/health', healthHandler(ctx));
   const openApi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => { res.json(openApi); });
-  api.use('/auth/login', ...loginRateLimit(deps.loginLimits));
   api.use('/auth', loginRouter(ctx));
   api.use(requireAuth(ctx));
   api.use(meRouter(ctx));

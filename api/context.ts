@@ -2,7 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { OrgTree } from './org/org-tree';
-import type { LoginLimits } from './security';
+import type { LoginLimits } from './auth/sign-in-limits';
 
 /** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
 export interface Clock {

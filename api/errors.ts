@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ErrorType, HTTP_STATUS, type ErrorDetail } from '../domain/errors';
 
 export class ApiError extends Error {
-  constructor(readonly code: ErrorType, message: string, readonly details: ErrorDetail[] = []) {
+  /** `headers` go out with the error answer (e.g. Retry-After on a 429). */
+  constructor(readonly code: ErrorType, message: string, readonly details: ErrorDetail[] = [], readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
@@ -86,6 +87,7 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       return;
     }
     const status = error?.type === 'entity.too.large' ? 413 : HTTP_STATUS[apiError.code];
+    res.set(apiError.headers);
     res.status(status).json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
   };
 }

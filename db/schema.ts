@@ -226,3 +226,14 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   instanceId: text('instance_id'),
   createdAt: ts('created_at').notNull(),
 });
+
+/**
+ * Failed sign-ins per key ('user:<address>|<name>' or 'address:<address>') within a window, shared by every API
+ * process; `retryAt` is when a throttled user key may try again.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: ts('window_started_at').notNull(),
+  retryAt: ts('retry_at'),
+});

@@ -5,7 +5,8 @@ import jwt from 'jsonwebtoken';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { DEMO_PASSWORD } from '../../db/demo-org';
-import { DEFAULT_LOGIN_LIMITS } from '../../api/security';
+import { createApp } from '../../api/app';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../../api/auth/sign-in-limits';
 import { createTestStack, type TestStack } from '../support/test-stack';
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-00';
@@ -34,6 +35,49 @@ test('guessing one user’s password is stopped after the limit, with 429 and Re
   expect(refused.body.error.code).toBe('RATE_LIMITED');
   expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   expect((await login('shift_chief', DEMO_PASSWORD)).status).toBe(200);
+});
+
+/** Another API process on the same database (as in a distributed deployment), with its own limits. */
+const apiProcess = (limits: LoginLimits) => createApp({
+  db: stack.database.db, temporal: stack.temporal.client, clock: stack.temporal.clock, trustProxy: true, loginLimits: limits,
+  jwtSecret: TEST_SECRET, log: () => undefined, ping: { db: async () => undefined, temporal: async () => undefined },
+});
+const signIn = (app: ReturnType<typeof createApp>, from: string, username: string, password: string) =>
+  request(app).post('/api/auth/login').set('x-forwarded-for', from).send({ username, password });
+const SHORT: LoginLimits = { perUser: 3, perAddress: 6, windowMs: 60_000, userBackoffMs: 400, addressDelayMs: 300 };
+
+test('failures counted by one API process hold in another, and the right password gets through once the back-off has passed', async () => {
+  const first = apiProcess(SHORT);
+  const second = apiProcess(SHORT);
+  for (let i = 0; i < SHORT.perUser; i++) expect((await signIn(first, '10.1.0.1', 'dispatcher', `guess-${i}`)).status).toBe(401);
+  // The other process knows: during the back-off even the right password is refused, so a refusal reveals nothing.
+  const refused = await signIn(second, '10.1.0.1', 'dispatcher', DEMO_PASSWORD);
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  expect((await signIn(second, '10.1.0.1', 'dispatcher', 'guess-x')).status).toBe(429);
+  await new Promise((r) => setTimeout(r, SHORT.userBackoffMs + 100));
+  expect((await signIn(second, '10.1.0.1', 'dispatcher', DEMO_PASSWORD)).status).toBe(200);
+  // The right password cleared the count: a slip afterwards is an ordinary 401.
+  expect((await signIn(first, '10.1.0.1', 'dispatcher', 'slip')).status).toBe(401);
+});
+
+test('a wrong password after the back-off doubles it', async () => {
+  const app = apiProcess(SHORT);
+  for (let i = 0; i < SHORT.perUser; i++) expect((await signIn(app, '10.1.0.2', 'auditor', `guess-${i}`)).status).toBe(401);
+  await new Promise((r) => setTimeout(r, SHORT.userBackoffMs + 100));
+  expect((await signIn(app, '10.1.0.2', 'auditor', 'guess-again')).status).toBe(401);
+  // Now 2 × 400 ms: after 500 ms the name is still refused.
+  await new Promise((r) => setTimeout(r, 500));
+  expect((await signIn(app, '10.1.0.2', 'auditor', DEMO_PASSWORD)).status).toBe(429);
+});
+
+test('names sprayed from a shared office address slow that address down without locking a colleague out', async () => {
+  const app = apiProcess(SHORT);
+  for (let i = 0; i < SHORT.perAddress; i++) expect((await signIn(app, '10.1.0.3', `nobody-${i}`, 'guess')).status).toBe(401);
+  const started = Date.now();
+  const colleague = await signIn(app, '10.1.0.3', 'shift_chief', DEMO_PASSWORD);
+  expect(colleague.status).toBe(200);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(SHORT.addressDelayMs);
 });
 
 test('successful sign-ins do not count towards the limit', async () => {
