@@ -14,6 +14,8 @@ export interface CreditEntry {
   reason: string;
   instanceId: string | null;
   licenceNo: string | null;
+  /** The licence item the entry is about, when it is about one (a false commitment bars that item, art. 79). */
+  itemCode: string | null;
   recordedAt: Date;
 }
 
@@ -49,7 +51,7 @@ export class DbCreditRegistry implements CreditRegistry {
   async publishLicence(licence: LicenceView): Promise<{ receiptId: string }> {
     const id = `licence:${licence.licenceNo}`;
     await this.record({ id, creditCode: licence.creditCode, kind: 'licence', reason: `行政许可 ${licence.itemCode}`,
-      instanceId: null, licenceNo: licence.licenceNo, recordedAt: new Date() });
+      instanceId: null, licenceNo: licence.licenceNo, itemCode: licence.itemCode, recordedAt: new Date() });
     return { receiptId: id };
   }
 }
@@ -65,8 +67,9 @@ export class HttpCreditRegistry implements CreditRegistry {
   }
 
   async adverseEntries(creditCode: string): Promise<CreditEntry[]> {
-    const entries = await this.call<Array<CreditEntry & { recordedAt: string }>>(`/entries?creditCode=${encodeURIComponent(creditCode)}&adverse=1`);
-    return entries.map((e) => ({ ...e, recordedAt: new Date(e.recordedAt) }));
+    const entries = await this.call<Array<Omit<CreditEntry, 'recordedAt' | 'itemCode'> & { recordedAt: string; itemCode?: string | null }>>(
+      `/entries?creditCode=${encodeURIComponent(creditCode)}&adverse=1`);
+    return entries.map((e) => ({ ...e, itemCode: e.itemCode ?? null, recordedAt: new Date(e.recordedAt) }));
   }
 
   async record(entry: CreditEntry): Promise<void> {

@@ -23,7 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...instanceActivities(deps.db),
     ...taskActivities(deps.db, deps.notifier),
     ...checkpointActivities(deps.db, deps.checkpoints),
-    ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform()),
+    ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform(), deps.notifier),
   };
 }
 

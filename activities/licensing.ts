@@ -8,6 +8,7 @@ import { appendAudit, type AuditActor } from '../db/audit-log';
 import { alerts, counters, licences, pushReceipts } from '../db/schema';
 import type { CreditEntry, CreditKind, CreditRegistry, LicenceView } from './credit-registry';
 import type { EnforcementPlatform } from './enforcement-platform';
+import type { ApplicantNotice, Notifier } from './notifier';
 
 /** After this many failed attempts a push raises an alert for administrators; it keeps retrying. */
 export const PUSH_ALERT_AFTER_ATTEMPTS = 5;
@@ -24,12 +25,33 @@ function viewOf(row: typeof licences.$inferSelect): LicenceView {
     route: row.route, issuedAt: row.issuedAt.toISOString() };
 }
 
-export function licensingActivities(db: Db, credit: CreditRegistry, enforcement: EnforcementPlatform) {
+/** An adverse credit entry as the credit check and the art. 79 bar read it (plain data: it crosses into workflow code). */
+export interface AdverseEntry {
+  kind: CreditKind;
+  reason: string;
+  instanceId: string | null;
+  licenceNo: string | null;
+  itemCode: string | null;
+  recordedAt: string;
+}
+
+export async function adverseOf(credit: CreditRegistry, creditCode: string): Promise<AdverseEntry[]> {
+  const entries = await credit.adverseEntries(creditCode);
+  return entries.map((e) => ({
+    kind: e.kind, reason: e.reason, instanceId: e.instanceId, licenceNo: e.licenceNo, itemCode: e.itemCode, recordedAt: e.recordedAt.toISOString(),
+  }));
+}
+
+export function licensingActivities(db: Db, credit: CreditRegistry, enforcement: EnforcementPlatform, notifier: Notifier) {
   return {
-    /** Entries that bar the commitment route (bad credit, past false commitments), for the credit check. */
-    async checkCredit(args: { creditCode: string }): Promise<Array<{ kind: CreditKind; reason: string; instanceId: string | null }>> {
-      const entries = await credit.adverseEntries(args.creditCode);
-      return entries.map((e) => ({ kind: e.kind, reason: e.reason, instanceId: e.instanceId }));
+    /** Entries that bar the commitment route (bad credit, past false commitments) or, for their item, any new application (art. 79). */
+    async checkCredit(args: { creditCode: string }): Promise<AdverseEntry[]> {
+      return adverseOf(credit, args.creditCode);
+    },
+
+    /** Sends the applicant a notice the law says they must be told (the reason of an art. 42 extension); best effort, the audit trail holds it too. */
+    async informApplicant(notice: ApplicantNotice): Promise<void> {
+      await notifier.inform(notice);
     },
 
     /** Records the signed commitment with the notice version and the sha256 of exactly the text signed. */
@@ -123,16 +145,18 @@ export function licensingActivities(db: Db, credit: CreditRegistry, enforcement:
     },
 
     /** Writes one credit entry to the registry (once per instance and kind) and its audit event. */
-    async recordCredit(args: { instanceId: string; at: string; creditCode: string; kind: CreditKind; reason: string; stepId: string | null; licenceNo: string | null }): Promise<void> {
+    async recordCredit(args: {
+      instanceId: string; at: string; creditCode: string; itemCode: string | null; kind: CreditKind; reason: string; stepId: string | null; licenceNo: string | null;
+    }): Promise<void> {
       const entry: CreditEntry = {
         id: `${args.instanceId}:${args.kind}`, creditCode: args.creditCode, kind: args.kind, reason: args.reason,
-        instanceId: args.instanceId, licenceNo: args.licenceNo, recordedAt: new Date(args.at),
+        instanceId: args.instanceId, licenceNo: args.licenceNo, itemCode: args.itemCode, recordedAt: new Date(args.at),
       };
       await credit.record(entry);
       await db.transaction(async (tx) => {
         await appendAudit(tx, {
           instanceId: args.instanceId, eventKey: `${entry.id}:credit`, at: new Date(args.at), actor: null, stepId: args.stepId,
-          action: 'creditRecorded', data: { entryId: entry.id, kind: args.kind, creditCode: args.creditCode, reason: args.reason },
+          action: 'creditRecorded', data: { entryId: entry.id, kind: args.kind, creditCode: args.creditCode, itemCode: args.itemCode, reason: args.reason },
         });
       });
     },

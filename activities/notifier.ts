@@ -1,4 +1,4 @@
-// The edge of the world for reminders: SMS gateways and app push live behind this interface.
+// The edge of the world for reminders and notices to applicants: SMS gateways and app push live behind this interface.
 // The log adapter is the embedded default; a gateway adapter posts the same message to an HTTP endpoint.
 export interface Reminder {
   taskId: string;
@@ -11,16 +11,29 @@ export interface Reminder {
   text: string;
 }
 
+/** A message the law says the applicant must be told (the reason of an extended decision period). */
+export interface ApplicantNotice {
+  instanceId: string;
+  recipient: { userId: string | null; name: string; creditCode: string };
+  text: string;
+}
+
 export interface Notifier {
   remind(reminder: Reminder): Promise<void>;
+  inform(notice: ApplicantNotice): Promise<void>;
 }
 
 export class LogNotifier implements Notifier {
   readonly sent: Reminder[] = [];
+  readonly informed: ApplicantNotice[] = [];
   constructor(private readonly log: (line: string) => void = () => undefined) {}
   async remind(reminder: Reminder): Promise<void> {
     this.sent.push(reminder);
     this.log(`[催办] ${reminder.text}`);
+  }
+  async inform(notice: ApplicantNotice): Promise<void> {
+    this.informed.push(notice);
+    this.log(`[告知] ${notice.text}`);
   }
 }
 
@@ -28,11 +41,13 @@ export class LogNotifier implements Notifier {
 export class HttpGatewayNotifier implements Notifier {
   constructor(private readonly url: string) {}
   async remind(reminder: Reminder): Promise<void> {
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'reminder', ...reminder }),
-    });
+    await this.post({ kind: 'reminder', ...reminder });
+  }
+  async inform(notice: ApplicantNotice): Promise<void> {
+    await this.post({ kind: 'applicantNotice', ...notice });
+  }
+  private async post(body: Record<string, unknown>): Promise<void> {
+    const response = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) throw new Error(`notification gateway answered ${response.status}`);
   }
 }

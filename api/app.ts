@@ -16,12 +16,15 @@ import { catalogsRouter } from './catalogs/router';
 import { adminRouter } from './admin/router';
 import { metricsRouter } from './metrics/router';
 import { licensingRouter } from './licensing/router';
+import { DbCreditRegistry } from '../activities/credit-registry';
 import { healthHandler } from './health';
 import { noStore, securityHeaders, strictTransportOnHttps } from './security';
 import { buildOpenApiDocument } from './openapi/document';
 
 export function createApp(deps: AppDeps): express.Express {
-  const ctx: AppContext = { ...deps, orgTree: new OrgTree(deps.db), log: deps.log ?? ((line) => console.error(line)) };
+  const ctx: AppContext = {
+    ...deps, orgTree: new OrgTree(deps.db), log: deps.log ?? ((line) => console.error(line)), creditRegistry: deps.creditRegistry ?? new DbCreditRegistry(deps.db),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

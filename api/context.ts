@@ -1,5 +1,6 @@
 // What the API is built from: the database, a Temporal client, a clock, and the signing secret.
 import type { Client } from '@temporalio/client';
+import type { CreditRegistry } from '../activities/credit-registry';
 import type { Db } from '../db/client';
 import type { OrgTree } from './org/org-tree';
 import type { LoginLimits } from './auth/sign-in-limits';
@@ -28,11 +29,14 @@ export interface AppDeps {
   loginLimits?: LoginLimits;
   /** Express's `trust proxy` setting, when the API runs behind a reverse proxy. */
   trustProxy?: boolean | number | string;
+  /** The credit registry the worker uses too (a licensing start is refused under art. 79); the database one by default. */
+  creditRegistry?: CreditRegistry;
 }
 
 export interface AppContext extends AppDeps {
   orgTree: OrgTree;
   log: (line: string) => void;
+  creditRegistry: CreditRegistry;
 }
 
 export const systemClock: Clock = { now: async () => new Date() };

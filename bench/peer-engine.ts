@@ -18,6 +18,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { openDatabase, type Database } from '../db/client';
 import { createActivities } from '../activities';
 import { LogNotifier } from '../activities/notifier';
+import { DbCreditRegistry } from '../activities/credit-registry';
 import { OrgTree } from '../api/org/org-tree';
 import { systemClock, type AppContext } from '../api/context';
 import { actOnTask } from '../api/tasks/act-on-task';
@@ -216,6 +217,7 @@ async function main(): Promise<void> {
   const api: AppContext = {
     db: database.db, temporal: env.client, clock: systemClock, jwtSecret: 'bench-secret-bench-secret-bench-secret',
     ping: { db: () => database.ping(), temporal: async () => undefined }, orgTree: new OrgTree(database.db), log: () => undefined,
+    creditRegistry: new DbCreditRegistry(database.db),
   };
   const clerk: Actor = { id: 'bench-community', name: '基准社区工作人员', roles: ['community_staff'], orgUnitId: PEER_ORG_UNIT, scopeOrgUnitIds: [PEER_ORG_UNIT] };
   const shanzhi: Contender = (round, count) => timed(count, CONCURRENCY, async (i, wait, end) => {

@@ -1,9 +1,12 @@
 // Seed entries of the admin-editable catalogs. Local examples from DOMAIN.md are data here, never constants.
 import type { TimeLimit } from '../domain/time-limit';
+import type { YearPeriod } from '../domain/licensing/reapplication-bar';
 
 const wh = (amount: number): TimeLimit => ({ amount, unit: 'workingHours' });
 const wd = (amount: number): TimeLimit => ({ amount, unit: 'workingDays' });
 const cd = (amount: number): TimeLimit => ({ amount, unit: 'calendarDays' });
+/** 行政许可法 art. 79's bar on reapplying after a false-commitment revocation of a safety-related item. */
+const years = (amount: number): YearPeriod => ({ amount, unit: 'years' });
 
 export interface CatalogSeed { catalog: string; code: string; name: string; data: Record<string, unknown> }
 
@@ -35,13 +38,13 @@ const matters: CatalogSeed[] = [
 const licenceItems: CatalogSeed[] = [
   { catalog: 'licence-items', code: 'food-business', name: '食品经营许可（仅销售预包装食品）', data: {
     commitmentAllowed: true, noticeVersion: 'FB-2026-1', verificationLimit: wd(30), verificationMethod: 'onSite',
-    correctionLimit: cd(30), missingMaterialAllowed: true, safetyRelated: true } },
+    correctionLimit: cd(30), missingMaterialAllowed: true, safetyRelated: true, reapplicationBar: years(3) } },
   { catalog: 'licence-items', code: 'outdoor-ads', name: '户外广告设施设置许可', data: {
     commitmentAllowed: true, noticeVersion: 'OA-2026-1', verificationLimit: cd(30), verificationMethod: 'written',
     correctionLimit: cd(15), missingMaterialAllowed: false, safetyRelated: false } },
   { catalog: 'licence-items', code: 'hazardous-chemicals', name: '危险化学品经营许可', data: {
     commitmentAllowed: false, noticeVersion: null, verificationLimit: wd(20), verificationMethod: 'onSite',
-    correctionLimit: cd(30), missingMaterialAllowed: false, safetyRelated: true } },
+    correctionLimit: cd(30), missingMaterialAllowed: false, safetyRelated: true, reapplicationBar: years(3) } },
 ];
 
 /** Local numbers of the penalty procedure (see domain/penalty/rules.ts for the statutory defaults). */

@@ -41,6 +41,8 @@ const streetUsers = (suffix: string, street: string, community: string, grid: st
   { username: `approver${suffix}`, name: suffix ? '卫审批' : '何审批', roles: ['approver'], orgUnitId: street },
   { username: `verifier${suffix}`, name: suffix ? '蒋核查' : '高核查', roles: ['verifier'], orgUnitId: street },
   { username: `applicant${suffix}`, name: suffix ? '沈申请' : '林申请', roles: ['applicant'], orgUnitId: street },
+  // The street's head (街道办事处主任): the agency head who approves a licensing decision's extension (行政许可法 art. 42).
+  { username: `street_head${suffix}`, name: suffix ? '秦主任' : '尤主任', roles: ['agency_head'], orgUnitId: street },
 ];
 
 export const DEMO_USERS: UserSeed[] = [

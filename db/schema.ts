@@ -173,6 +173,8 @@ export const creditRecords = pgTable('credit_records', {
   reason: text('reason').notNull(),
   instanceId: text('instance_id'),
   licenceNo: text('licence_no'),
+  /** The licence item the entry is about: a false commitment bars a new application for that item (行政许可法 art. 79). */
+  itemCode: text('item_code'),
   recordedAt: ts('recorded_at').notNull(),
 }, (t) => [index('credit_records_code_idx').on(t.creditCode, t.kind)]);
 

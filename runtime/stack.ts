@@ -87,6 +87,7 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
       const app = createApp({
         db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
         jwtSecret: jwtSecretFor(config), trustProxy: config.trustProxy, log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
+        creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
         ping: { db: () => database.ping(), temporal: () => temporal.ping() },
       });
       server = await new Promise<Server>((resolve, reject) => {

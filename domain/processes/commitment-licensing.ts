@@ -10,6 +10,7 @@ export const LicensingStep = {
   Accept: 'Task_Accept',
   Resubmit: 'Task_Resubmit',
   Approve: 'Task_Approve',
+  ApproveExtension: 'Task_ApproveExtension',
   FileMissing: 'Task_FileMissing',
   Verify: 'Task_Verify',
   Rectify: 'Task_Rectify',
@@ -23,6 +24,7 @@ export const LicensingService = {
   PushCredit: 'Service_PushCredit',
   RevokeLicence: 'Service_RevokeLicence',
   RecordBadCredit: 'Service_RecordBadCredit',
+  NotifyExtension: 'Service_NotifyExtension',
 } as const;
 
 export const LicensingEnd = {
@@ -30,11 +32,15 @@ export const LicensingEnd = {
   Denied: 'EndEvent_Denied',
   Revoked: 'EndEvent_Revoked',
   Lapsed: 'EndEvent_Lapsed',
+  Barred: 'EndEvent_Barred',
 } as const;
 
-/** 行政许可法 art. 42: a decision within 20 working days, extendable once by 10 with the head's approval. */
+/** 行政许可法 art. 42: a decision within 20 working days of acceptance, extendable once by 10 with the head's approval. */
 export const STATUTORY_DECISION_LIMIT: TimeLimit = { amount: 20, unit: 'workingDays' };
 export const STATUTORY_EXTENSION: TimeLimit = { amount: 10, unit: 'workingDays' };
+export const ART42_BASIS = '《行政许可法》第四十二条';
+/** 行政许可法 art. 32: the one-time notice of everything missing, once, within the acceptance limit (5 working days) of receipt. */
+export const ART32_BASIS = '《行政许可法》第三十二条';
 /** 当场审批 on the commitment route: within the same working day unless the item says otherwise. */
 export const ON_SPOT_LIMIT: TimeLimit = { amount: 4, unit: 'workingHours' };
 
@@ -62,8 +68,8 @@ export const licensingContract: ProcessContract<LicensingInput> = {
   inputSchema: licensingInputSchema,
   otherElements: [
     'StartEvent_Apply', ...Object.values(LicensingService), ...Object.values(LicensingEnd),
-    'Timer_CommitDeadline', 'Timer_ResubmitDeadline', 'Timer_ApproveDeadline', 'Timer_FileMissingDeadline',
-    'Timer_VerifyDeadline', 'Timer_RectifyDeadline',
+    'Timer_CommitDeadline', 'Timer_ResubmitDeadline', 'Timer_AcceptDeadline', 'Timer_ApproveDeadline', 'Timer_FileMissingDeadline',
+    'Timer_VerifyDeadline', 'Timer_RectifyDeadline', 'Boundary_ExtensionRequest',
   ],
   titleOf: (input) => `${input.applicant.name}：${input.itemCode}`.slice(0, 120),
   steps: {
@@ -93,6 +99,14 @@ export const licensingContract: ProcessContract<LicensingInput> = {
       actions: {
         approve: action('准予许可', () => noData),
         deny: action('不予许可', () => z.object({ reason: text() }).strict()),
+        requestExtension: action('申请延长审批期限（报负责人批准）', () => z.object({ reason: text() }).strict(), { keepsOpen: true }),
+      },
+    },
+    [LicensingStep.ApproveExtension]: {
+      name: '负责人批准延期', role: 'agency_head', defaultLimit: { amount: 2, unit: 'workingDays' },
+      actions: {
+        approve: action('批准延期（理由告知申请人）', () => noData),
+        deny: action('不批准延期', () => z.object({ reason: text() }).strict()),
       },
     },
     [LicensingStep.FileMissing]: {

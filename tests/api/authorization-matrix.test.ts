@@ -31,7 +31,7 @@ type CaseName = (typeof CASES)[number];
 const APPLICANT2: UserSeed = { username: 'applicant2', name: '第二申请人', roles: ['applicant'], orgUnitId: 'street-a' };
 const USERS: UserSeed[] = [...DEMO_USERS, APPLICANT2];
 
-const STREET_A_STAFF = ['dispatcher', 'shift_chief', 'enforcement_officer', 'enforcement_officer2', 'window_clerk', 'approver', 'verifier'];
+const STREET_A_STAFF = ['dispatcher', 'shift_chief', 'enforcement_officer', 'enforcement_officer2', 'window_clerk', 'approver', 'verifier', 'street_head'];
 const each = (names: string[], cases: CaseName[]) => Object.fromEntries(names.map((n) => [n, cases]));
 
 /** Which cases each user may read: their jurisdiction (API.md, DOMAIN.md §2). Every user has a row. */

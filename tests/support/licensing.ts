@@ -2,6 +2,7 @@
 // the activities, as the worker does in production), and applications started over the API.
 import request from 'supertest';
 import type { EnforcementPlatform } from '../../activities/enforcement-platform';
+import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { createTestStack, type TestStack } from './test-stack';
 
 /** The test stack with the enforcement platform given by the test. */
@@ -34,3 +35,19 @@ export async function startApplication(stack: TestStack, input: Record<string, u
 export async function passDeadline(stack: TestStack, task: { dueAt: Date }, extraMs = 60_000): Promise<void> {
   await stack.advance(task.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + extraMs);
 }
+
+/**
+ * Moves the clock forward to a Shanghai wall-clock time ('2030-11-14T10:00'), for scenarios whose dates are worked out
+ * by hand. The time-skipping server starts at the real time and never goes back, so such a scenario needs a date
+ * still ahead of the machine's clock.
+ */
+export async function moveClockTo(stack: TestStack, shanghai: string): Promise<Date> {
+  const target = new Date(`${shanghai}+08:00`);
+  const now = await stack.temporal.clock.now();
+  if (target <= now) throw new Error(`the scenario date ${shanghai} is already past (${now.toISOString()}): work its dates out again for a later year`);
+  await stack.advance(target.getTime() - now.getTime());
+  return target;
+}
+
+/** The instant as a Shanghai wall-clock minute, 'YYYY-MM-DDTHH:MM', the way the law's dates are worked out. */
+export const shanghaiMinute = (instant: Date | string) => toShanghaiIso(new Date(instant)).slice(0, 16);

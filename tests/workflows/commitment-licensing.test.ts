@@ -137,17 +137,51 @@ describe('commitment-licensing', () => {
     expect((await waitForStatus(stack, id, 'closed')).outcome).toMatchObject({ route: 'normal', routeReason: null, decision: { within: 'limit', extendedDueAt: null } });
   });
 
-  test('normal route decided outside 20 working days: the statutory 10-day extension is recorded and the decision falls within it', async () => {
+  test('normal route without an approved extension: the head refuses it, the decision after 20 working days is late and supervised', async () => {
     const id = await startApplication(stack, application({ route: 'normal' }));
     await complete(stack, id, LicensingStep.Accept, 'window_clerk', 'accept');
     const approve = await stack.openTask(id, LicensingStep.Approve);
-    await passDeadline(stack, approve, 86_400_000);
-    await waitFor(async () => (await audit(stack, id)).find((e) => e.action === 'extend'), 'the extension');
+    expect((await act(stack, 'approver', approve.id, 'requestExtension', { reason: '需现场勘验' })).status).toBe(200);
+    expect((await act(stack, 'approver', approve.id, 'requestExtension', { reason: '再次申请' })).status).toBe(409);
+    const review = await stack.openTask(id, LicensingStep.ApproveExtension);
+    expect(review.role).toBe('agency_head');
+    expect((await act(stack, 'agency_head', review.id, 'approve')).status).toBe(403);
+    await complete(stack, id, LicensingStep.ApproveExtension, 'street_head', 'deny', { reason: '材料齐全，应在法定期限内决定' });
+    await passDeadline(stack, approve);
+    await waitFor(async () => (await audit(stack, id)).find((e) => e.stepId === LicensingStep.Approve && e.action === 'supervise'), 'supervision');
+    expect((await act(stack, 'approver', approve.id, 'requestExtension', { reason: '逾期后申请' })).status).toBe(409);
     await complete(stack, id, LicensingStep.Approve, 'approver', 'approve');
     const closed = await waitForStatus(stack, id, 'closed');
-    expect(closed.outcome).toMatchObject({ decision: { within: 'extension', dueAt: approve.dueAt.toISOString(), extendedDueAt: expect.any(String) } });
-    const extend = (await audit(stack, id)).find((e) => e.action === 'extend')!;
-    expect(extend.data).toMatchObject({ reason: 'statutoryExtension', extension: { amount: 10, unit: 'workingDays' } });
+    expect(closed.outcome).toMatchObject({ decision: { within: 'late', dueAt: approve.dueAt.toISOString(), extendedDueAt: null, extension: null } });
+    const events = await audit(stack, id);
+    expect(events.filter((e) => e.action === 'extend' || e.stepId === LicensingService.NotifyExtension)).toEqual([]);
+  });
+
+  test('the commitment route decides on the spot: no extension can be asked (409)', async () => {
+    const id = await startApplication(stack, application());
+    await complete(stack, id, LicensingStep.Commit, 'applicant', 'sign', { noticeVersion: NOTICE });
+    await complete(stack, id, LicensingStep.Accept, 'window_clerk', 'accept');
+    const approve = await stack.openTask(id, LicensingStep.Approve);
+    const refused = await act(stack, 'approver', approve.id, 'requestExtension', { reason: '需补充勘验' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('on-the-spot');
+    await complete(stack, id, LicensingStep.Approve, 'approver', 'deny', { reason: '不符合条件' });
+    await waitForStatus(stack, id, 'rejected');
+  });
+
+  test('the one-time notice (一次告知) is given once: after the resubmission a second one is refused (409) and the window must accept', async () => {
+    const id = await startApplication(stack, application({ route: 'normal' }));
+    await complete(stack, id, LicensingStep.Accept, 'window_clerk', 'requestSupplement', { missing: ['营业执照复印件'] });
+    await complete(stack, id, LicensingStep.Resubmit, 'applicant', 'resubmit', { documents: ['执照.pdf'] });
+    const second = await stack.openTask(id, LicensingStep.Accept);
+    const refused = await act(stack, 'window_clerk', second.id, 'requestSupplement', { missing: ['场所平面图'] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('一次告知');
+    await complete(stack, id, LicensingStep.Accept, 'window_clerk', 'accept');
+    await complete(stack, id, LicensingStep.Approve, 'approver', 'approve');
+    const closed = await waitForStatus(stack, id, 'closed');
+    expect(closed.outcome).toMatchObject({ acceptance: { deemed: false, oneTimeNotice: true } });
+    expect(closed.outcome.acceptance.receivedAt).toBe((await audit(stack, id)).find((e) => e.stepId === LicensingStep.Accept && e.action === 'open' && e.data.oneTimeNoticeGiven === true)!.data.receivedAt);
   });
 
   test('missing material (容缺) filed on time: the case goes on to verification', async () => {
@@ -241,7 +275,7 @@ describe('commitment-licensing', () => {
     expect(res.status).toBe(200);
     expect(res.body.static).toEqual({ version: 1, missingInDiagram: [], missingInCode: [] });
     expect(res.body.deviations).toEqual([]);
-    expect(res.body.instancesChecked).toBeGreaterThanOrEqual(13);
+    expect(res.body.instancesChecked).toBeGreaterThanOrEqual(15);
     expect(res.body.fitness).toBe(1);
   });
 });

@@ -1,14 +1,16 @@
-// 告知承诺制: credit check, notice and commitment (or the normal route), acceptance (容缺 / 一次告知), decision,
-// licence issue, pushes to enforcement and credit (批管同步), then verification of the commitment: a kept
-// promise is recorded; a false one is ordered corrected, and revoked with bad credit when it is not.
-import { LicensingEnd, LicensingService, LicensingStep, licensingContract } from '../../domain/processes/commitment-licensing';
+// 告知承诺制: credit check (an art. 79 bar refuses the application outright), notice and commitment (or the normal
+// route), acceptance (容缺 / one 一次告知; deemed on receipt when late, art. 32), decision, licence issue, pushes to
+// enforcement and credit (批管同步), then verification of the commitment: a kept promise is recorded; a false one is
+// ordered corrected, and revoked with bad credit when it is not.
+import { ART32_BASIS, LicensingEnd, LicensingService, LicensingStep, licensingContract } from '../../domain/processes/commitment-licensing';
 import { commitmentText } from '../../domain/licensing/notice';
+import { reapplicationBar } from '../../domain/licensing/reapplication-bar';
 import type { ErrorDetail } from '../../domain/errors';
 import { pushes, records } from '../lib/activities';
 import { humanTask, settleHandlers, supervisedTask, type HumanTaskSpec } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
 import { decide } from './decision';
-import type { LicensingArgs, LicensingOutcome, Route, RouteReason } from './types';
+import type { Acceptance, LicensingArgs, LicensingOutcome, Route, RouteReason } from './types';
 
 const steps = licensingContract.steps;
 type Spec = Omit<HumanTaskSpec, 'onDeadline' | 'step' | 'orgUnitId' | 'limit'> & { limit?: HumanTaskSpec['limit'] };
@@ -19,7 +21,8 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
     ...spec, step: steps[spec.stepId], orgUnitId: streetId, limit: spec.limit ?? args.limits.steps[spec.stepId] ?? steps[spec.stepId].defaultLimit,
   });
   const outcome: LicensingOutcome = {
-    status: 'closed', route: input.route, routeReason: null, licenceNo: null, decision: null, verification: null, revocationReason: null,
+    status: 'closed', route: input.route, routeReason: null, licenceNo: null, acceptance: null, decision: null, verification: null,
+    revocationReason: null, refusal: null,
   };
   const finish = async (status: LicensingOutcome['status'], stepId: string) => {
     await settleHandlers();
@@ -34,6 +37,15 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
 
   await records.registerInstance({ ctx, input: input as unknown as Record<string, unknown>, orgUnitId: streetId });
   const adverse = await records.checkCredit({ creditCode: input.applicant.creditCode });
+  // The API refuses a barred application before it starts; a case started another way is refused here.
+  const bar = reapplicationBar(adverse, item, new Date(), args.limits.reapplicationBar);
+  if (bar) {
+    outcome.refusal = bar;
+    await recordEvent(ctx, { stepId: LicensingService.CreditCheck, action: 'creditCheck', data: {
+      requestedRoute: input.route, route: null, reason: 'reapplicationBarred', refusal: bar, adverse,
+    } });
+    return finish('rejected', LicensingEnd.Barred);
+  }
   if (input.route === 'commitment') {
     if (!item.commitmentAllowed || !item.noticeVersion) fallBack('itemExcluded');
     else if (adverse.some((e) => e.kind === 'falseCommitment')) fallBack('pastFalseCommitment');
@@ -45,20 +57,12 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
 
   if (outcome.route === 'commitment') await commit(args, task, fallBack);
 
-  // Acceptance; a one-time notice of everything missing waits for the resubmission, then acceptance again.
-  let missing: { items: string[]; deadline: Date } | null = null;
-  for (;;) {
-    const acceptance = await supervisedTask(ctx, task({
-      stepId: LicensingStep.Accept, context: { route: outcome.route },
-      check: (action, data) => (action === 'acceptWithMissing' ? checkMissing(item.missingMaterialAllowed, String(data.deadline)) : []),
-    }));
-    if (acceptance.action === 'acceptWithMissing') missing = { items: acceptance.data.missing as string[], deadline: new Date(String(acceptance.data.deadline)) };
-    if (acceptance.action !== 'requestSupplement') break;
-    const resubmission = await humanTask(ctx, { ...task({ stepId: LicensingStep.Resubmit, context: { missing: acceptance.data.missing } }), onDeadline: 'escalate' });
-    if (resubmission.kind !== 'completed') return finish('cancelled', LicensingEnd.Lapsed);
-  }
+  const acceptance = await accept(args, task, outcome.route);
+  if (!acceptance) return finish('cancelled', LicensingEnd.Lapsed);
+  outcome.acceptance = acceptance.record;
+  const missing = acceptance.missing;
 
-  const { decision, timing } = await decide(ctx, streetId, outcome.route, args.limits);
+  const { decision, timing } = await decide(args, outcome.route, new Date(acceptance.record.acceptedAt));
   outcome.decision = timing;
   await recordEvent(ctx, { stepId: LicensingStep.Approve, action: 'decisionTiming', data: { ...timing, action: decision.action } });
   if (decision.action === 'deny') return finish('rejected', LicensingEnd.Denied);
@@ -76,9 +80,11 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
     pushes.pushLicence({ instanceId: ctx.instanceId, licenceId: licence.licenceId, target, stepId })));
   const revoke = async (reason: string) => {
     outcome.revocationReason = reason;
-    await records.revokeLicence({ instanceId: ctx.instanceId, at: new Date().toISOString(), reason, stepId: LicensingService.RevokeLicence });
+    // The credit entry carries the instant of the revocation decision: the art. 79 bar is counted from it.
+    const at = new Date().toISOString();
+    await records.revokeLicence({ instanceId: ctx.instanceId, at, reason, stepId: LicensingService.RevokeLicence });
     await records.recordCredit({
-      instanceId: ctx.instanceId, at: new Date().toISOString(), creditCode: input.applicant.creditCode,
+      instanceId: ctx.instanceId, at, creditCode: input.applicant.creditCode, itemCode: item.code,
       kind: outcome.route === 'commitment' ? 'falseCommitment' : 'bad', reason, stepId: LicensingService.RecordBadCredit, licenceNo: licence.licenceNo,
     });
     await delivered;
@@ -108,7 +114,7 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
     }
     outcome.verification = 'matched';
     await records.recordCredit({
-      instanceId: ctx.instanceId, at: new Date().toISOString(), creditCode: input.applicant.creditCode, kind: 'good',
+      instanceId: ctx.instanceId, at: new Date().toISOString(), creditCode: input.applicant.creditCode, itemCode: item.code, kind: 'good',
       reason: '告知承诺经核查属实（守信）', stepId: null, licenceNo: licence.licenceNo,
     });
   }
@@ -145,6 +151,51 @@ async function commit(args: LicensingArgs, task: (spec: Spec) => Omit<HumanTaskS
   const reason: RouteReason = result.kind === 'completed' ? 'withdrawn' : 'notSigned';
   fallBack(reason);
   await recordEvent(ctx, { stepId: LicensingStep.Commit, action: 'fallBack', data: { route: 'normal' satisfies Route, reason } });
+}
+
+/**
+ * Acceptance (受理) under art. 32. The window accepts, accepts with missing material (容缺), or gives the one-time
+ * notice of everything missing, once only, within the acceptance limit of receipt; the applicant's resubmission is
+ * a new receipt. When the limit passes with neither, the application is deemed accepted on receipt. Null when the
+ * applicant never resubmitted.
+ */
+async function accept(args: LicensingArgs, task: (spec: Spec) => Omit<HumanTaskSpec, 'onDeadline'>, route: Route): Promise<{
+  record: Acceptance; missing: { items: string[]; deadline: Date } | null;
+} | null> {
+  const { ctx, item } = args;
+  let receivedAt = new Date();
+  let oneTimeNotice = false;
+  for (;;) {
+    const noticeGiven = oneTimeNotice;
+    const result = await humanTask(ctx, {
+      ...task({
+        stepId: LicensingStep.Accept, context: { route, receivedAt: receivedAt.toISOString(), oneTimeNoticeGiven: noticeGiven, basis: ART32_BASIS },
+        allows: (action) => (action === 'requestSupplement' && noticeGiven
+          ? `the one-time notice (一次告知, ${ART32_BASIS}) was already given; the resubmitted application must now be accepted` : null),
+        check: (action, data) => (action === 'acceptWithMissing' ? checkMissing(item.missingMaterialAllowed, String(data.deadline)) : []),
+      }),
+      onDeadline: 'escalate',
+    });
+    if (result.kind !== 'completed') {
+      const record: Acceptance = { receivedAt: receivedAt.toISOString(), acceptedAt: receivedAt.toISOString(), deemed: true, oneTimeNotice };
+      await recordEvent(ctx, { stepId: LicensingStep.Accept, action: 'deemedAccepted', data: {
+        ...record, windowEndedAt: result.kind === 'timeout' ? result.dueAt.toISOString() : null, basis: ART32_BASIS,
+      } });
+      return { record, missing: null };
+    }
+    const { decision } = result;
+    if (decision.action === 'requestSupplement') {
+      oneTimeNotice = true;
+      const resubmission = await humanTask(ctx, { ...task({ stepId: LicensingStep.Resubmit, context: { missing: decision.data.missing } }), onDeadline: 'escalate' });
+      if (resubmission.kind !== 'completed') return null;
+      receivedAt = resubmission.decision.at;
+      continue;
+    }
+    const record: Acceptance = { receivedAt: receivedAt.toISOString(), acceptedAt: decision.at.toISOString(), deemed: false, oneTimeNotice };
+    const missing = decision.action === 'acceptWithMissing'
+      ? { items: decision.data.missing as string[], deadline: new Date(String(decision.data.deadline)) } : null;
+    return { record, missing };
+  }
 }
 
 function checkMissing(allowed: boolean, deadline: string): ErrorDetail[] {

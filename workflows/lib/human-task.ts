@@ -38,6 +38,8 @@ export interface HumanTaskSpec {
   step: StepContract;
   orgUnitId: string;
   limit: TimeLimit;
+  /** When the limit started to run, if before the task opens (a decision period runs from acceptance, 行政许可法 art. 42). */
+  since?: Date;
   onDeadline: DeadlinePolicy;
   /** The task must first be acknowledged (报到/签收) with this action, within this limit. */
   acknowledgement?: { action: string; limit: TimeLimit };
@@ -192,7 +194,7 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
   const hours = ctx.officeHours ?? DEFAULT_OFFICE_HOURS;
   const taskId = uuid4();
   const openedAt = new Date();
-  const deadline = computeDeadline(openedAt, spec.limit, hours);
+  const deadline = computeDeadline(spec.since ?? openedAt, spec.limit, hours);
   const ackDue = spec.acknowledgement ? computeDeadline(openedAt, spec.acknowledgement.limit, hours) : undefined;
   // Registered before the row is written, so an action that races the activity's result is not refused as stale.
   const task: OpenTask = {

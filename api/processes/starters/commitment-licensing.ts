@@ -1,13 +1,17 @@
 // Prepares a commitment-licensing start: the starting user's street handles the case, and the licence item's
-// terms and every limit are fixed now from the diagram version and the licence-items catalog.
+// terms and every limit are fixed now from the diagram version and the licence-items catalog. An application the
+// law bars (行政许可法 art. 79) is refused here, before any case exists.
 import { and, eq } from 'drizzle-orm';
 import { catalogEntries } from '../../../db/schema';
 import {
   LicensingStep, ON_SPOT_LIMIT, STATUTORY_EXTENSION, type LicensingInput,
 } from '../../../domain/processes/commitment-licensing';
+import { REAPPLICATION_BAR, reapplicationBar, type YearPeriod } from '../../../domain/licensing/reapplication-bar';
+import { ErrorType } from '../../../domain/errors';
 import type { TimeLimit } from '../../../domain/time-limit';
+import { adverseOf } from '../../../activities/licensing';
 import type { LicenceItemTerms, LicensingArgs } from '../../../workflows/commitment-licensing';
-import { badRequest, forbidden } from '../../errors';
+import { ApiError, badRequest, forbidden } from '../../errors';
 import type { StartPlan, Starter } from './starter';
 
 export const startLicensing: Starter<LicensingInput> = async ({ ctx, actor, input, parameters }): Promise<StartPlan> => {
@@ -33,7 +37,15 @@ export const startLicensing: Starter<LicensingInput> = async ({ ctx, actor, inpu
     steps,
     onSpot: (d.onSpotLimit as TimeLimit | undefined) ?? ON_SPOT_LIMIT,
     extension: (d.decisionExtension as TimeLimit | undefined) ?? STATUTORY_EXTENSION,
+    reapplicationBar: yearPeriodOr(d.reapplicationBar, REAPPLICATION_BAR),
   };
+  const bar = reapplicationBar(await adverseOf(ctx.creditRegistry, input.applicant.creditCode), item, await ctx.clock.now(), limits.reapplicationBar);
+  if (bar) {
+    throw new ApiError(ErrorType.Conflict, bar.message, [
+      { path: 'input.applicant.creditCode', message: `revoked ${bar.revokedOn} for a false commitment (${bar.basis}); no new application before ${bar.barredThrough} has passed` },
+      { path: 'input.itemCode', message: `barred for this applicant through ${bar.barredThrough} (${bar.basis})` },
+    ]);
+  }
   const district = path.find((u) => u.kind === 'district');
   return {
     orgUnitId: street.id,
@@ -42,3 +54,9 @@ export const startLicensing: Starter<LicensingInput> = async ({ ctx, actor, inpu
     args: (ctxArg) => [{ ctx: ctxArg, input, streetId: street.id, item, limits } satisfies LicensingArgs],
   };
 };
+
+/** A catalog's period in years, or the statutory one when the entry holds none (or a malformed one). */
+function yearPeriodOr(value: unknown, fallback: YearPeriod): YearPeriod {
+  const v = value as Partial<YearPeriod> | undefined;
+  return v && v.unit === 'years' && Number.isInteger(v.amount) && (v.amount ?? 0) > 0 ? { amount: v.amount!, unit: 'years' } : fallback;
+}

@@ -48,6 +48,15 @@ export const zhCN = {
     overdueOnly: '仅超期', notOverdue: '未超期', range: '发起日期', q: '关键字', qPlaceholder: '事项标题或实例编号',
     current: '当前环节', startedAt: '发起时间', closedAt: '结案时间', empty: '没有符合条件的实例',
   },
+  licensing: {
+    refusal: '不予受理：三年内不得再次申请该许可',
+    extension: '审批期限已延长',
+    extensionBody: '经负责人批准，审批期限由 {{due}} 延长至 {{extended}}。延期理由：{{reason}}（{{basis}}）',
+    deemed: '视为受理',
+    deemedBody: '窗口未在受理期限内受理或一次性告知补正，依《行政许可法》第三十二条，自收到申请之时（{{at}}）起视为受理，审批期限自该时起算。',
+    decisionWithin: '审批决定：{{within}}',
+    within: { limit: '在法定期限内', extension: '在延长期限内', late: '超期（已督办）' },
+  },
   instance: {
     conforms: '符合流程图', deviates: '偏离流程图 {{count}} 处（拟合度 {{fitness}}%）', 
     overview: '概况', diagram: '流程轨迹', audit: '审计记录', verify: '链校验通过', broken: '链在第 {{seq}} 条断开', verifying: '校验中',
@@ -91,12 +100,12 @@ export const zhCN = {
   unit: { minutes: '分钟', workingHours: '工作时', workingDays: '工作日', calendarDays: '自然日' },
   source: { grid: '网格上报', hotline: '12345热线' },
   step: {
-    Task_Inspect: '现场检查', Task_Recheck: '整改复查', Task_Route: '区级平台分流', Task_Register: '立案', Task_Investigate: '调查取证', Task_PreservationApproval: '先行登记保存审批', Task_LegalReview: '法制审核', Task_Notify: '处罚告知', Task_Defence: '陈述申辩期', Task_Hearing: '听证', Task_Decide: '处罚决定', Task_Serve: '送达', Task_Enforce: '执行', Task_StreetRecheck: '街道复查', Task_Commit: '告知承诺', Task_Accept: '窗口受理', Task_Resubmit: '补正后重新提交', Task_Approve: '审批决定', Task_FileMissing: '容缺材料补交', Task_Verify: '事后核查', Task_Rectify: '整改复核', Service_CreditCheck: '信用核查', Service_IssueLicence: '发证', Service_PushEnforcement: '推送执法平台', Service_PushCredit: '推送信用平台', Service_RevokeLicence: '撤销许可', Service_RecordBadCredit: '记录失信',
+    Task_Inspect: '现场检查', Task_Recheck: '整改复查', Task_Route: '区级平台分流', Task_Register: '立案', Task_Investigate: '调查取证', Task_PreservationApproval: '先行登记保存审批', Task_LegalReview: '法制审核', Task_Notify: '处罚告知', Task_Defence: '陈述申辩期', Task_Hearing: '听证', Task_Decide: '处罚决定', Task_Serve: '送达', Task_Enforce: '执行', Task_StreetRecheck: '街道复查', Task_Commit: '告知承诺', Task_Accept: '窗口受理', Task_Resubmit: '补正后重新提交', Task_Approve: '审批决定', Task_ApproveExtension: '负责人批准延期', Service_NotifyExtension: '告知申请人延期理由', EndEvent_Barred: '不予受理（三年内不得再次申请）', Task_FileMissing: '容缺材料补交', Task_Verify: '事后核查', Task_Rectify: '整改复核', Service_CreditCheck: '信用核查', Service_IssueLicence: '发证', Service_PushEnforcement: '推送执法平台', Service_PushCredit: '推送信用平台', Service_RevokeLicence: '撤销许可', Service_RecordBadCredit: '记录失信',
     Task_CommunityHandle: '社区处置', Task_Dispatch: '街道派遣', Task_DepartmentHandle: '部门报到办理', Task_ShiftChiefReview: '值班长审核',
     Task_DistrictCoordinate: '区级会商', Task_FieldCheck: '现场核查', Task_FollowUp: '回访', Task_Close: '结案',
   },
   action: {
-    acknowledged: '已签收', alert: '预警', alertCleared: '预警解除', caseClockResumed: '办案期限恢复计算', caseClockStarted: '办案期限起算', commitmentSigned: '承诺书已签署', correctionOrder: '责令整改', creditCheck: '信用核查', creditRecorded: '失信记录', decisionTiming: '决定时限', defencePeriodEnded: '陈述申辩期届满', fallBack: '转一般程序', hearingNotice: '听证通知', issue: '发证', preservationStarted: '先行登记保存', publish: '公示', push: '推送', rectificationOutstanding: '整改未完成', resultToStreet: '结果反馈街道', returned: '退回', revoke: '撤销许可',
+    acknowledged: '已签收', alert: '预警', alertCleared: '预警解除', caseClockResumed: '办案期限恢复计算', caseClockStarted: '办案期限起算', commitmentSigned: '承诺书已签署', correctionOrder: '责令整改', creditCheck: '信用核查', creditRecorded: '失信记录', decisionTiming: '决定时限', deemedAccepted: '视为受理', extend: '延长期限', defencePeriodEnded: '陈述申辩期届满', fallBack: '转一般程序', hearingNotice: '听证通知', issue: '发证', preservationStarted: '先行登记保存', publish: '公示', push: '推送', rectificationOutstanding: '整改未完成', resultToStreet: '结果反馈街道', returned: '退回', revoke: '撤销许可',
     compliant: '检查合格', orderRectification: '责令改正', simplePenalty: '当场处罚', transfer: '移送', fixed: '已整改', notFixed: '未整改', route: '分流', register: '立案', returnCase: '退回', conclude: '调查终结', requestPreservation: '申请先行登记保存', decidePreserved: '登记保存处理决定', notify: '告知', statement: '陈述申辩', requestHearing: '要求听证', waive: '放弃陈述申辩', hold: '举行听证', decide: '作出处罚决定', noPenalty: '不予处罚', served: '已送达', paid: '已缴纳', courtEnforcement: '申请法院强制执行', sign: '签署承诺', accept: '受理', acceptWithMissing: '容缺受理', requestSupplement: '一次性告知补正', resubmit: '提交补正材料', file: '补交材料', match: '核查相符', mismatch: '核查不符', corrected: '已整改', notCorrected: '逾期未整改',
     requestParking: '申请挂账', resume: '恢复办理', withdraw: '撤回', continueAsNew: '历史续转', 
     start: '上报', open: '环节开启', claim: '领取', resolve: '办结反馈', whistle: '吹哨', dispatch: '派遣', reject: '不予立案',
@@ -114,7 +123,7 @@ export const zhCN = {
     requester: '诉求人', selfResolved: '自处置', result: '处理结果', reason: '原因', departments: '派遣部门', lead: '主办部门',
     instructions: '会商意见', satisfaction: '满意度', substantive: '实质性不满意', duration: '延期时长', name: '姓名', phone: '电话',
   },
-  enum: { patrol: '巡查发现', gridEvent: '网格事件', randomInspection: '双随机抽查', complaint: '投诉举报', whistle: '吹哨', individual: '个人', organisation: '单位', commitment: '告知承诺', normal: '一般程序', warning: '警告', fine: '罚款', confiscation: '没收违法所得', suspendLicence: '暂扣许可证件', revokeLicence: '吊销许可证件', suspendBusiness: '责令停产停业', closure: '责令关闭', penalize: '给予处罚', noPenalty: '不予处罚', refer: '移送', inPerson: '直接送达', post: '邮寄送达', electronic: '电子送达', publicNotice: '公告送达', written: '书面核查', online: '网上核查', onSite: '现场核查', deadline: '办理时限临近', deadlineMissed: '超过办理时限', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', grid: '网格上报', hotline: '12345热线' },
+  enum: { reapplicationBarred: '三年内不得再次申请（第七十九条）', pastFalseCommitment: '曾承诺不实', badCredit: '严重失信', itemExcluded: '事项不适用告知承诺制', withdrawn: '撤回承诺', notSigned: '逾期未签署', patrol: '巡查发现', gridEvent: '网格事件', randomInspection: '双随机抽查', complaint: '投诉举报', whistle: '吹哨', individual: '个人', organisation: '单位', commitment: '告知承诺', normal: '一般程序', warning: '警告', fine: '罚款', confiscation: '没收违法所得', suspendLicence: '暂扣许可证件', revokeLicence: '吊销许可证件', suspendBusiness: '责令停产停业', closure: '责令关闭', penalize: '给予处罚', noPenalty: '不予处罚', refer: '移送', inPerson: '直接送达', post: '邮寄送达', electronic: '电子送达', publicNotice: '公告送达', written: '书面核查', online: '网上核查', onSite: '现场核查', deadline: '办理时限临近', deadlineMissed: '超过办理时限', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', grid: '网格上报', hotline: '12345热线' },
 };
 
 export type Messages = typeof zhCN;

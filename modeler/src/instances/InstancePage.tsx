@@ -14,6 +14,7 @@ import { AuditTable } from './AuditTable';
 import { ChainBadge } from './ChainBadge';
 import { ConformanceBadge } from './ConformanceBadge';
 import { InstanceDiagram } from './InstanceDiagram';
+import { LicensingNotices } from './LicensingNotices';
 import { auditCsv, auditJson, download } from './audit-export';
 
 export default function InstancePage() {
@@ -45,6 +46,7 @@ export default function InstancePage() {
               <Button icon={<DownloadOutlined />} disabled={!audit.data} onClick={() => download(`${instanceId}-audit.json`, auditJson(instanceId, events, verify.data), 'application/json')}>{t('instance.exportJson')}</Button>
             </Space>
           </div>
+          <LicensingNotices instance={instance.data} events={events} />
           <Row gutter={16}>
             <Col span={16}>
               <Card title={t('instance.diagram')} size="small">

@@ -1,0 +1,1 @@
+ALTER TABLE "credit_records" ADD COLUMN "item_code" text;
