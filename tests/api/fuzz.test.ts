@@ -57,7 +57,7 @@ const INJECTIONS = [
 ];
 /** Values the API knows (keys, ids, enum members, dates): an injection spliced into one gets past the first checks. */
 const PLAUSIBLE = ['whistle-escalation', 'inspection-penalty', 'street-a', 'community-a1', 'G-A1-01', 'WE-20260101-0001', 'open', 'all',
-  'mine', 'running', '2026-01-01', 'u-admin', '1', '50', 'food-business', 'road-damage', 'event-categories', '91330106MA00000001'];
+  'mine', 'running', '2026-01-01', 'u-admin', '1', '50', 'food-business', 'road-damage', 'event-categories', '91330106MA00000003'];
 const spliced = (bases: readonly string[]) => fc.tuple(fc.constantFrom(...bases), fc.constantFrom(...INJECTIONS), fc.nat())
   .map(([base, injection, at]) => `${base.slice(0, at % (base.length + 1))}${injection}${base.slice(at % (base.length + 1))}`);
 /** Short strings over an alphabet of characters that break naive code: NUL, quotes, escapes, lone surrogates. */
@@ -356,7 +356,7 @@ beforeAll(async () => {
       'POST /api/processes/whistle-escalation/instances': [{ input: gridReport() }, { input: gridReport({ source: 'hotline', requester: { name: '周女士', phone: '13800000000' } }) },
         { input: gridReport({ selfResolved: { result: '已处理', photos: ['a.jpg'] }, photos: ['b.jpg'] }) }],
       'POST /api/processes/inspection-penalty/instances': [{ input: await inspectionInput(stack) }],
-      'POST /api/processes/commitment-licensing/instances': [{ input: application() }, { input: application({ route: 'normal', applicant: { name: '某公司', creditCode: '91330106MA00000099', idNumber: '11010519491231002X' } }) }],
+      'POST /api/processes/commitment-licensing/instances': [{ input: application() }, { input: application({ route: 'normal', applicant: { name: '某公司', creditCode: '91330106MA0000009Y', idNumber: '11010519491231002X' } }) }],
       'POST /api/tasks/{taskId}/actions': [{ action: 'resolve', data: { result: '已修复', photos: ['a.jpg'] } }, { action: 'whistle', data: { reason: '需要街道' } },
         { action: 'sign', data: { noticeVersion: 'FB-2026-1' } }, { action: 'orderRectification', data: { deadline: '2026-12-01T00:00:00+08:00', requirement: '清理' } },
         { action: 'simplePenalty', data: { amountFen: 20000, basis: '条例' } }, { action: 'compliant', data: {} }, { action: 'withdraw' }],
