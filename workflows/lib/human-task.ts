@@ -115,8 +115,13 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   if (!action) {
     reject(ErrorType.Validation, `unknown action "${request.action}"`, [{ path: 'action', message: `must be one of: ${Object.keys(step.actions).join(', ')}` }]);
   }
-  if (![step.role, ...(step.onBehalfRoles ?? [])].some((r) => request.actor.roles.includes(r))) reject(ErrorType.Forbidden, `this step needs the role ${step.role}`);
-  if (!request.actor.scopeOrgUnitIds.includes(task.spec.orgUnitId)) reject(ErrorType.Forbidden, 'this task belongs to another org unit');
+  // The detail's path names what failed, so the API can record the refusal under its rule.
+  if (![step.role, ...(step.onBehalfRoles ?? [])].some((r) => request.actor.roles.includes(r))) {
+    reject(ErrorType.Forbidden, `this step needs the role ${step.role}`, [{ path: 'actor.roles', message: `needs ${step.role}` }]);
+  }
+  if (!request.actor.scopeOrgUnitIds.includes(task.spec.orgUnitId)) {
+    reject(ErrorType.Forbidden, 'this task belongs to another org unit', [{ path: 'actor.orgUnitId', message: 'outside the task\'s unit' }]);
+  }
   const ack = task.spec.acknowledgement;
   if (ack && request.action === ack.action && task.state.acknowledged) reject(ErrorType.Conflict, 'this task is already acknowledged');
   if (ack && request.action !== ack.action && !task.state.acknowledged) reject(ErrorType.Conflict, `acknowledge (${step.actions[ack.action]?.label ?? ack.action}) first`);
