@@ -30,7 +30,7 @@ async function dispatched(departments: string[]): Promise<string> {
 async function finishHandling(id: string, departments: string[]) {
   for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, departments.length)) {
     if (!task.acknowledgedAt) await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
-    expect((await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置' })).status).toBe(200);
+    expect((await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置', photos: ['after.jpg'] })).status).toBe(200);
   }
   await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
   await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
@@ -176,7 +176,7 @@ test('wrong moves are refused: a grid worker dispatching, a co-handler closing, 
   await act(stack, 'dispatcher', dispatch.id, 'dispatch', { departments: ['dept-urban', 'dept-market'], lead: 'dept-urban' });
   for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, 2)) {
     await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
-    await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置' });
+    await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置', photos: ['after.jpg'] });
   }
   await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
   const close = await stack.openTask(id, WhistleStep.Close);
@@ -197,7 +197,7 @@ test('a case with many reworks continues as new runs and keeps one audit chain',
     }],
   });
   for (let round = 0; round < 4; round++) {
-    await complete(stack, instanceId, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: `第${round + 1}次处置` });
+    await complete(stack, instanceId, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: `第${round + 1}次处置`, photos: ['after.jpg'] });
     await complete(stack, instanceId, WhistleStep.FieldCheck, 'grid_worker', round < 3 ? 'fail' : 'pass', round < 3 ? { reason: '仍未解决' } : {});
   }
   await complete(stack, instanceId, WhistleStep.Close, 'shift_chief', 'close');

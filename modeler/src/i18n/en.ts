@@ -39,6 +39,7 @@ export const en: Messages = {
     fieldErrors: 'Please correct the highlighted fields', limit: 'Time limit', createdAt: 'Opened', instance: 'Instance',
   },
   report: {
+    afterPhotos: 'After-photo links', afterPhotosHint: 'A self-resolution needs at least one photo taken after the fix',
     gridTitle: 'Report an event', hotlineTitle: 'Hotline intake (12345)', category: 'Category', gridCode: 'Grid code', location: 'Location',
     description: 'Description', photos: 'Photo links', requesterName: 'Requester', requesterPhone: 'Phone', selfResolved: 'Resolved on the spot',
     selfResult: 'What was done', submit: 'Report', submitHotline: 'Accept and route', started: 'Reported as case {{id}}',

@@ -37,6 +37,7 @@ export const zhCN = {
     fieldErrors: '请根据提示修改后重新提交', limit: '时限', createdAt: '开启时间', instance: '所属实例',
   },
   report: {
+    afterPhotos: '整改后照片链接', afterPhotosHint: '自处置须附至少一张处置后的现场照片',
     gridTitle: '上报事件', hotlineTitle: '热线受理（12345 工单）', category: '事件类别', gridCode: '网格编码', location: '发生地点',
     description: '问题描述', photos: '照片链接', requesterName: '诉求人姓名', requesterPhone: '联系电话', selfResolved: '已现场自处置',
     selfResult: '自处置结果', submit: '提交上报', submitHotline: '受理并派转社区', started: '已上报，案件编号 {{id}}',
