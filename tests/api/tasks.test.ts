@@ -183,6 +183,7 @@ describe('the task page', () => {
     expect(res.body.forms.map((f: { action: string }) => f.action)).toEqual(['resolve', 'whistle']);
     const resolve = res.body.forms[0];
     expect(resolve).toMatchObject({ label: '办结反馈', keepsOpen: false });
-    expect(resolve.schema).toMatchObject({ type: 'object', required: ['result'], properties: { result: { type: 'string', minLength: 1 } } });
+    // The after-photo is required in the form too, so the web app asks for it before sending.
+    expect(resolve.schema).toMatchObject({ type: 'object', required: ['result', 'photos'], properties: { result: { type: 'string', minLength: 1 }, photos: { type: 'array', minItems: 1 } } });
   });
 });
