@@ -1,8 +1,11 @@
 // The edge of the world for the credit registry (信用库): credit checks, credit entries and licence publication.
 // The database adapter is the embedded default; an external registry plugs in behind the same interface.
+// Both normalise the credit code on the way in and out (case, spaces, full-width characters), so neither a record
+// nor a lookup can miss an entry by spelling — also for cases started before the input schema normalised it.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { creditRecords } from '../db/schema';
+import { normaliseIdentifier } from '../domain/identifiers';
 
 export type CreditKind = 'licence' | 'good' | 'bad' | 'falseCommitment';
 
@@ -41,11 +44,11 @@ export class DbCreditRegistry implements CreditRegistry {
 
   async adverseEntries(creditCode: string): Promise<CreditEntry[]> {
     return this.db.select().from(creditRecords)
-      .where(and(eq(creditRecords.creditCode, creditCode), inArray(creditRecords.kind, ['bad', 'falseCommitment'])));
+      .where(and(eq(creditRecords.creditCode, normaliseIdentifier(creditCode)), inArray(creditRecords.kind, ['bad', 'falseCommitment'])));
   }
 
   async record(entry: CreditEntry): Promise<void> {
-    await this.db.insert(creditRecords).values(entry).onConflictDoNothing();
+    await this.db.insert(creditRecords).values({ ...entry, creditCode: normaliseIdentifier(entry.creditCode) }).onConflictDoNothing();
   }
 
   async publishLicence(licence: LicenceView): Promise<{ receiptId: string }> {
@@ -68,15 +71,15 @@ export class HttpCreditRegistry implements CreditRegistry {
 
   async adverseEntries(creditCode: string): Promise<CreditEntry[]> {
     const entries = await this.call<Array<Omit<CreditEntry, 'recordedAt' | 'itemCode'> & { recordedAt: string; itemCode?: string | null }>>(
-      `/entries?creditCode=${encodeURIComponent(creditCode)}&adverse=1`);
+      `/entries?creditCode=${encodeURIComponent(normaliseIdentifier(creditCode))}&adverse=1`);
     return entries.map((e) => ({ ...e, itemCode: e.itemCode ?? null, recordedAt: new Date(e.recordedAt) }));
   }
 
   async record(entry: CreditEntry): Promise<void> {
-    await this.call('/entries', { method: 'POST', body: JSON.stringify(entry) });
+    await this.call('/entries', { method: 'POST', body: JSON.stringify({ ...entry, creditCode: normaliseIdentifier(entry.creditCode) }) });
   }
 
   async publishLicence(licence: LicenceView): Promise<{ receiptId: string }> {
-    return this.call('/licences', { method: 'POST', body: JSON.stringify(licence) });
+    return this.call('/licences', { method: 'POST', body: JSON.stringify({ ...licence, creditCode: normaliseIdentifier(licence.creditCode) }) });
   }
 }

@@ -6,6 +6,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditActor } from '../db/audit-log';
 import { alerts, counters, licences, pushReceipts } from '../db/schema';
+import { normaliseIdentifier } from '../domain/identifiers';
 import type { CreditEntry, CreditKind, CreditRegistry, LicenceView } from './credit-registry';
 import type { EnforcementPlatform } from './enforcement-platform';
 import type { ApplicantNotice, Notifier } from './notifier';
@@ -81,7 +82,7 @@ export function licensingActivities(db: Db, credit: CreditRegistry, enforcement:
         const licenceId = randomUUID();
         await tx.insert(licences).values({
           id: licenceId, licenceNo, instanceId: args.instanceId, itemCode: args.itemCode, holderName: args.holderName,
-          creditCode: args.creditCode, route: args.route, status: 'issued', issuedAt: at,
+          creditCode: normaliseIdentifier(args.creditCode), route: args.route, status: 'issued', issuedAt: at,
         });
         await appendAudit(tx, {
           instanceId: args.instanceId, eventKey: `${args.instanceId}:issue`, at, actor: null, stepId: args.stepId,
@@ -149,14 +150,14 @@ export function licensingActivities(db: Db, credit: CreditRegistry, enforcement:
       instanceId: string; at: string; creditCode: string; itemCode: string | null; kind: CreditKind; reason: string; stepId: string | null; licenceNo: string | null;
     }): Promise<void> {
       const entry: CreditEntry = {
-        id: `${args.instanceId}:${args.kind}`, creditCode: args.creditCode, kind: args.kind, reason: args.reason,
+        id: `${args.instanceId}:${args.kind}`, creditCode: normaliseIdentifier(args.creditCode), kind: args.kind, reason: args.reason,
         instanceId: args.instanceId, licenceNo: args.licenceNo, itemCode: args.itemCode, recordedAt: new Date(args.at),
       };
       await credit.record(entry);
       await db.transaction(async (tx) => {
         await appendAudit(tx, {
           instanceId: args.instanceId, eventKey: `${entry.id}:credit`, at: new Date(args.at), actor: null, stepId: args.stepId,
-          action: 'creditRecorded', data: { entryId: entry.id, kind: args.kind, creditCode: args.creditCode, itemCode: args.itemCode, reason: args.reason },
+          action: 'creditRecorded', data: { entryId: entry.id, kind: args.kind, creditCode: entry.creditCode, itemCode: args.itemCode, reason: args.reason },
         });
       });
     },

@@ -33,6 +33,13 @@ function onTimeFacts(task: typeof tasks.$inferSelect, at: Date, acknowledges: bo
   return { dueAt: task.dueAt.toISOString(), onTime: task.parkedAt !== null || at <= task.dueAt };
 }
 
+/** What a supervision notice says, by why the task is supervised. */
+const SUPERVISION_TEXT: Record<string, string> = {
+  acknowledgementMissed: '未按时签收，签收时限',
+  deadlineMissed: '已超期，办理时限',
+  requestPending: '已到办理时限，延期申请待值班长审核，办理时限',
+};
+
 async function hasEvent(db: Db, eventKey: string): Promise<boolean> {
   const [row] = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.eventKey, eventKey));
   return row !== undefined;
@@ -113,7 +120,7 @@ export function taskActivities(db: Db, notifier: Notifier) {
         await notifier.remind({
           taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
           assigneeId: task.assigneeId, dueAt: toShanghaiIso(task.dueAt),
-          text: `【督办】「${task.name}」${task.title} ${args.reason === 'acknowledgementMissed' ? '未按时签收，签收时限' : '已超期，办理时限'} ${toShanghaiIso(new Date(args.dueAt)).slice(0, 16).replace('T', ' ')}`,
+          text: `【督办】「${task.name}」${task.title} ${SUPERVISION_TEXT[args.reason] ?? SUPERVISION_TEXT.deadlineMissed} ${toShanghaiIso(new Date(args.dueAt)).slice(0, 16).replace('T', ' ')}`,
         });
       }
       await db.transaction(async (tx) => {

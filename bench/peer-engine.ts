@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     opened.delete(id);
     const t1 = performance.now();
     wait.push(t1 - t0);
-    await actOnTask(api, clerk, taskId, 'resolve', { result: '已办结' });
+    await actOnTask(api, clerk, taskId, 'resolve', { result: '已办结', photos: ['after.jpg'] });
     if (await handle.result() !== 'completed') throw new Error(`${id} did not complete`);
     end.push(performance.now() - t1);
   });

@@ -17,7 +17,7 @@ import { pool } from './stats';
 
 /** The case's first two decisions and the task each one leads to; the shift chief's close ends it. */
 export const STEPS = [
-  { by: 'community_staff', action: 'resolve', data: { result: '已修复' }, next: 'Task_FieldCheck', nextBy: 'grid_worker' },
+  { by: 'community_staff', action: 'resolve', data: { result: '已修复', photos: ['after.jpg'] }, next: 'Task_FieldCheck', nextBy: 'grid_worker' },
   { by: 'grid_worker', action: 'pass', data: {}, next: 'Task_Close', nextBy: 'shift_chief' },
 ];
 

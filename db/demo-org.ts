@@ -1,5 +1,6 @@
 // The demo organisation and users of API.md "Running it": one district, two streets with their communities
-// and grids, five district departments, and one user per role key (a second street's users end in `_b`).
+// and grids, five district departments, one user per role key (a second street's users end in `_b`), and two
+// department officers holding two roles each.
 import type { Role } from '../domain/roles';
 
 export interface OrgUnitSeed { id: string; kind: 'district' | 'street' | 'community' | 'grid' | 'department'; name: string; parentId: string | null; code?: string }
@@ -55,6 +56,10 @@ export const DEMO_USERS: UserSeed[] = [
   { username: 'case_officer', name: '谢办案', roles: ['case_officer'], orgUnitId: 'dept-urban' },
   { username: 'case_officer2', name: '韩办案', roles: ['case_officer'], orgUnitId: 'dept-urban' },
   { username: 'legal_reviewer', name: '唐法制', roles: ['legal_reviewer'], orgUnitId: 'dept-urban' },
+  // Two people with two posts, as small bureaus have: the rules, not the roles, keep the duties apart, and the
+  // demo shows it — investigating a case bars them from its legal review and from hosting its hearing (查处分离).
+  { username: 'case_legal', name: '潘办审', roles: ['case_officer', 'legal_reviewer'], orgUnitId: 'dept-urban' },
+  { username: 'case_hearing', name: '田办听', roles: ['case_officer', 'hearing_officer'], orgUnitId: 'dept-urban' },
   { username: 'hearing_officer', name: '许听证', roles: ['hearing_officer'], orgUnitId: 'dept-urban' },
   { username: 'agency_head', name: '邓局长', roles: ['agency_head'], orgUnitId: 'dept-urban' },
   { username: 'auditor', name: '曹审计', roles: ['auditor'], orgUnitId: 'district' },

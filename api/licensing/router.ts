@@ -4,12 +4,14 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { creditRecords, licences } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
+import { creditCodeSchema } from '../../domain/identifiers';
 import { requireRole } from '../auth/middleware';
 import { parseOr400 } from '../errors';
 import type { AppContext } from '../context';
 
 const READERS = ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'] as const;
-const querySchema = z.object({ creditCode: z.string().min(1).max(64) });
+/** Looked up as it is stored: normalised and checked, so "9135 0100 m000100y43" finds 91350100M000100Y43. */
+const querySchema = z.object({ creditCode: creditCodeSchema });
 
 export function licensingRouter(ctx: AppContext): Router {
   const router = Router();

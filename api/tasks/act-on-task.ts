@@ -5,31 +5,36 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import { contractOf } from '../../domain/processes';
+import type { StepContract } from '../../domain/process-contract';
 import type { Actor } from '../../domain/actor';
 import { taskActionUpdate, type TaskActionResult } from '../../workflows/lib/messages';
-import { ApiError, badRequest, conflict, forbidden, zodDetails } from '../errors';
+import { ApiError, badRequest, conflict, zodDetails } from '../errors';
 import type { AppContext } from '../context';
-import { loadVisibleTask } from './load-task';
+import { loadTask, visibilityRefusal } from './load-task';
 import { referenceProblems } from './reference-checks';
-import { logRefusal } from './refusals';
+import { logRefusal, refuse, type Refusal } from './refusals';
+import type { TaskRow } from './task-view';
 import { claimIdempotencyKey } from '../idempotency';
 
 /** How long a decision waits for the workflow to accept it before the API answers 503. */
 const ACTION_DEADLINE_MS = 15_000;
 
 export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>, idempotencyKey?: string): Promise<TaskActionResult> {
-  const task = await loadVisibleTask(ctx, actor, taskId);
-  // A keyed retry of a decision that went through goes on to the Update, which answers with the first result.
-  if (task.status !== 'open' && !idempotencyKey) throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
+  const task = await loadTask(ctx, taskId);
   const steps = contractOf(task.processKey)?.steps;
   const step = steps && Object.hasOwn(steps, task.stepId) ? steps[task.stepId] : undefined;
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
+  // Only a real action of the step names the attempt in the audit; anything else a client sent is not worth a key.
+  const attempted = contract ? action : '(unknown action)';
+  const hidden = await visibilityRefusal(ctx, actor, task);
+  if (hidden) await refuse(ctx, task, actor, attempted, hidden);
+  // A keyed retry of a decision that went through goes on to the Update, which answers with the first result.
+  if (task.status !== 'open' && !idempotencyKey) throw conflict(`this task is already ${task.status === 'completed' ? 'completed' : 'closed'}`);
   if (!contract) {
     throw badRequest(`unknown action "${action}"`, [{ path: 'action', message: `must be one of: ${task.actions.join(', ')}` }]);
   }
-  const roles = [task.role, ...(step?.onBehalfRoles ?? [])];
-  if (!roles.some((r) => actor.roles.includes(r as never))) throw forbidden(`this step needs the role ${task.role}`);
-  if (!actor.scopeOrgUnitIds.includes(task.orgUnitId)) throw forbidden('this task belongs to another org unit');
+  const authority = authorityRefusal(actor, task, step);
+  if (authority) await refuse(ctx, task, actor, action, authority);
   if (task.assigneeId && task.assigneeId !== actor.id) throw conflict('someone else holds this task');
   const parsed = contract.schema.safeParse(data);
   if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
@@ -48,12 +53,22 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const type = error.cause.type as ErrorType;
       const details = (error.cause.details?.[0] ?? []) as ErrorDetail[];
-      if (type === ErrorType.SeparationOfDuties) await logRefusal(ctx, task, actor, action, error.cause.message);
+      // The validator decides for good: its 403s (separation of duties, or a role or unit the row did not show yet) are recorded too.
+      if (type === ErrorType.SeparationOfDuties) await logRefusal(ctx, task, actor, action, { rule: 'separationOfDuties', reason: error.cause.message });
+      if (type === ErrorType.Forbidden) await logRefusal(ctx, task, actor, action, { rule: details[0]?.path === 'actor.roles' ? 'role' : 'orgUnit', reason: error.cause.message });
       if (Object.values(ErrorType).includes(type)) throw new ApiError(type, error.cause.message, details);
     }
     if (error instanceof WorkflowNotFoundError) throw conflict('this case is no longer running');
     throw error;
   }
+}
+
+/** Why the actor may not act on the step: neither its role nor an on-behalf role, or a unit outside their scope. */
+export function authorityRefusal(actor: Actor, task: TaskRow, step: StepContract | undefined): Refusal | null {
+  const roles = [task.role, ...(step?.onBehalfRoles ?? [])];
+  if (!roles.some((r) => actor.roles.includes(r as never))) return { rule: 'role', reason: `this step needs the role ${task.role}` };
+  if (!actor.scopeOrgUnitIds.includes(task.orgUnitId)) return { rule: 'orgUnit', reason: 'this task belongs to another org unit' };
+  return null;
 }
 
 /**

@@ -7,7 +7,7 @@ import { tasks } from '../../db/schema';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../../db/audit-log';
 import { actorOf } from '../auth/middleware';
-import { conflict, forbidden, parseOr400 } from '../errors';
+import { conflict, parseOr400 } from '../errors';
 import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import type { AppContext } from '../context';
 import type { Db } from '../../db/client';
@@ -16,7 +16,8 @@ import { portalOnly, portalTasks, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
 import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
-import { loadVisibleTask } from './load-task';
+import { loadTask, loadVisibleTask, visibilityRefusal } from './load-task';
+import { refuse } from './refusals';
 
 export const taskQuerySchema = z.object({
   scope: z.enum(['mine', 'available', 'all']).default('all'),
@@ -102,11 +103,12 @@ export function tasksRouter(ctx: AppContext): Router {
 
   router.post('/:taskId/claim', async (req, res) => {
     const actor = actorOf(res);
-    const row = await loadVisibleTask(ctx, actor, req.params.taskId);
+    const row = await loadTask(ctx, req.params.taskId);
+    const hidden = await visibilityRefusal(ctx, actor, row);
+    if (hidden) await refuse(ctx, row, actor, 'claim', hidden);
     if (row.status !== 'open') throw conflict('this task is no longer open');
-    if (!actor.roles.includes(row.role as never) || !actor.scopeOrgUnitIds.includes(row.orgUnitId)) {
-      throw forbidden(`this task needs the role ${row.role} in its org unit`);
-    }
+    if (!actor.roles.includes(row.role as never)) await refuse(ctx, row, actor, 'claim', { rule: 'role', reason: `this task needs the role ${row.role} in its org unit` });
+    if (!actor.scopeOrgUnitIds.includes(row.orgUnitId)) await refuse(ctx, row, actor, 'claim', { rule: 'orgUnit', reason: `this task needs the role ${row.role} in its org unit` });
     const claimed = await ctx.db.transaction(async (tx) => {
       const updated = await tx.update(tasks).set({ assigneeId: actor.id })
         .where(and(eq(tasks.id, row.id), eq(tasks.status, 'open'), or(isNull(tasks.assigneeId), eq(tasks.assigneeId, actor.id))))

@@ -1,5 +1,6 @@
 // Contract of the notify-then-approve licensing process (告知承诺制): step ids, roles, actions, input.
 import { z } from 'zod';
+import { creditCodeSchema, idNumberSchema } from '../identifiers';
 import { action, noData, text, type ProcessContract } from '../process-contract';
 import type { TimeLimit } from '../time-limit';
 
@@ -47,9 +48,10 @@ export const ON_SPOT_LIMIT: TimeLimit = { amount: 4, unit: 'workingHours' };
 export const licensingInputSchema = z.object({
   applicant: z.object({
     name: text(200),
-    /** 统一社会信用代码 (18 characters) or, for a natural person, the same field holds the ID-based code. */
-    creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code'),
-    idNumber: z.string().regex(/^\d{17}[\dX]$/, 'must be an 18-character resident ID number').optional(),
+    /** 统一社会信用代码, checked and stored normalised (GB 32100); the credit registry is keyed by it. */
+    creditCode: creditCodeSchema,
+    /** 居民身份证号码 of the natural person applying or signing (GB 11643). */
+    idNumber: idNumberSchema.optional(),
   }).strict(),
   itemCode: text(64),
   route: z.enum(['commitment', 'normal']),

@@ -1,6 +1,7 @@
 // Contract of the inspection–penalty separation process (查处分离): the street inspects, the district department
 // penalises, under the Administrative Penalty Law (行政处罚法 2021) steps and deadlines.
 import { z } from 'zod';
+import { creditCodeSchema, idNumberSchema } from '../identifiers';
 import { action, noData, text, type ProcessContract } from '../process-contract';
 
 export const PENALTY_KEY = 'inspection-penalty';
@@ -38,7 +39,8 @@ export type Penalty = z.infer<typeof penaltySchema>;
 export const penaltyInputSchema = z.object({
   subject: z.object({
     name: text(200),
-    creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code').optional(),
+    creditCode: creditCodeSchema.optional(),
+    idNumber: idNumberSchema.optional(),
     address: text(500),
     kind: z.enum(['individual', 'organisation']).optional(),
   }).strict(),

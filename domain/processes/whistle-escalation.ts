@@ -18,6 +18,12 @@ export const WhistleStep = {
 export type WhistleStep = (typeof WhistleStep)[keyof typeof WhistleStep];
 
 const photos = z.array(text(500)).max(20);
+/**
+ * A resolution on the spot or by a handling unit is recorded with an after-photo (DOMAIN §4.1, §4.6): the field
+ * check and the assessment rest on it, so a completion without one is refused, naming the field.
+ */
+export const AFTER_PHOTO_MESSAGE = 'at least one after-photo (整改后照片) is required to report a resolution';
+const afterPhotos = z.array(text(500), { error: AFTER_PHOTO_MESSAGE }).min(1, AFTER_PHOTO_MESSAGE).max(20);
 
 export const whistleInputSchema = z.object({
   category: text(64),
@@ -27,7 +33,7 @@ export const whistleInputSchema = z.object({
   photos: photos.optional(),
   source: z.enum(['grid', 'hotline']),
   requester: z.object({ name: text(100), phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number') }).optional(),
-  selfResolved: z.object({ result: text(2000), photos }).optional(),
+  selfResolved: z.object({ result: text(2000), photos: afterPhotos }).optional(),
 }).strict().superRefine((input, ctx) => {
   if (input.source === 'hotline' && !input.requester) {
     ctx.addIssue({ code: 'custom', path: ['requester'], message: 'a hotline work order needs its requester' });
@@ -67,7 +73,7 @@ export const whistleContract: ProcessContract<WhistleInput> = {
     [WhistleStep.CommunityHandle]: {
       name: '社区处置', role: 'community_staff', defaultLimit: { amount: 1, unit: 'workingDays' },
       actions: {
-        resolve: action('办结反馈', () => z.object({ result: text(), photos: photos.optional() }).strict()),
+        resolve: action('办结反馈', () => z.object({ result: text(), photos: afterPhotos }).strict()),
         whistle: action('吹哨', () => z.object({ reason: text() }).strict()),
       },
     },
@@ -84,7 +90,7 @@ export const whistleContract: ProcessContract<WhistleInput> = {
       name: '部门报到办理', role: 'dept_handler', defaultLimit: { amount: 4, unit: 'workingHours' },
       actions: {
         acknowledge: action('签收报到', () => noData, { keepsOpen: true }),
-        complete: action('办结反馈', () => z.object({ result: text(), photos: photos.optional() }).strict()),
+        complete: action('办结反馈', () => z.object({ result: text(), photos: afterPhotos }).strict()),
         dispute: action('派单异议', () => z.object({ reason: text() }).strict(), { keepsOpen: true }),
         requestExtension: action('申请延期', () => z.object({
           duration: z.string().regex(EXTENSION_PATTERN, 'must be an ISO-8601 duration of days (working days), hours (working hours) or minutes: P2D, PT4H, PT30M'),

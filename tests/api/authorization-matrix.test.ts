@@ -2,15 +2,15 @@
 // two departments — against every endpoint of the OpenAPI document, over real cases of all three processes in
 // both streets. Reads never show a case outside the reader's jurisdiction (by id, in lists, or anywhere in a body);
 // writes pass only where the tables below (from API.md and DOMAIN.md §2) allow them, and a refused write changes
-// nothing in the database.
+// nothing in the database but, for a task, the audit event recording the refused attempt.
 import request from 'supertest';
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOpenApiDocument } from '../../api/openapi/document';
 import { hashPassword } from '../../api/auth/passwords';
 import { DEMO_ORG_UNITS, DEMO_USERS, type UserSeed } from '../../db/demo-org';
-import { tasks, users } from '../../db/schema';
+import { auditEvents, tasks, users } from '../../db/schema';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { LicensingStep } from '../../domain/processes/commitment-licensing';
@@ -45,7 +45,7 @@ const SEES: Record<string, readonly CaseName[]> = {
   ...each(STREET_A_STAFF, ['WA', 'WA2', 'PA', 'PA2', 'LA']),
   ...each(STREET_A_STAFF.map((n) => `${n}_b`), ['WB', 'WB2', 'PB', 'LB']),
   // Departments: the cases dispatched or routed to them.
-  ...each(['dept_handler', 'case_officer', 'case_officer2', 'legal_reviewer', 'hearing_officer', 'agency_head'], ['WA2', 'PA2']),
+  ...each(['dept_handler', 'case_officer', 'case_officer2', 'legal_reviewer', 'hearing_officer', 'agency_head', 'case_legal', 'case_hearing'], ['WA2', 'PA2']),
   dept_handler2: ['WB2'],
   // Members of the public: the applications they filed, nothing else of their street.
   applicant: ['LA'], applicant_b: ['LB'], applicant2: [],
@@ -74,7 +74,7 @@ const STEP_ROLES: Record<string, readonly string[]> = {
 const ON_BEHALF: Record<string, readonly string[]> = { [LicensingStep.Commit]: ['window_clerk'] };
 /** A valid action per step (sent by users who may not act: it must be refused), and an invalid one (for those who may). */
 const STEP_ACTIONS: Record<string, { action: string; data: Record<string, unknown> }> = {
-  [WhistleStep.CommunityHandle]: { action: 'resolve', data: { result: '已处理' } },
+  [WhistleStep.CommunityHandle]: { action: 'resolve', data: { result: '已处理', photos: ['after.jpg'] } },
   [WhistleStep.DepartmentHandle]: { action: 'acknowledge', data: {} },
   [PenaltyStep.Inspect]: { action: 'compliant', data: {} },
   [PenaltyStep.Investigate]: { action: 'conclude', data: { finding: 'noPenalty' } },
@@ -295,16 +295,19 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
   });
 });
 
-// ---------- writes: every refused one changes nothing; the allowed ones get past authorization ----------
+// ---------- writes: every refused one changes nothing (a refused task attempt is audited); the allowed ones get past authorization ----------
 
 describe('writes', () => {
   let before: Record<string, string>;
-  beforeAll(async () => { before = await fingerprint(stack.database); });
+  beforeAll(async () => { before = await fingerprint(stack.database, { exceptRefusals: true }); });
+  const refusalsBy = async (username: string) => stack.database.db.select().from(auditEvents)
+    .where(and(eq(auditEvents.action, 'refused'), eq(auditEvents.actorId, userIds.get(username)!)));
 
   test.each(USERS.map((u) => [u.username, u] as const))('%s: only the writes the matrix allows pass authorization', async (username, user) => {
     const mayWrite = (endpoint: string) => holds(user, WRITERS[endpoint] as readonly string[]);
     const outcomes: Array<{ what: string; status: number; expected: number[] }> = [];
     const expectStatus = (what: string, status: number, expected: number[]) => outcomes.push({ what, status, expected });
+    const refusedOnTasks: string[] = [];
 
     // Tasks: a valid action from someone who may not act is refused; an invalid one from someone who may is a 400
     // (authorization passed, validation stopped it), or 409 when a colleague holds the task.
@@ -315,9 +318,11 @@ describe('writes', () => {
       const res = await send(username, 'post', `/api/tasks/${encodeURIComponent(t.id)}/actions`, body);
       const held = t.assigneeId !== null && t.assigneeId !== userIds.get(username);
       expectStatus(`${caseOfTask(t)} ${t.stepId} ${action}`, res.status, allowed ? [held ? 409 : 400] : [403, 404]);
+      if (res.status === 403) refusedOnTasks.push(`${t.id} ${action}`);
       if (!mayClaim(user, t)) {
         const claim = await send(username, 'post', `/api/tasks/${encodeURIComponent(t.id)}/claim`);
         expectStatus(`${caseOfTask(t)} ${t.stepId} claim`, claim.status, [403, 404]);
+        if (claim.status === 403) refusedOnTasks.push(`${t.id} claim`);
       }
     }
 
@@ -358,7 +363,10 @@ describe('writes', () => {
     expectStatus('advance the clock', clock.status, mayWrite('POST /api/admin/clock/advance') ? [400] : [403]);
 
     expect(outcomes.filter((o) => !o.expected.includes(o.status))).toEqual([]);
-    expect(await fingerprint(stack.database)).toEqual(before);
+    expect(await fingerprint(stack.database, { exceptRefusals: true })).toEqual(before);
+    // Every refused attempt on a task is one audit event of its case, naming the user and what they tried.
+    const logged = (await refusalsBy(username)).map((e) => `${String(e.data.taskId)} ${String(e.data.attemptedAction)}`);
+    expect(logged.sort()).toEqual(refusedOnTasks.sort());
   });
 
   test('the allowed claims go through: each open task is claimed by a user the matrix allows, and then belongs to them', async () => {

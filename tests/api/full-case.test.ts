@@ -38,13 +38,13 @@ test('a hotline case with two departments, a dispute, an extension, a rework and
 
   for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, 2)) {
     if (!task.acknowledgedAt) ok(await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge'));
-    ok(await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已责令商户整改' }));
+    ok(await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已责令商户整改', photos: ['after.jpg'] }));
   }
   await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'fail', { reason: '油烟仍然扰民' });
   const rework = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
   expect(rework[0].orgUnitId).toBe('dept-urban');
   ok(await act(stack, 'dept_handler', rework[0].id, 'acknowledge'));
-  ok(await act(stack, 'dept_handler', rework[0].id, 'complete', { result: '净化设备已安装并验收' }));
+  ok(await act(stack, 'dept_handler', rework[0].id, 'complete', { result: '净化设备已安装并验收', photos: ['after.jpg'] }));
   await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
   await complete(stack, id, WhistleStep.FollowUp, 'community_staff', 'record', { satisfaction: 'basically_satisfied' });
   await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');

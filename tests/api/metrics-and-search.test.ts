@@ -12,7 +12,7 @@ let running: string;
 beforeAll(async () => {
   stack = await createTestStack();
   onTime = await startCase(stack, gridReport({ description: '按期办结的案件' }));
-  await complete(stack, onTime, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+  await complete(stack, onTime, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复', photos: ['after.jpg'] });
   await complete(stack, onTime, WhistleStep.FieldCheck, 'grid_worker', 'pass');
   await complete(stack, onTime, WhistleStep.Close, 'shift_chief', 'close');
   await waitForStatus(stack, onTime, 'closed');

@@ -47,8 +47,8 @@ test('a new time limit applies to cases started after publishing; running cases 
   expect(res.body).toEqual({ version: 2 });
 
   const later = await startCase(stack, gridReport());
-  await complete(stack, running, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
-  await complete(stack, later, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+  await complete(stack, running, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复', photos: ['after.jpg'] });
+  await complete(stack, later, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复', photos: ['after.jpg'] });
   expect((await stack.openTask(running, WhistleStep.FieldCheck)).timeLimit).toEqual({ amount: 1, unit: 'workingHours' });
   expect((await stack.openTask(later, WhistleStep.FieldCheck)).timeLimit).toEqual({ amount: 3, unit: 'workingHours' });
   const detail = await request(stack.app).get(`/api/instances/${later}`).set('authorization', await stack.login('auditor'));

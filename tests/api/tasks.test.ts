@@ -86,10 +86,10 @@ describe('acting on a task', () => {
   test('completing advances the case; completing twice is 409 with one audit row', async () => {
     const id = await startCase(stack, gridReport());
     const task = await stack.openTask(id, WhistleStep.CommunityHandle);
-    const first = await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复' });
+    const first = await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复', photos: ['after.jpg'] });
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ taskId: task.id, status: 'completed' });
-    const second = await act(stack, 'community_staff', task.id, 'resolve', { result: '再次提交' });
+    const second = await act(stack, 'community_staff', task.id, 'resolve', { result: '再次提交', photos: ['after.jpg'] });
     expect(second.status).toBe(409);
     await stack.openTask(id, WhistleStep.FieldCheck);
     expect((await audit(stack, id)).filter((e) => e.action === 'resolve')).toHaveLength(1);
@@ -100,7 +100,7 @@ describe('acting on a task', () => {
     const id = await startCase(stack, gridReport());
     const task = await stack.openTask(id, WhistleStep.CommunityHandle);
     await stack.login('community_staff');
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => act(stack, 'community_staff', task.id, 'resolve', { result: `并发 ${i}` })));
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => act(stack, 'community_staff', task.id, 'resolve', { result: `并发 ${i}`, photos: ['after.jpg'] })));
     expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(99).fill(409)]);
     const rows = await stack.database.db.select().from(auditEvents).where(and(eq(auditEvents.instanceId, id), eq(auditEvents.action, 'resolve')));
     expect(rows).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('acting on a task', () => {
     const id = await startCase(stack, gridReport());
     const task = await stack.openTask(id, WhistleStep.CommunityHandle);
     const send = async (key: string) => request(stack.app).post(`/api/tasks/${task.id}/actions`)
-      .set('authorization', await stack.login('community_staff')).set('idempotency-key', key).send({ action: 'resolve', data: { result: '已修复' } });
+      .set('authorization', await stack.login('community_staff')).set('idempotency-key', key).send({ action: 'resolve', data: { result: '已修复', photos: ['after.jpg'] } });
     const bad = await send('no spaces allowed');
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
@@ -128,7 +128,7 @@ describe('acting on a task', () => {
     const unknown = await act(stack, 'community_staff', task.id, 'explode');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details[0].path).toBe('action');
-    const invalid = await act(stack, 'community_staff', task.id, 'resolve', { result: 42 });
+    const invalid = await act(stack, 'community_staff', task.id, 'resolve', { result: 42, photos: ['after.jpg'] });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.details[0].path).toBe('data.result');
     const extra = await act(stack, 'community_staff', task.id, 'whistle', { reason: '需要', sneaky: true });
@@ -139,9 +139,9 @@ describe('acting on a task', () => {
   test('a task of another org is 403; a role that does not handle the step is 403', async () => {
     const id = await startCase(stack, gridReport());
     const task = await stack.openTask(id, WhistleStep.CommunityHandle);
-    expect((await act(stack, 'community_staff_b', task.id, 'resolve', { result: 'x' })).status).toBe(403);
-    expect((await act(stack, 'grid_worker', task.id, 'resolve', { result: 'x' })).status).toBe(403);
-    expect((await act(stack, 'auditor', task.id, 'resolve', { result: 'x' })).status).toBe(403);
+    expect((await act(stack, 'community_staff_b', task.id, 'resolve', { result: 'x', photos: ['after.jpg'] })).status).toBe(403);
+    expect((await act(stack, 'grid_worker', task.id, 'resolve', { result: 'x', photos: ['after.jpg'] })).status).toBe(403);
+    expect((await act(stack, 'auditor', task.id, 'resolve', { result: 'x', photos: ['after.jpg'] })).status).toBe(403);
   });
 
   test('a claimed task belongs to its holder: others get 409, acting on an unclaimed task claims it', async () => {
@@ -152,14 +152,14 @@ describe('acting on a task', () => {
     expect(claim.body.assigneeId).toBe('u-community-2');
     const stolen = await request(stack.app).post(`/api/tasks/${task.id}/claim`).set('authorization', await stack.login('community_staff'));
     expect(stolen.status).toBe(409);
-    expect((await act(stack, 'community_staff', task.id, 'resolve', { result: 'x' })).status).toBe(409);
+    expect((await act(stack, 'community_staff', task.id, 'resolve', { result: 'x', photos: ['after.jpg'] })).status).toBe(409);
     const mine = await request(stack.app).get('/api/tasks?scope=mine').set('authorization', await stack.login('community_staff2'));
     expect(mine.body.items.map((t: { taskId: string }) => t.taskId)).toContain(task.id);
-    expect((await act(stack, 'community_staff2', task.id, 'resolve', { result: '已修复' })).status).toBe(200);
+    expect((await act(stack, 'community_staff2', task.id, 'resolve', { result: '已修复', photos: ['after.jpg'] })).status).toBe(200);
 
     const id2 = await startCase(stack, gridReport());
     const unclaimed = await stack.openTask(id2, WhistleStep.CommunityHandle);
-    await act(stack, 'community_staff', unclaimed.id, 'resolve', { result: '已修复' });
+    await act(stack, 'community_staff', unclaimed.id, 'resolve', { result: '已修复', photos: ['after.jpg'] });
     const done = await request(stack.app).get(`/api/tasks/${unclaimed.id}`).set('authorization', await stack.login('community_staff'));
     expect(done.body).toMatchObject({ status: 'completed', assigneeId: expect.any(String), completedBy: expect.any(String) });
   });
@@ -183,6 +183,7 @@ describe('the task page', () => {
     expect(res.body.forms.map((f: { action: string }) => f.action)).toEqual(['resolve', 'whistle']);
     const resolve = res.body.forms[0];
     expect(resolve).toMatchObject({ label: '办结反馈', keepsOpen: false });
-    expect(resolve.schema).toMatchObject({ type: 'object', required: ['result'], properties: { result: { type: 'string', minLength: 1 } } });
+    // The after-photo is required in the form too, so the web app asks for it before sending.
+    expect(resolve.schema).toMatchObject({ type: 'object', required: ['result', 'photos'], properties: { result: { type: 'string', minLength: 1 }, photos: { type: 'array', minItems: 1 } } });
   });
 });

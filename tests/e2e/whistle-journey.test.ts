@@ -114,6 +114,10 @@ test('a grid report is whistled, dispatched to two departments, handled, checked
       await dept.page.getByText('已记录：签收报到，任务继续办理').waitFor();
       await dept.page.getByTestId('action-forms').getByRole('tab', { name: '办结反馈' }).click();
       await dept.page.getByLabel('处理结果').fill(`${handler} 已修复并反馈`);
+      // A completion is recorded with an after-photo (DOMAIN §4.6): the form requires one.
+      const photos = dept.page.getByLabel('照片', { exact: true });
+      await photos.fill(`${handler}-after.jpg`);
+      await photos.press('Enter');
       await submitAction(dept.page, 'complete');
       await expectDone(dept.page, '办结反馈');
       await dept.close();

@@ -49,7 +49,7 @@ test('a case survives a restart of the embedded stack and outlives its Temporal 
   const id = started.body.instanceId as string;
   const community = await openTask(id, WhistleStep.CommunityHandle, 'community_staff');
   expect(community.dueAt).toMatch(/T17:30:00\.000\+08:00$/);
-  const resolved = await request(api()).post(`/api/tasks/${community.taskId}/actions`).set('authorization', await login('community_staff')).send({ action: 'resolve', data: { result: '已修复' } });
+  const resolved = await request(api()).post(`/api/tasks/${community.taskId}/actions`).set('authorization', await login('community_staff')).send({ action: 'resolve', data: { result: '已修复', photos: ['after.jpg'] } });
   expect(resolved.status).toBe(200);
   await running.stop();
 

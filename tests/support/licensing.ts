@@ -3,6 +3,7 @@
 import request from 'supertest';
 import type { EnforcementPlatform } from '../../activities/enforcement-platform';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
+import { creditCodeCheckChar } from '../../domain/identifiers';
 import { createTestStack, type TestStack } from './test-stack';
 
 /** The test stack with the enforcement platform given by the test. */
@@ -11,10 +12,15 @@ export function createLicensingStack(enforcement: EnforcementPlatform): Promise<
 }
 
 let codes = 0;
-/** A fresh unified social credit code per applicant, so credit records of one scenario do not leak into another. */
+/**
+ * A fresh, valid unified social credit code per applicant (its GB 32100 check character computed by the shared
+ * module, whose own tests check it against hand-worked examples), so credit records of one scenario do not leak
+ * into another.
+ */
 export function newCreditCode(): string {
   codes++;
-  return `91330106MA${String(codes).padStart(8, '0')}`;
+  const first17 = `91330106MA${String(codes).padStart(7, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
 }
 
 export function application(overrides: Record<string, unknown> = {}) {

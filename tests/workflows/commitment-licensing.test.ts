@@ -103,6 +103,39 @@ describe('commitment-licensing', () => {
     expect(await licenceOf(id)).toMatchObject({ route: 'normal', status: 'issued' });
   });
 
+  test('the credit check is not fooled by spelling: a bad-credit code typed in lower case with spaces still goes the normal route', async () => {
+    // Given a bad-credit entry under the code as the registry stores it
+    const input = application();
+    const code = input.applicant.creditCode;
+    await stack.database.db.insert(creditRecords).values({
+      id: `ext-spelling-${code}`, creditCode: code, kind: 'bad', reason: '严重失信主体名单', instanceId: null, licenceNo: null, recordedAt: new Date(),
+    });
+    // When the applicant types it in lower case, in groups of four
+    const typed = code.toLowerCase().replace(/(.{4})/g, '$1 ');
+    const id = await startApplication(stack, { ...input, applicant: { ...input.applicant, creditCode: typed } });
+    // Then the check finds the entry, the case holds the normalised code, and a lookup spelled either way finds it
+    expect((await creditCheck(id)).data).toMatchObject({ route: 'normal', reason: 'badCredit' });
+    expect((await instance(stack, id)).input.applicant.creditCode).toBe(code);
+    const auth = await stack.login('window_clerk');
+    const looked = await request(stack.app).get('/api/licensing/credit-records').query({ creditCode: typed }).set('authorization', auth);
+    expect(looked.body.records.map((r: { id: string }) => r.id)).toContain(`ext-spelling-${code}`);
+  });
+
+  test('a credit code or ID number with a wrong check character is a 400 naming the field and the check', async () => {
+    const input = application();
+    const code = input.applicant.creditCode;
+    const wrongCheck = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+    const res = await apply(stack, { ...input, applicant: { ...input.applicant, creditCode: wrongCheck, idNumber: '110105194912310021' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      { path: 'input.applicant.creditCode', message: expect.stringContaining('check character') },
+      { path: 'input.applicant.idNumber', message: expect.stringContaining('check digit') },
+    ]);
+    const lookup = await request(stack.app).get('/api/licensing/licences').query({ creditCode: wrongCheck }).set('authorization', await stack.login('window_clerk'));
+    expect(lookup.status).toBe(400);
+    expect(lookup.body.error.details).toEqual([expect.objectContaining({ path: 'query.creditCode' })]);
+  });
+
   test('an item that does not allow the commitment route goes the normal route, with the reason shown', async () => {
     const id = await startApplication(stack, application({ itemCode: 'hazardous-chemicals' }));
     await stack.openTask(id, LicensingStep.Accept);

@@ -30,7 +30,7 @@ async function dispatched(departments: string[]): Promise<string> {
 async function finishHandling(id: string, departments: string[]) {
   for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, departments.length)) {
     if (!task.acknowledgedAt) await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
-    expect((await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置' })).status).toBe(200);
+    expect((await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置', photos: ['after.jpg'] })).status).toBe(200);
   }
   await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
   await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
@@ -117,6 +117,58 @@ test('an approved extension moves that department’s deadline; a denied one doe
   expect(closed.outcome.onTime).toEqual({ 'community-a1': true, 'dept-urban': true });
 });
 
+/** A department task acknowledged, with an extension requested in time and the shift chief's review open, then the deadline passed. */
+async function extensionPendingPastDeadline(duration: string) {
+  const id = await dispatched(['dept-urban']);
+  const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
+  await act(stack, 'dept_handler', task.id, 'acknowledge');
+  expect((await act(stack, 'dept_handler', task.id, 'requestExtension', { duration, reason: '需要采购材料' })).status).toBe(200);
+  const review = await stack.openTask(id, WhistleStep.ShiftChiefReview);
+  await stack.advance(task.dueAt.getTime() - (await now()).getTime() + HOUR);
+  await waitFor(async () => (await audit(stack, id)).find((e) => e.action === 'supervise' && e.data.taskId === task.id), 'the pending request to be supervised at the deadline');
+  return { id, task, review };
+}
+
+test('an extension requested in time and approved after the deadline passed: no escalation, the deadline moves from where it was', async () => {
+  // Given an extension of 2 working days requested before the deadline, still pending when the deadline passes
+  const { id, task, review } = await extensionPendingPastDeadline('P2D');
+  // Then the case is not escalated: the department's task and the shift chief's review stay open
+  expect((await taskRow(task.id)).status).toBe('open');
+  expect((await taskRow(review.id)).status).toBe('open');
+  const events = await audit(stack, id);
+  expect(events.some((e) => e.stepId === WhistleStep.DistrictCoordinate || e.action === 'timeout')).toBe(false);
+  expect(events.find((e) => e.action === 'supervise' && e.data.taskId === task.id)?.data).toMatchObject({ reason: 'requestPending' });
+
+  // When the shift chief approves it, late
+  expect((await act(stack, 'shift_chief', review.id, 'approve')).status).toBe(200);
+
+  // Then the deadline moves by the extension from the old one (not from the approval), and the case goes on
+  const moved = await waitFor(async () => { const row = await taskRow(task.id); return row.dueAt > task.dueAt ? row : undefined; }, 'the deadline to move');
+  expect(moved.dueAt.getTime() - task.dueAt.getTime()).toBeGreaterThanOrEqual(DAY);
+  expect((await audit(stack, id)).find((e) => e.action === 'extend')?.data).toMatchObject({ duration: 'P2D', approvedAfterDeadline: true, dueAt: moved.dueAt.toISOString() });
+  await stack.advance(HOUR);
+  expect((await taskRow(task.id)).status).toBe('open');
+  expect((await instance(stack, id)).currentSteps.map((s: { stepId: string }) => s.stepId)).toEqual([WhistleStep.DepartmentHandle]);
+  const closed = await finishHandling(id, ['dept-urban']);
+  expect(closed.outcome).toMatchObject({ levelReached: 'street', onTime: { 'dept-urban': true } });
+});
+
+test('an extension requested in time and denied after the deadline passed: the case escalates to the district at once', async () => {
+  // Given an extension pending when the deadline passes
+  const { id, task, review } = await extensionPendingPastDeadline('P1D');
+  expect((await taskRow(task.id)).status).toBe('open');
+
+  // When the shift chief denies it
+  expect((await act(stack, 'shift_chief', review.id, 'deny', { reason: '应按期完成' })).status).toBe(200);
+
+  // Then the missed deadline takes effect at once, without any more time passing: timed out, escalated to the district
+  await stack.openTask(id, WhistleStep.DistrictCoordinate);
+  expect((await taskRow(task.id)).status).toBe('timedOut');
+  const events = await audit(stack, id);
+  expect(events.find((e) => e.action === 'timeout' && e.data.taskId === task.id)?.data).toMatchObject({ dueAt: task.dueAt.toISOString(), missed: 'deadline' });
+  expect(events.find((e) => e.action === 'escalate' && e.actor === null)?.data).toMatchObject({ reason: 'deadlineMissed' });
+});
+
 test('parking stops the clock for months; resuming restarts it with the time that was left', async () => {
   const id = await dispatched(['dept-urban']);
   const [task] = await stack.openTasks(id, WhistleStep.DepartmentHandle, 1);
@@ -176,7 +228,7 @@ test('wrong moves are refused: a grid worker dispatching, a co-handler closing, 
   await act(stack, 'dispatcher', dispatch.id, 'dispatch', { departments: ['dept-urban', 'dept-market'], lead: 'dept-urban' });
   for (const task of await stack.openTasks(id, WhistleStep.DepartmentHandle, 2)) {
     await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
-    await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置' });
+    await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已处置', photos: ['after.jpg'] });
   }
   await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
   const close = await stack.openTask(id, WhistleStep.Close);
@@ -197,7 +249,7 @@ test('a case with many reworks continues as new runs and keeps one audit chain',
     }],
   });
   for (let round = 0; round < 4; round++) {
-    await complete(stack, instanceId, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: `第${round + 1}次处置` });
+    await complete(stack, instanceId, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: `第${round + 1}次处置`, photos: ['after.jpg'] });
     await complete(stack, instanceId, WhistleStep.FieldCheck, 'grid_worker', round < 3 ? 'fail' : 'pass', round < 3 ? { reason: '仍未解决' } : {});
   }
   await complete(stack, instanceId, WhistleStep.Close, 'shift_chief', 'close');

@@ -17,9 +17,43 @@ describe('whistle-escalation', () => {
     expect((await audit(stack, id)).map((e) => e.action)).toEqual(['start', 'selfResolve', 'close']);
   });
 
+  test('a self-resolution without an after-photo is refused with 400 naming input.selfResolved.photos, and starts no case', async () => {
+    const auth = await stack.login('auditor');
+    const before = (await request(stack.app).get('/api/instances?limit=200').set('authorization', auth)).body.items.length;
+    for (const selfResolved of [{ result: '已当场复位地砖' }, { result: '已当场复位地砖', photos: [] }]) {
+      const res = await request(stack.app).post('/api/processes/whistle-escalation/instances').set('authorization', await stack.login('grid_worker'))
+        .send({ input: gridReport({ photos: ['before.jpg'], selfResolved }) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([{ path: 'input.selfResolved.photos', message: expect.stringContaining('after-photo') }]);
+    }
+    expect((await request(stack.app).get('/api/instances?limit=200').set('authorization', auth)).body.items.length).toBe(before);
+  });
+
+  test('a report of completion without an after-photo is 400 naming data.photos, for the community and for a department', async () => {
+    // Given a case at the community
+    const id = await startCase(stack, gridReport());
+    const community = await stack.openTask(id, WhistleStep.CommunityHandle);
+    // When the community resolves it without a photo, then an empty list: refused, naming the field
+    for (const data of [{ result: '已修复' }, { result: '已修复', photos: [] }]) {
+      const res = await act(stack, 'community_staff', community.id, 'resolve', data);
+      expect({ status: res.status, details: res.body.error?.details }).toEqual({ status: 400, details: [{ path: 'data.photos', message: expect.stringContaining('after-photo') }] });
+    }
+    // And the same for a department's completion after it whistled and the street dispatched
+    await act(stack, 'community_staff', community.id, 'whistle', { reason: '需部门处置' });
+    await complete(stack, id, WhistleStep.Dispatch, 'dispatcher', 'dispatch', { departments: ['dept-urban'], lead: 'dept-urban' });
+    const department = await stack.openTask(id, WhistleStep.DepartmentHandle);
+    await act(stack, 'dept_handler', department.id, 'acknowledge');
+    const bare = await act(stack, 'dept_handler', department.id, 'complete', { result: '已处置' });
+    expect({ status: bare.status, details: bare.body.error?.details }).toEqual({ status: 400, details: [{ path: 'data.photos', message: expect.stringContaining('after-photo') }] });
+    // Then with a photo it goes through, and the photo is in the audit
+    expect((await act(stack, 'dept_handler', department.id, 'complete', { result: '已处置', photos: ['after.jpg'] })).status).toBe(200);
+    await stack.openTask(id, WhistleStep.FieldCheck);
+    expect((await audit(stack, id)).find((e) => e.action === 'complete')?.data).toMatchObject({ photos: ['after.jpg'] });
+  });
+
   test('the community resolves, the grid worker passes the check and the shift chief closes', async () => {
     const id = await startCase(stack, gridReport());
-    const task = await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+    const task = await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复', photos: ['after.jpg'] });
     expect(task.orgUnitId).toBe('community-a1');
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
@@ -58,14 +92,14 @@ describe('whistle-escalation', () => {
     const first = await stack.openTasks(id, WhistleStep.DepartmentHandle, 2);
     expect(first.map((t) => t.orgUnitId).sort()).toEqual(['dept-market', 'dept-urban']);
     const lead = first.find((t) => t.orgUnitId === 'dept-urban')!;
-    const early = await act(stack, 'dept_handler', lead.id, 'complete', { result: '未签收就办结' });
+    const early = await act(stack, 'dept_handler', lead.id, 'complete', { result: '未签收就办结', photos: ['after.jpg'] });
     expect(early.status).toBe(409);
     const ack = await act(stack, 'dept_handler', lead.id, 'acknowledge');
     expect(ack.body).toEqual({ taskId: lead.id, status: 'open' });
     expect((await act(stack, 'dept_handler', lead.id, 'acknowledge')).status).toBe(409);
     for (const task of first) {
       if (task.id !== lead.id) await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
-      const res = await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已整改' });
+      const res = await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已整改', photos: ['after.jpg'] });
       expect(res.status).toBe(200);
     }
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'fail', { reason: '地砖仍松动' });
@@ -73,7 +107,7 @@ describe('whistle-escalation', () => {
     expect(again.map((t) => t.id)).not.toContain(lead.id);
     for (const task of again) {
       await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
-      await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已重新铺设' });
+      await act(stack, handlerOf(task.orgUnitId), task.id, 'complete', { result: '已重新铺设', photos: ['after.jpg'] });
     }
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
@@ -104,10 +138,10 @@ describe('whistle-escalation', () => {
 
   test('a hotline case is followed up; a substantive dissatisfaction is handled again', async () => {
     const id = await startCase(stack, hotlineOrder());
-    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已约谈商户' });
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已约谈商户', photos: ['after.jpg'] });
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.FollowUp, 'community_staff', 'record', { satisfaction: 'dissatisfied', substantive: true });
-    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已加装油烟净化器' });
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已加装油烟净化器', photos: ['after.jpg'] });
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.FollowUp, 'community_staff', 'record', { satisfaction: 'satisfied' });
     await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
@@ -118,7 +152,7 @@ describe('whistle-escalation', () => {
 
   test('an overdue field check stays open under supervision and can still be decided', async () => {
     const id = await startCase(stack, gridReport());
-    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复', photos: ['after.jpg'] });
     const check = await stack.openTask(id, WhistleStep.FieldCheck);
     await stack.advance(check.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 30 * 86_400_000);
     const current = (await instance(stack, id)).currentSteps;
@@ -132,7 +166,7 @@ describe('whistle-escalation', () => {
 
   test('the audit chain of a finished case lists every step and verifies', async () => {
     const id = await startCase(stack, gridReport());
-    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复' });
+    await complete(stack, id, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '已修复', photos: ['after.jpg'] });
     await complete(stack, id, WhistleStep.FieldCheck, 'grid_worker', 'pass');
     await complete(stack, id, WhistleStep.Close, 'shift_chief', 'close');
     await waitForStatus(stack, id, 'closed');

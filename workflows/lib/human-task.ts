@@ -51,6 +51,12 @@ export interface HumanTaskSpec {
   allows?: (action: string, task: TaskState & { overdue: boolean }) => string | null;
   /** Called for accepted actions that keep the task open (acknowledge, dispute, …). */
   onOpenAction?: (decision: TaskDecision) => void;
+  /**
+   * Accepted open actions that hold the deadline until the process releases it (an extension asked for in time):
+   * a deadline passing while held is recorded under supervision but does not escalate; once released, a deadline
+   * still passed escalates at once.
+   */
+  holdsDeadline?: (action: string) => boolean;
   /** Extra audit data for the opening event (e.g. which department). */
   context?: Record<string, unknown>;
 }
@@ -61,6 +67,8 @@ export interface TaskState {
   dueAt: Date;
   acknowledged: boolean;
   paused: boolean;
+  /** A request the process has yet to rule on holds the deadline (see `holdsDeadline`). */
+  held: boolean;
 }
 
 export interface TaskHandle {
@@ -74,6 +82,8 @@ export interface TaskHandle {
   resume(data: Record<string, unknown>): Promise<void>;
   /** Ends the task without a decision (e.g. an approved dispute releases the department). */
   withdraw(reason: string): Promise<void>;
+  /** Lets a held deadline act again; move it first (`reschedule`) when the request was granted. */
+  releaseDeadline(): void;
 }
 
 interface OpenTask {
@@ -118,8 +128,13 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   if (!action) {
     reject(ErrorType.Validation, `unknown action "${request.action}"`, [{ path: 'action', message: `must be one of: ${Object.keys(step.actions).join(', ')}` }]);
   }
-  if (![step.role, ...(step.onBehalfRoles ?? [])].some((r) => request.actor.roles.includes(r))) reject(ErrorType.Forbidden, `this step needs the role ${step.role}`);
-  if (!request.actor.scopeOrgUnitIds.includes(task.spec.orgUnitId)) reject(ErrorType.Forbidden, 'this task belongs to another org unit');
+  // The detail's path names what failed, so the API can record the refusal under its rule.
+  if (![step.role, ...(step.onBehalfRoles ?? [])].some((r) => request.actor.roles.includes(r))) {
+    reject(ErrorType.Forbidden, `this step needs the role ${step.role}`, [{ path: 'actor.roles', message: `needs ${step.role}` }]);
+  }
+  if (!request.actor.scopeOrgUnitIds.includes(task.spec.orgUnitId)) {
+    reject(ErrorType.Forbidden, 'this task belongs to another org unit', [{ path: 'actor.orgUnitId', message: 'outside the task\'s unit' }]);
+  }
   const ack = task.spec.acknowledgement;
   if (ack && request.action === ack.action && task.state.acknowledged) reject(ErrorType.Conflict, 'this task is already acknowledged');
   if (ack && request.action !== ack.action && !task.state.acknowledged) reject(ErrorType.Conflict, `acknowledge (${step.actions[ack.action]?.label ?? ack.action}) first`);
@@ -173,6 +188,7 @@ function installHandlers(): void {
         task.state.acknowledged = true;
         task.version++;
       }
+      if (task.spec.holdsDeadline?.(request.action)) task.state.held = true;
       task.spec.onOpenAction?.(decision);
       return { taskId: task.state.taskId, status: 'open' };
     }
@@ -199,7 +215,7 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
   // Registered before the row is written, so an action that races the activity's result is not refused as stale.
   const task: OpenTask = {
     spec, opened: false, inFlight: false, version: 0,
-    state: { taskId, dueAt: deadline.dueAt, acknowledged: false, paused: false },
+    state: { taskId, dueAt: deadline.dueAt, acknowledged: false, paused: false, held: false },
   };
   openTasks.set(taskId, task);
   await records.openTask({
@@ -228,6 +244,8 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
   let pausedRemaining: RemainingTime = { unit: 'minutes', amount: 0 };
   /** The deadline that supervision was recorded for; a later deadline (an extension) arms the timers again. */
   let supervisedUntil: number | null = null;
+  /** The deadline that passed while held; the task waits for the process's ruling instead of escalating. */
+  let heldPast: number | null = null;
 
   const finished = () => task.decision !== undefined || task.withdrawn !== undefined;
   const outcome = (async (): Promise<TaskOutcome> => {
@@ -237,7 +255,8 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
       const version = task.version;
       const changed = () => finished() || task.version !== version;
       // Parked, or overdue under supervision: no timer until the process changes the deadline or the clock.
-      if (task.state.paused || (supervisedUntil !== null && supervisedUntil >= task.state.dueAt.getTime())) {
+      if (task.state.paused || (supervisedUntil !== null && supervisedUntil >= task.state.dueAt.getTime())
+        || (task.state.held && heldPast !== null && heldPast >= task.state.dueAt.getTime())) {
         await condition(changed);
         continue;
       }
@@ -259,6 +278,11 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
       if (next === remindAt) {
         await notifications.remindTask({ ...event, at: new Date().toISOString(), about: 'deadline' });
         remindAt = null;
+        continue;
+      }
+      if (spec.onDeadline === 'escalate' && task.state.held) {
+        await records.superviseTask({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), reason: 'requestPending' });
+        heldPast = task.state.dueAt.getTime();
         continue;
       }
       if (spec.onDeadline === 'escalate') return expire('deadline');
@@ -302,6 +326,11 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
       task.state.paused = false;
       remindAt = null;
       await reschedule(resumedDeadline(pausedRemaining, new Date(), hours), 'unpark', data);
+    },
+    releaseDeadline() {
+      if (!task.state.held) return;
+      task.state.held = false;
+      task.version++;
     },
     async withdraw(reason) {
       await condition(() => !task.inFlight);

@@ -1,9 +1,12 @@
 // Department handling (部门报到办理): every dispatched department reports in (acknowledges) within its limit and
 // handles in parallel; it may dispute the order (the shift chief rules, the dispatcher reassigns), ask for an
 // extension (an approved one moves its deadline) or for parking (挂账: the clock stops until it resumes).
+// An extension asked for before the deadline holds it until the shift chief rules, however long that takes: the
+// department is not escalated for the chief's delay. Approved, the deadline moves (from where it was) and the case
+// goes on; denied, a deadline already passed escalates at once.
 // A missed acknowledgement or deadline, or a shift chief's ruling that the case is beyond the street, sends
 // the whole case to the district: the other departments' tasks are withdrawn at once.
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
 import {
   extensionLimit, REVIEW_KINDS, whistleContract, WhistleStep, type ReviewKind,
@@ -27,6 +30,8 @@ interface Team {
 }
 
 const steps = whistleContract.steps;
+/** Cases whose department branch started before this rule escalated at the deadline, request or not; they replay so. */
+const EXTENSION_HOLDS_DEADLINE = 'extension-request-holds-deadline';
 const isReview = (action: string): action is keyof typeof REVIEW_KINDS => Object.hasOwn(REVIEW_KINDS, action);
 
 export async function runDepartments(c: Case, departments: string[], lead: string, rework: boolean): Promise<DepartmentsResult> {
@@ -59,6 +64,7 @@ async function branch(c: Case, team: Team, departmentId: string, lead: boolean, 
   if (team.escalation) return;
   const requests: TaskDecision[] = [];
   let pending = false;
+  const holds = patched(EXTENSION_HOLDS_DEADLINE);
   const handle = await openHumanTask(c.ctx, {
     stepId: WhistleStep.DepartmentHandle,
     step: steps[WhistleStep.DepartmentHandle],
@@ -68,6 +74,7 @@ async function branch(c: Case, team: Team, departmentId: string, lead: boolean, 
     acknowledgement: { action: 'acknowledge', limit: c.limits.acknowledge ?? { amount: 2, unit: 'workingHours' } },
     context: { departmentId, lead, ...(rework ? { rework: true, reworks: c.assessment.reworks } : {}) },
     allows: (action, state) => allows(action, state, pending),
+    holdsDeadline: holds ? (action) => action === 'requestExtension' : undefined,
     onOpenAction: (decision) => {
       if (isReview(decision.action)) pending = true;
       if (decision.action !== 'acknowledge') requests.push(decision);
@@ -89,7 +96,10 @@ async function branch(c: Case, team: Team, departmentId: string, lead: boolean, 
     const kind = REVIEW_KINDS[request.action as keyof typeof REVIEW_KINDS];
     const ruling = await review(c, kind, departmentId, request, () => settled);
     pending = false;
-    if (!ruling || settled || ruling.action === 'deny') continue;
+    if (!ruling || settled || ruling.action === 'deny') {
+      handle.releaseDeadline();
+      continue;
+    }
     if (ruling.action === 'escalate') {
       escalate(team, 'beyondStreet', departmentId);
       continue;
@@ -98,7 +108,10 @@ async function branch(c: Case, team: Team, departmentId: string, lead: boolean, 
     if (kind === 'extension') {
       const duration = String(request.data.duration);
       const dueAt = computeDeadline(handle.state.dueAt, extensionLimit(duration), c.ctx.officeHours ?? DEFAULT_OFFICE_HOURS).dueAt;
-      await handle.reschedule(dueAt, { ...approval, duration });
+      // Moved before it is released, so a deadline held past is never seen unheld and unmoved.
+      const late = ruling.at.getTime() > handle.state.dueAt.getTime();
+      await handle.reschedule(dueAt, { ...approval, duration, ...(late ? { approvedAfterDeadline: true } : {}) });
+      handle.releaseDeadline();
     } else if (kind === 'parking') {
       await handle.pause(approval);
     } else {

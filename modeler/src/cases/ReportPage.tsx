@@ -13,7 +13,7 @@ const PROCESS_KEY = 'whistle-escalation';
 
 interface Values {
   category: string; gridCode: string; location: string; description: string; photos?: string[];
-  requesterName?: string; requesterPhone?: string; selfResolved?: boolean; selfResult?: string;
+  requesterName?: string; requesterPhone?: string; selfResolved?: boolean; selfResult?: string; afterPhotos?: string[];
 }
 
 /** API paths (input.requester.phone) → the form's field names. */
@@ -21,6 +21,7 @@ const FIELD_OF_PATH: Record<string, keyof Values> = {
   'input.category': 'category', 'input.gridCode': 'gridCode', 'input.location': 'location', 'input.description': 'description',
   'input.requester': 'requesterName', 'input.requester.name': 'requesterName', 'input.requester.phone': 'requesterPhone',
   'input.selfResolved': 'selfResult', 'input.selfResolved.result': 'selfResult', 'input.photos': 'photos',
+  'input.selfResolved.photos': 'afterPhotos',
 };
 
 export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
@@ -62,7 +63,8 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
     };
     if (v.photos?.length) input.photos = v.photos;
     if (source === 'hotline') input.requester = { name: v.requesterName?.trim(), phone: v.requesterPhone?.trim() };
-    if (source === 'grid' && v.selfResolved) input.selfResolved = { result: v.selfResult?.trim(), photos: v.photos ?? [] };
+    // Self-resolution is recorded with after-photos (DOMAIN §4.1), apart from the photos of the problem.
+    if (source === 'grid' && v.selfResolved) input.selfResolved = { result: v.selfResult?.trim(), photos: v.afterPhotos ?? [] };
     try {
       const { instanceId } = await start.mutateAsync(input);
       form.resetFields();
@@ -127,6 +129,12 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
             <>
               <Form.Item name="selfResolved" label={t('report.selfResolved')} valuePropName="checked"><Switch /></Form.Item>
               {selfResolved && <Form.Item name="selfResult" label={t('report.selfResult')} rules={required(t('report.selfResult'))}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
+              {selfResolved && (
+                <Form.Item name="afterPhotos" label={t('report.afterPhotos')} extra={t('report.afterPhotosHint')}
+                  rules={[{ required: true, type: 'array', min: 1, message: `${t('report.afterPhotos')} ${t('form.required')}` }]}>
+                  <Select mode="tags" open={false} suffixIcon={null} maxCount={20} />
+                </Form.Item>
+              )}
             </>
           )}
           <Space>

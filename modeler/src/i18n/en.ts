@@ -27,7 +27,7 @@ export const en: Messages = {
     emptyMine: 'Nothing assigned to you — see “To claim”', emptyAvailable: 'Nothing to claim', emptyCompleted: 'No completed tasks',
     completedAt: 'Completed', outcome: 'Outcome', statusAll: 'Any status',
   },
-  form: { minItems: '{{label}}: pick at least {{count}}', maxItems: '{{label}}: pick at most {{count}}', phone: 'Enter a valid phone number', required: 'is required', tooLong: 'at most {{max}} characters', confirmAction: 'Confirm “{{action}}”?', keepsOpen: 'The task stays open after this action.' },
+  form: { creditCode: 'not a valid unified social credit code (18 characters; the check character does not match or a character is not allowed)', idNumber: 'not a valid resident ID number (18 characters; the birth date or the check digit does not match)', minItems: '{{label}}: pick at least {{count}}', maxItems: '{{label}}: pick at most {{count}}', phone: 'Enter a valid phone number', required: 'is required', tooLong: 'at most {{max}} characters', confirmAction: 'Confirm “{{action}}”?', keepsOpen: 'The task stays open after this action.' },
   due: { left: '{{text}} left', over: 'overdue by {{text}}', days: '{{count}} d', hours: '{{count}} h', minutes: '{{count}} min' },
   task: {
     viewCase: 'View the case', 
@@ -39,6 +39,7 @@ export const en: Messages = {
     fieldErrors: 'Please correct the highlighted fields', limit: 'Time limit', createdAt: 'Opened', instance: 'Instance',
   },
   report: {
+    afterPhotos: 'After-photo links', afterPhotosHint: 'A self-resolution needs at least one photo taken after the fix',
     gridTitle: 'Report an event', hotlineTitle: 'Hotline intake (12345)', category: 'Category', gridCode: 'Grid code', location: 'Location',
     description: 'Description', photos: 'Photo links', requesterName: 'Requester', requesterPhone: 'Phone', selfResolved: 'Resolved on the spot',
     selfResult: 'What was done', submit: 'Report', submitHotline: 'Accept and route', started: 'Reported as case {{id}}',

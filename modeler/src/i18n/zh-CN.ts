@@ -25,7 +25,7 @@ export const zhCN = {
     emptyMine: '暂无待办，可到“待领取”领取任务', emptyAvailable: '暂无可领取的任务', emptyCompleted: '暂无已办任务',
     completedAt: '办结时间', outcome: '办理结果', statusAll: '全部状态',
   },
-  form: { minItems: '{{label}}至少选择 {{count}} 项', maxItems: '{{label}}最多选择 {{count}} 项', phone: '请输入有效的电话号码', required: '为必填项', tooLong: '不能超过 {{max}} 个字', confirmAction: '确定执行“{{action}}”？', keepsOpen: '此操作记录后任务继续保留在待办中。' },
+  form: { creditCode: '统一社会信用代码有误（18 位，末位校验码不符或含非法字符，请核对）', idNumber: '居民身份证号码有误（18 位，出生日期或末位校验码不符，请核对）', minItems: '{{label}}至少选择 {{count}} 项', maxItems: '{{label}}最多选择 {{count}} 项', phone: '请输入有效的电话号码', required: '为必填项', tooLong: '不能超过 {{max}} 个字', confirmAction: '确定执行“{{action}}”？', keepsOpen: '此操作记录后任务继续保留在待办中。' },
   due: { left: '还剩 {{text}}', over: '已超期 {{text}}', days: '{{count}} 天', hours: '{{count}} 小时', minutes: '{{count}} 分钟' },
   task: {
     viewCase: '查看案件轨迹', 
@@ -37,6 +37,7 @@ export const zhCN = {
     fieldErrors: '请根据提示修改后重新提交', limit: '时限', createdAt: '开启时间', instance: '所属实例',
   },
   report: {
+    afterPhotos: '整改后照片链接', afterPhotosHint: '自处置须附至少一张处置后的现场照片',
     gridTitle: '上报事件', hotlineTitle: '热线受理（12345 工单）', category: '事件类别', gridCode: '网格编码', location: '发生地点',
     description: '问题描述', photos: '照片链接', requesterName: '诉求人姓名', requesterPhone: '联系电话', selfResolved: '已现场自处置',
     selfResult: '自处置结果', submit: '提交上报', submitHotline: '受理并派转社区', started: '已上报，案件编号 {{id}}',

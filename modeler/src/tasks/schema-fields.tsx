@@ -5,6 +5,13 @@ import { Input, InputNumber, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import type { JsonSchema, OrgUnit, User } from '../api/types';
+import { creditCodeProblem, idNumberProblem, IDENTIFIER_FORMATS, normaliseIdentifier } from '../../../domain/identifiers';
+
+/** Identifier formats the API's JSON Schema names, checked here with the server's own module (GB 32100, GB 11643). */
+const IDENTIFIER_CHECKS: Record<string, { problem: (code: string) => string | null; message: string }> = {
+  [IDENTIFIER_FORMATS.creditCode]: { problem: creditCodeProblem, message: 'form.creditCode' },
+  [IDENTIFIER_FORMATS.idNumber]: { problem: (id) => idNumberProblem(id), message: 'form.idNumber' },
+};
 
 /** Fields whose text is prose, shown as a textarea whatever their length limit. */
 const PROSE = new Set(['result', 'reason', 'instructions', 'description', 'requirement', 'findings', 'record', 'text', 'basis']);
@@ -47,6 +54,16 @@ export function rulesFor(kind: FieldKind, schema: JsonSchema, required: boolean,
   if (isList && schema.minItems && schema.minItems > 1) rules.push({ type: 'array', min: schema.minItems, message: t('form.minItems', { label, count: schema.minItems }) });
   if (isList && schema.maxItems) rules.push({ type: 'array', max: schema.maxItems, message: t('form.maxItems', { label, count: schema.maxItems }) });
   if ((kind === 'text' || kind === 'prose') && schema.maxLength) rules.push({ max: schema.maxLength, message: t('form.tooLong', { max: schema.maxLength }) });
+  const identifier = schema.format ? IDENTIFIER_CHECKS[schema.format] : undefined;
+  if (identifier) {
+    rules.push({
+      validator: async (_rule, value: unknown) => {
+        if (typeof value !== 'string' || value.trim() === '') return;
+        const problem = identifier.problem(normaliseIdentifier(value));
+        if (problem) throw new Error(`${label}：${t(identifier.message)}`);
+      },
+    });
+  }
   return rules;
 }
 
