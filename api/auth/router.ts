@@ -25,7 +25,8 @@ export function loginRouter(ctx: AppContext): Router {
     const { username, password } = parseOr400(loginSchema, req.body);
     // IPv6 clients are counted by their /56 network, as one household or office.
     const keys = signInKeys(ipKeyGenerator(req.ip ?? 'unknown'), username);
-    const now = new Date();
+    // The API's clock: the simulated one in simulation mode, so back-offs can be crossed like any deadline.
+    const now = await ctx.clock.now();
     await limits.admit(keys, now);
     const [user] = await ctx.db.select().from(users).where(eq(users.username, username));
     // Unknown and inactive users are checked against a dummy hash: the same work, so timing names no one.

@@ -430,7 +430,7 @@ test('keys named like Object.prototype members, in every path parameter of every
       expect({ url: `${e.method} ${url}`, status: res.status < 500, code: typeof res.body?.error?.code }).toEqual({ url: `${e.method} ${url}`, status: true, code: 'string' });
     }
   }
-  expect(await fingerprint(stack.database)).toEqual(before);
+  expect(await fingerprint(stack.database, { exceptRefusals: true })).toEqual(before);
 });
 
 test('no request polluted Object.prototype', () => {

@@ -44,7 +44,7 @@ const apiProcess = (limits: LoginLimits) => createApp({
 });
 const signIn = (app: ReturnType<typeof createApp>, from: string, username: string, password: string) =>
   request(app).post('/api/auth/login').set('x-forwarded-for', from).send({ username, password });
-const SHORT: LoginLimits = { perUser: 3, perAddress: 6, windowMs: 60_000, userBackoffMs: 400, addressDelayMs: 300 };
+const SHORT: LoginLimits = { perUser: 3, perAddress: 6, windowMs: 15 * 60_000, userBackoffMs: 30_000, addressDelayMs: 300 };
 
 test('failures counted by one API process hold in another, and the right password gets through once the back-off has passed', async () => {
   const first = apiProcess(SHORT);
@@ -55,7 +55,7 @@ test('failures counted by one API process hold in another, and the right passwor
   expect(refused.status).toBe(429);
   expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   expect((await signIn(second, '10.1.0.1', 'dispatcher', 'guess-x')).status).toBe(429);
-  await new Promise((r) => setTimeout(r, SHORT.userBackoffMs + 100));
+  await stack.advance(SHORT.userBackoffMs + 1_000);
   expect((await signIn(second, '10.1.0.1', 'dispatcher', DEMO_PASSWORD)).status).toBe(200);
   // The right password cleared the count: a slip afterwards is an ordinary 401.
   expect((await signIn(first, '10.1.0.1', 'dispatcher', 'slip')).status).toBe(401);
@@ -64,11 +64,13 @@ test('failures counted by one API process hold in another, and the right passwor
 test('a wrong password after the back-off doubles it', async () => {
   const app = apiProcess(SHORT);
   for (let i = 0; i < SHORT.perUser; i++) expect((await signIn(app, '10.1.0.2', 'auditor', `guess-${i}`)).status).toBe(401);
-  await new Promise((r) => setTimeout(r, SHORT.userBackoffMs + 100));
+  await stack.advance(SHORT.userBackoffMs + 1_000);
   expect((await signIn(app, '10.1.0.2', 'auditor', 'guess-again')).status).toBe(401);
-  // Now 2 × 400 ms: after 500 ms the name is still refused.
-  await new Promise((r) => setTimeout(r, 500));
+  // Now twice the back-off: after one and a half, the name is still refused; after two and a half it is through.
+  await stack.advance(SHORT.userBackoffMs * 1.5);
   expect((await signIn(app, '10.1.0.2', 'auditor', DEMO_PASSWORD)).status).toBe(429);
+  await stack.advance(SHORT.userBackoffMs);
+  expect((await signIn(app, '10.1.0.2', 'auditor', DEMO_PASSWORD)).status).toBe(200);
 });
 
 test('names sprayed from a shared office address slow that address down without locking a colleague out', async () => {
