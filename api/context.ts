@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { OrgTree } from './org/org-tree';
 import type { LoginLimits } from './security';
+import type { CheckpointSource } from '../audit/checkpoint-source';
 
 /** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
 export interface Clock {
@@ -26,6 +27,8 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** Failed sign-in limits (defaults in api/security.ts). */
   loginLimits?: LoginLimits;
+  /** Signed audit checkpoints that verification compares each chain with; without it only the chain and projections are checked. */
+  checkpoints?: CheckpointSource;
   /** Express's `trust proxy` setting, when the API runs behind a reverse proxy. */
   trustProxy?: boolean | number | string;
 }
