@@ -5,6 +5,7 @@ import { appendAudit, readAudit } from '../../db/audit-log';
 import { purgeInstance } from '../../db/audit-purge';
 import { auditEvents, auditPurges, instances, tasks } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { openDatabase } from '../../db/client';
 
 let database: TestDatabase;
 beforeAll(async () => { database = await createTestDatabase(); });
@@ -94,4 +95,36 @@ test("a purge record for one instance does not unlock another instance's events"
   expect(await refusal(work)).toContain('append-only');
   expect(await readAudit(database.db, 'AO-6')).toHaveLength(2);
   expect(await readAudit(database.db, 'AO-7')).toHaveLength(2);
+});
+
+// Roles belong to the whole PostgreSQL server: this one gets a unique name and is dropped afterwards.
+const onPostgres = process.env.DATABASE_URL ? test : test.skip;
+onPostgres('on PostgreSQL, an application role granted as docs/audit.md says starts, appends, and can neither change nor purge the log', async () => {
+  await instanceWithEvents('AO-8', 1);
+  const url = new URL(database.url!);
+  const dbName = url.pathname.slice(1);
+  const role = `${dbName}_app`;
+  await database.db.execute(sql.raw(`
+    create role ${role} login;
+    grant connect on database ${dbName} to ${role};
+    grant usage on schema public, drizzle to ${role};
+    grant select on all tables in schema drizzle to ${role};
+    grant select, insert, update, delete on all tables in schema public to ${role};
+    grant usage on all sequences in schema public to ${role};
+    revoke update, delete, truncate, trigger, references on audit_events, audit_purges from ${role};`));
+  url.username = role;
+  const app = await openDatabase({ url: url.toString() });
+  try {
+    await app.exclusively(() => app.migrate());
+    await app.db.transaction((tx) => appendAudit(tx, { instanceId: 'AO-8', eventKey: 'AO-8:app', at: new Date(), actor: null, stepId: null, action: 'a', data: {} }));
+    expect(await readAudit(app.db, 'AO-8')).toHaveLength(2);
+    for (const statement of ['update audit_events set action = $$x$$', 'delete from audit_events', 'truncate audit_events']) {
+      expect(await refusal(app.db.execute(sql.raw(statement)))).toContain('permission denied for table audit_events');
+    }
+    expect(await refusal(app.db.execute(sql.raw('alter table audit_events disable trigger all')))).toContain('must be owner');
+    expect(await refusal(app.db.execute(sql`select audit_purge_instance('AO-8', 'r', 'u')`))).toContain('permission denied for function');
+  } finally {
+    await app.close();
+    await database.db.execute(sql.raw(`drop owned by ${role}; drop role ${role}`));
+  }
 });
