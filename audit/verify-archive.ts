@@ -62,6 +62,14 @@ export function verifyArchive(rows: AuditRow[], evidence: ArchiveEvidence = {}):
       findings.push(...headFindings(head.instanceId, chain, head));
     }
   }
-  if (projections) findings.push(...projectionFindings(projections, new Set(rows.map((r) => r.eventKey)), now));
+  if (projections) {
+    // Rows of an instance purged while the database was being read are not evidence of anything.
+    const purgedIds = new Set(purges.map((p) => p.instanceId));
+    const live = {
+      instances: projections.instances.filter((i) => !purgedIds.has(i.id)),
+      tasks: projections.tasks.filter((t) => !purgedIds.has(t.instanceId)),
+    };
+    findings.push(...projectionFindings(live, new Set(rows.map((r) => r.eventKey)), now));
+  }
   return { ok: findings.length === 0, instances: byInstance.size, events: rows.length, findings, purged };
 }

@@ -21,7 +21,10 @@ export interface InstanceVerdict {
 }
 
 export async function verifyInstance(db: Db, instanceId: string, checkpoint: TrustedCheckpoint | null, now: Date): Promise<InstanceVerdict> {
-  const [chain, projections] = await Promise.all([readAudit(db, instanceId), loadProjections(db, instanceId)]);
+  // Projections first, then the log: a row and its event commit together, so every row read has its event in a
+  // later read. Read in parallel (or the other way round), a task completed in between looks like a missing event.
+  const projections = await loadProjections(db, instanceId);
+  const chain = await readAudit(db, instanceId);
   const breaks: Finding[] = verifyChainDetailed(chain).map((f) => ({ ...f, instanceId }));
   let verifiedUpTo: InstanceVerdict['verifiedUpTo'] = null;
   if (checkpoint) {

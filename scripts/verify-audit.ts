@@ -23,11 +23,13 @@ async function main(): Promise<number> {
   if (Boolean(values.checkpoint) !== Boolean(values['public-key'])) { console.error(`${USAGE}\n--checkpoint needs --public-key, the key you trust`); return 2; }
   const database = await openDatabase(values['database-url'] ? { url: values['database-url'] } : { dataDir: values.pglite });
   try {
+    // The projections before the log and the purges after it, so a live database changing meanwhile shows no row
+    // without its event and no chain gone without its purge record.
+    const projections = await loadProjections(database.db);
     const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.instanceId), asc(auditEvents.seq));
+    const purges = await database.db.select().from(auditPurges);
     const checkpoint = values.checkpoint ? readTrustedCheckpoint(values.checkpoint, values['public-key']!) : undefined;
-    const verdict = verifyArchive(rows, {
-      checkpoint, projections: await loadProjections(database.db), purges: await database.db.select().from(auditPurges),
-    });
+    const verdict = verifyArchive(rows, { checkpoint, projections, purges });
     if (values.json) {
       console.log(JSON.stringify(verdict, null, 2));
     } else {

@@ -42,7 +42,7 @@ test('the answer names the checkpoint it verified against, and a checkpoint foll
   const caughtUp = await waitFor(async () => {
     const body = await verify(id);
     return body.eventsAfterCheckpoint === 0 && body.events > 2 ? body : undefined;
-  }, 'a checkpoint covering the new events', 10_000);
+  }, 'a checkpoint covering the new events');
   expect(Date.parse(caughtUp.verifiedUpTo.checkpointAt)).toBeGreaterThan(Date.parse(checkpoint.createdAt));
 });
 
