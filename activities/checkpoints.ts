@@ -1,20 +1,13 @@
-// Writes a signed checkpoint of every audit chain's head to a file outside the database.
-import type { Db } from '../db/client';
-import { loadSigningKey, makeCheckpoint, readHeads, writeCheckpointFile } from '../audit/checkpoint';
+// Writes a signed checkpoint of every audit chain's head to a file outside the database (the periodic loop's
+// activity; the writer also signs after each batch of appends by itself).
+import type { CheckpointWriter } from '../audit/checkpoint-writer';
 
-export interface CheckpointConfig {
-  /** Folder outside the database where checkpoint files are kept. */
-  dir: string;
-  /** Ed25519 private key (PEM), kept outside the database; created on first use. */
-  keyFile: string;
-}
-
-export function checkpointActivities(db: Db, config: CheckpointConfig | undefined) {
+export function checkpointActivities(writer: CheckpointWriter | undefined) {
   return {
-    async writeAuditCheckpoint(args: { at: string }): Promise<{ file: string; count: number; merkleRoot: string } | null> {
-      if (!config) return null;
-      const checkpoint = makeCheckpoint(await readHeads(db), loadSigningKey(config.keyFile), new Date(args.at));
-      return { file: writeCheckpointFile(config.dir, checkpoint), count: checkpoint.count, merkleRoot: checkpoint.merkleRoot };
+    async writeAuditCheckpoint(args: { at: string }): Promise<{ count: number; merkleRoot: string } | null> {
+      if (!writer) return null;
+      const checkpoint = await writer.writeFull(new Date(args.at));
+      return { count: checkpoint.count, merkleRoot: checkpoint.merkleRoot };
     },
   };
 }

@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import { instanceActivities } from './instances';
 import type { Notifier } from './notifier';
 import { taskActivities } from './tasks';
-import { checkpointActivities, type CheckpointConfig } from './checkpoints';
+import { checkpointActivities } from './checkpoints';
+import type { CheckpointWriter } from '../audit/checkpoint-writer';
 import { DbCreditRegistry, type CreditRegistry } from './credit-registry';
 import { InProcessEnforcementPlatform, type EnforcementPlatform } from './enforcement-platform';
 import { licensingActivities } from './licensing';
@@ -11,7 +12,8 @@ import { licensingActivities } from './licensing';
 export interface ActivityDeps {
   db: Db;
   notifier: Notifier;
-  checkpoints?: CheckpointConfig;
+  /** Signs audit checkpoints; without it the periodic loop's activity does nothing. */
+  checkpoints?: CheckpointWriter;
   /** The credit registry; defaults to the database adapter. */
   creditRegistry?: CreditRegistry;
   /** The enforcement platform; defaults to the in-process adapter that acknowledges at once. */
@@ -22,7 +24,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...instanceActivities(deps.db),
     ...taskActivities(deps.db, deps.notifier),
-    ...checkpointActivities(deps.db, deps.checkpoints),
+    ...checkpointActivities(deps.checkpoints),
     ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform(), deps.notifier),
   };
 }

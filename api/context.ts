@@ -4,6 +4,7 @@ import type { CreditRegistry } from '../activities/credit-registry';
 import type { Db } from '../db/client';
 import type { OrgTree } from './org/org-tree';
 import type { LoginLimits } from './auth/sign-in-limits';
+import type { CheckpointSource } from '../audit/checkpoint-source';
 
 /** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
 export interface Clock {
@@ -27,6 +28,8 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** Failed sign-in limits (defaults in api/security.ts). */
   loginLimits?: LoginLimits;
+  /** Signed audit checkpoints that verification compares each chain with; without it only the chain and projections are checked. */
+  checkpoints?: CheckpointSource;
   /** Express's `trust proxy` setting, when the API runs behind a reverse proxy. */
   trustProxy?: boolean | number | string;
   /** The credit registry the worker uses too (a licensing start is refused under art. 79); the database one by default. */

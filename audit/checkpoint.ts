@@ -2,7 +2,7 @@
 // with a key kept outside the database. Written to files outside the database, so deleting a whole instance or
 // cutting the newest events off a chain — which the per-instance chain alone cannot show — is detected.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import stableStringify from 'fast-json-stable-stringify';
 import { sql } from 'drizzle-orm';
@@ -62,9 +62,22 @@ export function loadSigningKey(file: string): KeyObject {
   return createPrivateKey(readFileSync(file));
 }
 
-export function writeCheckpointFile(dir: string, checkpoint: Checkpoint): string {
+/** The newest checkpoint, rewritten after each batch of appends; the verifiers' default. */
+export const LATEST_CHECKPOINT_FILE = 'checkpoint-latest.json';
+
+/**
+ * Writes the checkpoint as the latest one (replaced atomically, so a reader never sees half a file) and, when
+ * `archive` is set (at start-up and on the periodic loop), also under its own time-stamped name: the files an
+ * operator copies out of reach of the database's operators. Returns the file written last.
+ */
+export function writeCheckpointFile(dir: string, checkpoint: Checkpoint, archive = true): string {
   mkdirSync(dir, { recursive: true });
+  const text = `${JSON.stringify(checkpoint, null, 2)}\n`;
+  const latest = join(dir, LATEST_CHECKPOINT_FILE);
+  writeFileSync(`${latest}.tmp`, text);
+  renameSync(`${latest}.tmp`, latest);
+  if (!archive) return latest;
   const file = join(dir, `checkpoint-${checkpoint.createdAt.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(checkpoint, null, 2)}\n`);
+  writeFileSync(file, text);
   return file;
 }

@@ -1,15 +1,20 @@
-// What an external auditor runs: every chain re-hashed row by row, and the database compared with a signed
-// checkpoint. Each finding names the instance and the seq, and what happened there.
+// What an external auditor runs: every chain re-hashed row by row, the database compared with a signed checkpoint,
+// and the task and instance rows compared with the log. Each finding names the instance and the seq or task.
 import { verifyChainDetailed, type AuditRow } from '../db/audit-log';
-import { checkpointIntact, type Checkpoint } from './checkpoint';
+import { checkpointFindings, headFindings, type TrustedCheckpoint } from './against-checkpoint';
+import type { Finding, FindingKind } from './findings';
+import { projectionFindings, type Projections } from './projections';
 
-export type FindingKind = 'altered' | 'missing' | 'reordered' | 'deletedInstance' | 'truncated' | 'badSignature' | 'badRoot';
+export type { Finding, FindingKind };
 
-export interface Finding {
-  kind: FindingKind;
-  instanceId?: string;
-  seq?: number;
-  message: string;
+/** A whole instance removed through the recorded purge (db/audit-purge.ts), with its chain's head at the time. */
+export interface PurgeRecord {
+  instanceId: string;
+  headSeq: number;
+  headHash: string;
+  reason: string;
+  purgedBy: string;
+  purgedAt: Date;
 }
 
 export interface ArchiveVerdict {
@@ -17,35 +22,54 @@ export interface ArchiveVerdict {
   instances: number;
   events: number;
   findings: Finding[];
+  /** Instances the checkpoint recorded that left through the explicit purge: not a break, but reported. */
+  purged: PurgeRecord[];
 }
 
-export function verifyArchive(rows: AuditRow[], checkpoint?: { checkpoint: Checkpoint; trustedPublicKeyPem: string }): ArchiveVerdict {
+export interface ArchiveEvidence {
+  checkpoint?: TrustedCheckpoint;
+  /** The instance and task rows of the same database; each must have its audit events. */
+  projections?: Projections;
+  purges?: PurgeRecord[];
+  /** When the database was read (for the grace an instance row has before its start event must exist). */
+  now?: Date;
+}
+
+export function verifyArchive(rows: AuditRow[], evidence: ArchiveEvidence = {}): ArchiveVerdict {
+  const { checkpoint, projections, purges = [], now = new Date() } = evidence;
   const byInstance = new Map<string, AuditRow[]>();
-  for (const row of rows) byInstance.set(row.instanceId, [...(byInstance.get(row.instanceId) ?? []), row]);
+  for (const row of rows) {
+    const chain = byInstance.get(row.instanceId);
+    if (chain) chain.push(row); else byInstance.set(row.instanceId, [row]);
+  }
   const findings: Finding[] = [];
   for (const [instanceId, chain] of byInstance) {
     chain.sort((a, b) => a.seq - b.seq);
     findings.push(...verifyChainDetailed(chain).map((f) => ({ ...f, instanceId })));
   }
+  const purged: PurgeRecord[] = [];
   if (checkpoint) {
-    const { checkpoint: cp, trustedPublicKeyPem } = checkpoint;
-    const intact = checkpointIntact(cp, trustedPublicKeyPem);
-    if (!intact.signature) findings.push({ kind: 'badSignature', message: `checkpoint of ${cp.createdAt}: the signature does not verify with the trusted key` });
-    if (!intact.root) findings.push({ kind: 'badRoot', message: `checkpoint of ${cp.createdAt}: its heads do not hash to its Merkle root` });
-    for (const head of cp.heads) {
-      const chain = byInstance.get(head.instanceId);
-      if (!chain) {
-        findings.push({ kind: 'deletedInstance', instanceId: head.instanceId, message: `instance ${head.instanceId} had ${head.seq} events at the checkpoint and is gone from the database` });
+    findings.push(...checkpointFindings(checkpoint));
+    const purgeOf = new Map(purges.map((p) => [p.instanceId, p]));
+    for (const head of checkpoint.checkpoint.heads) {
+      const chain = byInstance.get(head.instanceId) ?? [];
+      const purge = purgeOf.get(head.instanceId);
+      // A recorded purge accounts for a missing chain only if it removed at least what the checkpoint signed.
+      if (chain.length === 0 && purge && purge.headSeq >= head.seq) {
+        purged.push(purge);
         continue;
       }
-      const last = chain[chain.length - 1].seq;
-      const row = chain.find((r) => r.seq === head.seq);
-      if (last < head.seq) {
-        findings.push({ kind: 'truncated', instanceId: head.instanceId, seq: last + 1, message: `chain of ${head.instanceId} truncated: the checkpoint recorded seq ${head.seq}, the database ends at seq ${last}` });
-      } else if (row && row.hash !== head.hash) {
-        findings.push({ kind: 'altered', instanceId: head.instanceId, seq: head.seq, message: `event ${head.instanceId}#${head.seq} differs from the checkpointed head` });
-      }
+      findings.push(...headFindings(head.instanceId, chain, head));
     }
   }
-  return { ok: findings.length === 0, instances: byInstance.size, events: rows.length, findings };
+  if (projections) {
+    // Rows of an instance purged while the database was being read are not evidence of anything.
+    const purgedIds = new Set(purges.map((p) => p.instanceId));
+    const live = {
+      instances: projections.instances.filter((i) => !purgedIds.has(i.id)),
+      tasks: projections.tasks.filter((t) => !purgedIds.has(t.instanceId)),
+    };
+    findings.push(...projectionFindings(live, new Set(rows.map((r) => r.eventKey)), now));
+  }
+  return { ok: findings.length === 0, instances: byInstance.size, events: rows.length, findings, purged };
 }

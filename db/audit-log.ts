@@ -49,6 +49,18 @@ export function hashEvent(e: AuditInput & { seq: number; prevHash: string }): st
  */
 export const auditTimings: { observe?: (ms: number) => void } = {};
 
+const appendListeners = new Set<(instanceId: string) => void>();
+
+/**
+ * Calls `listener` with the instance of every event this process appends (not of an idempotent repeat), so the
+ * checkpoint writer can sign new heads soon after. Called before the transaction commits: a listener must wait
+ * a moment before reading. Returns the function that stops listening.
+ */
+export function onAuditAppended(listener: (instanceId: string) => void): () => void {
+  appendListeners.add(listener);
+  return () => { appendListeners.delete(listener); };
+}
+
 /** Appends one event; must run inside a transaction (it locks the instance row to serialise appends). */
 export async function appendAudit(tx: Db, input: AuditInput): Promise<AuditRow> {
   const observe = auditTimings.observe;
@@ -86,6 +98,7 @@ async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
     hash: hashEvent({ ...input, data, seq, prevHash }),
   };
   const [inserted] = await tx.insert(auditEvents).values(row).returning();
+  for (const listener of appendListeners) listener(input.instanceId);
   return inserted;
 }
 

@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { Pool } from 'pg';
 import { join } from 'node:path';
@@ -29,6 +30,15 @@ const migrationsFolder = join(__dirname, '..', 'migrations');
 /** Advisory lock key held during start-up work (an arbitrary constant: "shan" in ASCII). */
 const STARTUP_LOCK = 0x7368616e;
 
+/** Whether a migration newer than the last one applied exists; drizzle's migrator compares the same way. */
+async function migrationsPending(pool: Pool): Promise<boolean> {
+  const newest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  const applied = await pool.query<{ last: string | null }>('select max(created_at) as last from drizzle.__drizzle_migrations')
+    .catch(() => ({ rows: [{ last: null }] }));
+  const last = applied.rows[0]?.last;
+  return last === null || last === undefined || Number(last) < newest;
+}
+
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
   url?: string;
@@ -47,7 +57,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+      // Only when one is pending: the application may connect as a role that owns nothing and may create nothing
+      // (docs/audit.md), and drizzle's migrator starts with CREATE SCHEMA even when all is applied.
+      migrate: async () => { if (await migrationsPending(pool)) await migratePg(drizzlePg(pool), { migrationsFolder }); },
       exclusively: async (work) => {
         const session = await pool.connect();
         try {

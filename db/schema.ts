@@ -125,6 +125,23 @@ export const auditEvents = pgTable('audit_events', {
   uniqueIndex('audit_events_key_idx').on(t.eventKey),
 ]);
 
+/**
+ * The only way audit rows leave the database (a retention job, a court-ordered erasure): one row per purged
+ * instance, written in the same transaction as the deletion, which the append-only trigger on audit_events
+ * allows only then (migrations/0008_audit_append_only.sql). Append-only itself, so every purge stays visible.
+ */
+export const auditPurges = pgTable('audit_purges', {
+  instanceId: text('instance_id').primaryKey(),
+  /** The chain's head when it was purged, so a verifier can match it with the checkpoints that recorded it. */
+  headSeq: integer('head_seq').notNull(),
+  headHash: text('head_hash').notNull(),
+  reason: text('reason').notNull(),
+  purgedBy: text('purged_by').notNull(),
+  purgedAt: ts('purged_at').notNull().default(sql`now()`),
+  /** The purging transaction, which the trigger compares with txid_current(). */
+  txid: bigint('txid', { mode: 'number' }).notNull().default(sql`txid_current()`),
+});
+
 export const catalogEntries = pgTable('catalog_entries', {
   catalog: text('catalog').notNull(),
   code: text('code').notNull(),

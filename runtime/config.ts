@@ -1,6 +1,6 @@
 // Configuration from the environment, parsed once with zod so a typo fails at start-up with a clear message.
 import { z } from 'zod';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 export const PROJECT_ROOT = join(__dirname, '..');
 
@@ -23,6 +23,10 @@ const envSchema = z.object({
   SHANZHI_CHECKPOINT_DIR: z.string().optional(),
   SHANZHI_CHECKPOINT_KEY_FILE: z.string().optional(),
   SHANZHI_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** The longest an appended audit event waits to be covered by a signed checkpoint. */
+  SHANZHI_CHECKPOINT_DEBOUNCE_SECONDS: z.coerce.number().min(1).max(3600).default(5),
+  /** This many appended events are signed at once, without waiting for the debounce. */
+  SHANZHI_CHECKPOINT_BATCH_EVENTS: z.coerce.number().int().min(1).default(200),
   /** Workflows the worker keeps in memory (0 = no cache); unset = the SDK's default, sized from the heap limit. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   /** A prebuilt workflow bundle (bundleWorkflows() written to a file): a worker starts in a second instead of bundling. */
@@ -41,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const keyFile = e.SHANZHI_CHECKPOINT_KEY_FILE ?? join(e.SHANZHI_DATA_DIR, 'keys', 'checkpoint-ed25519.pem');
+  if (production) requireKeyOutside(e.SHANZHI_DATA_DIR, e.SHANZHI_CHECKPOINT_KEY_FILE);
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -61,13 +68,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     enforcementUrl: e.SHANZHI_ENFORCEMENT_URL,
     checkpoints: {
       dir: e.SHANZHI_CHECKPOINT_DIR ?? join(e.SHANZHI_DATA_DIR, 'checkpoints'),
-      keyFile: e.SHANZHI_CHECKPOINT_KEY_FILE ?? join(e.SHANZHI_DATA_DIR, 'keys', 'checkpoint-ed25519.pem'),
+      keyFile,
       intervalMinutes: e.SHANZHI_CHECKPOINT_INTERVAL_MINUTES,
+      debounceMs: e.SHANZHI_CHECKPOINT_DEBOUNCE_SECONDS * 1000,
+      batchEvents: e.SHANZHI_CHECKPOINT_BATCH_EVENTS,
     },
     trustProxy: parseTrustProxy(e.SHANZHI_TRUST_PROXY),
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, bundlePath: e.SHANZHI_WORKFLOW_BUNDLE },
-    production: e.NODE_ENV === 'production',
+    production,
   };
+}
+
+/**
+ * In production the checkpoint signing key must not sit in the data folder: whoever can rewrite the data (and so
+ * the database files) could then also sign a checkpoint over the rewritten log, and checkpoints would prove nothing.
+ */
+function requireKeyOutside(dataDir: string, keyFile: string | undefined): void {
+  if (!keyFile) {
+    throw new Error('Invalid configuration:\n  SHANZHI_CHECKPOINT_KEY_FILE: required when NODE_ENV=production — point it at the audit checkpoint '
+      + 'signing key in a place outside SHANZHI_DATA_DIR that the database\'s operators cannot read (created on first start if absent)');
+  }
+  const inside = relative(resolve(dataDir), resolve(keyFile));
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    throw new Error(`Invalid configuration:\n  SHANZHI_CHECKPOINT_KEY_FILE: ${keyFile} is inside SHANZHI_DATA_DIR (${dataDir}); `
+      + 'in production the checkpoint signing key must be kept outside the data folder');
+  }
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string | undefined {

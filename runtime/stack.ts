@@ -17,6 +17,8 @@ import type { Config } from './config';
 import { PROJECT_ROOT } from './config';
 import { connectTemporal, type TemporalHandle } from './temporal';
 import { jwtSecretFor } from './secret';
+import { CheckpointWriter } from '../audit/checkpoint-writer';
+import { fileCheckpointSource } from '../audit/checkpoint-source';
 
 export type Log = (line: string) => void;
 
@@ -60,7 +62,10 @@ export interface RunningParts {
 
 export async function startParts(config: Config, parts: { worker: boolean; api: boolean }, log: Log): Promise<RunningParts> {
   const database = await openDatabaseFor(config, log);
-  const temporal = await connectTemporal(config).catch(async (error: unknown) => { await database.close(); throw error; });
+  // Every process that appends audit events signs them soon after, and once at start-up.
+  const checkpoints = new CheckpointWriter(database.db, { ...config.checkpoints, log });
+  const temporal = await checkpoints.start().then(() => connectTemporal(config))
+    .catch(async (error: unknown) => { await checkpoints.stop().catch(() => undefined); await database.close(); throw error; });
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   let server: Server | undefined;
@@ -68,13 +73,14 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
     await temporal.close();
+    await checkpoints.stop().catch((error: unknown) => log(`[audit] last checkpoint not written: ${(error as Error).message}`));
     await database.close();
   };
   try {
     if (parts.worker) {
       worker = await createWorker({
         connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log),
-        checkpoints: config.checkpoints,
+        checkpoints,
         maxCachedWorkflows: config.worker.maxCachedWorkflows,
         workflowBundle: config.worker.bundlePath ? { codePath: config.worker.bundlePath } : undefined,
         creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
@@ -89,6 +95,7 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
         jwtSecret: jwtSecretFor(config), trustProxy: config.trustProxy, log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
         creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
         ping: { db: () => database.ping(), temporal: () => temporal.ping() },
+        checkpoints: fileCheckpointSource(config.checkpoints.dir, config.checkpoints.keyFile),
       });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, () => resolve(s));

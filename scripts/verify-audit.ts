@@ -1,13 +1,14 @@
-// `npm run verify:audit`: the external auditor's verifier. Reads every audit event from a database (a restored
-// dump on PostgreSQL, or a PGlite folder), re-hashes every chain, and compares the chain heads with a signed
-// checkpoint file using a public key the auditor trusts. Exit code 0 = intact, 1 = findings, 2 = usage.
-import { readFileSync } from 'node:fs';
+// `npm run verify:audit`: the external auditor's verifier. Reads every audit event, instance and task from a
+// database (a restored dump on PostgreSQL, or a PGlite folder), re-hashes every chain, compares the chain heads
+// with a signed checkpoint file using a public key the auditor trusts, and checks that every task and instance
+// row has its audit events. Exit code 0 = intact, 1 = findings, 2 = usage.
 import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
-import { auditEvents } from '../db/schema';
+import { auditEvents, auditPurges } from '../db/schema';
 import { verifyArchive } from '../audit/verify-archive';
-import type { Checkpoint } from '../audit/checkpoint';
+import { readTrustedCheckpoint } from '../audit/against-checkpoint';
+import { loadProjections } from '../audit/projections';
 
 const USAGE = `usage: npm run verify:audit -- (--database-url URL | --pglite DIR) [--checkpoint FILE --public-key PEM] [--json]`;
 
@@ -22,17 +23,19 @@ async function main(): Promise<number> {
   if (Boolean(values.checkpoint) !== Boolean(values['public-key'])) { console.error(`${USAGE}\n--checkpoint needs --public-key, the key you trust`); return 2; }
   const database = await openDatabase(values['database-url'] ? { url: values['database-url'] } : { dataDir: values.pglite });
   try {
+    // The projections before the log and the purges after it, so a live database changing meanwhile shows no row
+    // without its event and no chain gone without its purge record.
+    const projections = await loadProjections(database.db);
     const rows = await database.db.select().from(auditEvents).orderBy(asc(auditEvents.instanceId), asc(auditEvents.seq));
-    const checkpoint = values.checkpoint ? {
-      checkpoint: JSON.parse(readFileSync(values.checkpoint, 'utf8')) as Checkpoint,
-      trustedPublicKeyPem: readFileSync(values['public-key']!, 'utf8'),
-    } : undefined;
-    const verdict = verifyArchive(rows, checkpoint);
+    const purges = await database.db.select().from(auditPurges);
+    const checkpoint = values.checkpoint ? readTrustedCheckpoint(values.checkpoint, values['public-key']!) : undefined;
+    const verdict = verifyArchive(rows, { checkpoint, projections, purges });
     if (values.json) {
       console.log(JSON.stringify(verdict, null, 2));
     } else {
       console.log(`${verdict.instances} instances, ${verdict.events} events${checkpoint ? `, checkpoint of ${checkpoint.checkpoint.createdAt}` : ''}`);
       for (const f of verdict.findings) console.log(`  [${f.kind}] ${f.message}`);
+      for (const p of verdict.purged) console.log(`  [purged] instance ${p.instanceId} (${p.headSeq} events) purged ${p.purgedAt.toISOString()} by ${p.purgedBy}: ${p.reason}`);
       console.log(verdict.ok ? 'INTACT' : `${verdict.findings.length} finding(s)`);
     }
     return verdict.ok ? 0 : 1;

@@ -3,7 +3,9 @@ import { Router } from 'express';
 import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { instances, tasks } from '../../db/schema';
-import { actorOf as auditActorOf, readAudit, verifyChain } from '../../db/audit-log';
+import { actorOf as auditActorOf, readAudit } from '../../db/audit-log';
+import { verifyInstance } from '../../audit/verify-instance';
+import { auditVerificationSchema } from './audit-verification';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import type { Actor } from '../../domain/actor';
 import { actorOf } from '../auth/middleware';
@@ -144,7 +146,9 @@ export function instancesRouter(ctx: AppContext): Router {
 
   router.get('/:id/audit/verify', async (req, res) => {
     const row = await loadVisible(ctx, actorOf(res), req.params.id);
-    res.json(verifyChain(await readAudit(ctx.db, row.id)));
+    const checkpoint = (await ctx.checkpoints?.latest()) ?? null;
+    const answer: z.infer<typeof auditVerificationSchema> = await verifyInstance(ctx.db, row.id, checkpoint, await ctx.clock.now());
+    res.json(answer);
   });
 
   return router;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { loginSchema } from '../auth/router';
 import { taskActionBodySchema, taskQuerySchema } from '../tasks/router';
 import { instanceQuerySchema } from '../instances/router';
+import { auditVerificationSchema } from '../instances/audit-verification';
 import { diagramBodySchema } from '../processes/router';
 import { startBodySchema } from '../processes/start-instance';
 import { catalogEntryBodySchema } from '../catalogs/router';
@@ -54,7 +55,7 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/instances/{id}', summary: 'One instance', request: { params: id('id') }, responses: ok('instance') });
   registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit', summary: 'Audit trail', request: { params: id('id') }, responses: ok('{ events }') });
   registry.registerPath({ method: 'get', path: '/api/instances/{id}/conformance', summary: 'One instance replayed on its diagram', request: { params: id('id') }, responses: ok('{ instanceId, fitness, moves, deviations }') });
-  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit/verify', summary: 'Verify the hash chain', request: { params: id('id') }, responses: ok('{ ok, events, firstBrokenSeq }') });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit/verify', summary: 'Verify the audit trail against the latest signed checkpoint and the projections', request: { params: id('id') }, responses: { 200: { description: 'the chain re-hashed, compared with the latest signed checkpoint and with the task and instance rows', ...json(auditVerificationSchema) }, ...errors } });
   registry.registerPath({ method: 'get', path: '/api/tasks', summary: 'Inbox', request: { query: taskQuerySchema }, responses: ok('{ items, nextCursor }') });
   registry.registerPath({ method: 'get', path: '/api/tasks/counts', summary: 'Inbox counts for the menu', responses: ok('{ mine, available, overdue }') });
   registry.registerPath({ method: 'get', path: '/api/tasks/{taskId}', summary: 'One task', request: { params: id('taskId') }, responses: ok('task') });

@@ -7,6 +7,7 @@ import { hashPassword } from '../../api/auth/passwords';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { act, audit, gridReport, instance, startCase } from '../support/whistle';
+import { asSuperuserBypassingTriggers } from '../support/tamper';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -168,9 +169,11 @@ describe('acting on a task', () => {
     const id = await startCase(stack, gridReport());
     await stack.openTask(id, WhistleStep.CommunityHandle);
     const auth = await stack.login('auditor');
-    expect((await request(stack.app).get(`/api/instances/${id}/audit/verify`).set('authorization', auth)).body).toEqual({ ok: true, events: 2, firstBrokenSeq: null });
-    await stack.database.db.update(auditEvents).set({ data: { forged: true } }).where(and(eq(auditEvents.instanceId, id), eq(auditEvents.seq, 2)));
-    expect((await request(stack.app).get(`/api/instances/${id}/audit/verify`).set('authorization', auth)).body).toEqual({ ok: false, events: 2, firstBrokenSeq: 2 });
+    expect((await request(stack.app).get(`/api/instances/${id}/audit/verify`).set('authorization', auth)).body).toMatchObject({ ok: true, events: 2, firstBrokenSeq: null });
+    await asSuperuserBypassingTriggers(stack.database.db, (tx) => tx.update(auditEvents).set({ data: { forged: true } }).where(and(eq(auditEvents.instanceId, id), eq(auditEvents.seq, 2))));
+    expect((await request(stack.app).get(`/api/instances/${id}/audit/verify`).set('authorization', auth)).body).toMatchObject({
+      ok: false, events: 2, firstBrokenSeq: 2, breaks: [expect.objectContaining({ kind: 'altered', seq: 2 })],
+    });
   });
 });
 

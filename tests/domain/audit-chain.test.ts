@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { appendAudit, readAudit, verifyChain } from '../../db/audit-log';
 import { auditEvents, instances } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { asSuperuserBypassingTriggers } from '../support/tamper';
 
 let database: TestDatabase;
 beforeAll(async () => { database = await createTestDatabase(); });
@@ -38,13 +39,13 @@ test('appending the same event key twice writes one row', async () => {
 
 test('an edited payload breaks the chain at that row', async () => {
   await instanceWithEvents('AC-3', 4);
-  await database.db.update(auditEvents).set({ data: { n: 99 } }).where(and(eq(auditEvents.instanceId, 'AC-3'), eq(auditEvents.seq, 3)));
+  await asSuperuserBypassingTriggers(database.db, (db) => db.update(auditEvents).set({ data: { n: 99 } }).where(and(eq(auditEvents.instanceId, 'AC-3'), eq(auditEvents.seq, 3))));
   expect(verifyChain(await readAudit(database.db, 'AC-3'))).toMatchObject({ ok: false, firstBrokenSeq: 3 });
 });
 
 test('a deleted row breaks the chain where it was', async () => {
   await instanceWithEvents('AC-4', 4);
-  await database.db.delete(auditEvents).where(and(eq(auditEvents.instanceId, 'AC-4'), eq(auditEvents.seq, 2)));
+  await asSuperuserBypassingTriggers(database.db, (db) => db.delete(auditEvents).where(and(eq(auditEvents.instanceId, 'AC-4'), eq(auditEvents.seq, 2))));
   expect(verifyChain(await readAudit(database.db, 'AC-4'))).toMatchObject({ ok: false, firstBrokenSeq: 2 });
 });
 

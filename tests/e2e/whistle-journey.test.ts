@@ -16,7 +16,7 @@ let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([createTestStack({ staticDir: MODELER_DIST, listen: true }), launchBrowser()]);
+  [stack, browser] = await Promise.all([createTestStack({ staticDir: MODELER_DIST, listen: true, checkpoints: true }), launchBrowser()]);
   baseUrl = stack.baseUrl!;
   await warmUp(browser, baseUrl);
 });
@@ -137,7 +137,8 @@ test('a grid report is whistled, dispatched to two departments, handled, checked
     await chief.close();
     await waitForStatus(stack, instanceId, 'closed');
 
-    // Then the auditor sees every step completed on the diagram, the departments' two runs, and a verified chain
+    // Then the auditor sees every step completed on the diagram, the departments' two runs, and the chain verified up to a signed checkpoint
+    await stack.checkpoints!.writeFull(new Date());
     const auditor = await openAs(browser, baseUrl, 'auditor', `/instances/${instanceId}`);
     await auditor.page.locator('[data-testid="diagram"][data-ready="true"]').waitFor();
     for (const step of ['Task_CommunityHandle', 'Task_Dispatch', 'Task_DepartmentHandle', 'Task_FieldCheck', 'Task_Close']) {
@@ -145,7 +146,7 @@ test('a grid report is whistled, dispatched to two departments, handled, checked
     }
     await expect(auditor.page.locator('[data-run-count="Task_DepartmentHandle"]').textContent()).resolves.toBe('2');
     expect(await auditor.page.locator('.djs-connection.sz-path').count()).toBeGreaterThanOrEqual(5);
-    await auditor.page.getByTestId('chain-badge').filter({ hasText: '链校验通过' }).waitFor();
+    await auditor.page.locator('[data-testid="chain-badge"][data-ok="true"]').filter({ hasText: '已校验至检查点' }).waitFor();
     await auditor.page.getByTestId('audit-table').getByText('值班长').first().waitFor();
     await screenshot(auditor.page, '06-instance-audit');
     await auditor.page.goto(`${baseUrl}/instances`);

@@ -65,9 +65,18 @@ test('a case survives a restart of the embedded stack and outlives its Temporal 
   await waitFor(async () => running!.temporal.client.workflow.getHandle(id).describe().then(() => false, () => true), 'Temporal to forget the case', 120_000);
   const events = (await request(api()).get(`/api/instances/${id}/audit`).set('authorization', auditor)).body.events as Array<{ stepId: string; action: string }>;
   expect(events.filter((e) => e.action === 'open').map((e) => e.stepId)).toEqual([WhistleStep.CommunityHandle, WhistleStep.FieldCheck, WhistleStep.Close]);
-  expect((await request(api()).get(`/api/instances/${id}/audit/verify`).set('authorization', auditor)).body).toMatchObject({ ok: true });
-  // The checkpoint loop started once and kept running across the restart (one namespace, one loop).
-  const [file] = readdirSync(join(dataDir, 'checkpoints'));
-  const checkpoint = JSON.parse(readFileSync(join(dataDir, 'checkpoints', file), 'utf8'));
-  expect(checkpointIntact(checkpoint, readFileSync(join(dataDir, 'keys', 'checkpoint-ed25519.pem.pub'), 'utf8'))).toEqual({ signature: true, root: true });
+  // Within the debounce a checkpoint covers the whole closed case, and the verification says so.
+  const verified = await waitFor(async () => {
+    const body = (await request(api()).get(`/api/instances/${id}/audit/verify`).set('authorization', auditor)).body;
+    return body.ok && body.verifiedUpTo && body.eventsAfterCheckpoint === 0 ? body : undefined;
+  }, 'a checkpoint covering the closed case');
+  expect(verified.verifiedUpTo.events).toBe(events.length);
+  // Checkpoints were archived at each start and kept signing across the restart.
+  const publicKey = readFileSync(join(dataDir, 'keys', 'checkpoint-ed25519.pem.pub'), 'utf8');
+  const files = readdirSync(join(dataDir, 'checkpoints'));
+  expect(files.filter((f) => /^checkpoint-\d{4}-/.test(f)).length).toBeGreaterThanOrEqual(2);
+  for (const file of files) {
+    const checkpoint = JSON.parse(readFileSync(join(dataDir, 'checkpoints', file), 'utf8'));
+    expect(checkpointIntact(checkpoint, publicKey)).toEqual({ signature: true, root: true });
+  }
 }, 240_000);

@@ -15,6 +15,11 @@ import { TASK_QUEUE } from '../../workflows/lib/messages';
 import { DEMO_PASSWORD } from '../../db/demo-org';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { BUNDLE_PATH } from './paths';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckpointWriter } from '../../audit/checkpoint-writer';
+import { fileCheckpointSource } from '../../audit/checkpoint-source';
 
 export interface TestStackOptions {
   /** The enforcement platform the licensing pushes go to (a test may make it fail). */
@@ -23,6 +28,8 @@ export interface TestStackOptions {
   staticDir?: string;
   /** Listen on an ephemeral port, for browser tests; the address is `baseUrl`. */
   listen?: boolean;
+  /** Sign audit checkpoints into a temporary folder (at start and after appends) and verify against them. */
+  checkpoints?: boolean;
 }
 
 export interface TestStack {
@@ -32,6 +39,8 @@ export interface TestStack {
   database: TestDatabase;
   temporal: TemporalHandle;
   notifier: LogNotifier;
+  /** The checkpoint writer, when started with `checkpoints`. */
+  checkpoints?: CheckpointWriter;
   /** Signs a demo user in and returns a bearer header value. */
   login(username: string): Promise<string>;
   /** Advances Temporal's clock (firing timers) and lets the worker settle. */
@@ -56,25 +65,30 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
 export async function createTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const [temporal, database] = await Promise.all([startTimeSkipping(), createTestDatabase()]);
   const notifier = new LogNotifier();
+  const checkpointDir = options.checkpoints ? mkdtempSync(join(tmpdir(), 'shanzhi-checkpoints-')) : undefined;
+  const keyFile = checkpointDir ? join(checkpointDir, 'keys', 'checkpoint-ed25519.pem') : '';
+  const checkpoints = checkpointDir ? new CheckpointWriter(database.db, { dir: checkpointDir, keyFile, debounceMs: 1000, log: () => undefined }) : undefined;
+  await checkpoints?.start();
   const worker = await Worker.create({
     connection: temporal.nativeConnection,
     namespace: temporal.namespace,
     taskQueue: TASK_QUEUE,
     workflowBundle: { codePath: BUNDLE_PATH },
-    activities: createActivities({ db: database.db, notifier, enforcement: options.enforcement }),
+    activities: createActivities({ db: database.db, notifier, enforcement: options.enforcement, checkpoints }),
   });
   const workerRun = worker.run();
   const app = createApp({
     db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
     jwtSecret: 'test-secret-test-secret-test-secret-00', log: () => undefined,
     ping: { db: () => database.ping(), temporal: () => temporal.ping() }, staticDir: options.staticDir,
+    checkpoints: checkpointDir ? fileCheckpointSource(checkpointDir, keyFile) : undefined,
   });
   const server = options.listen
     ? await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); })
     : undefined;
   const tokens = new Map<string, string>();
   return {
-    app, database, temporal, notifier,
+    app, database, temporal, notifier, checkpoints,
     baseUrl: server ? `http://127.0.0.1:${(server.address() as AddressInfo).port}` : undefined,
     async login(username) {
       const cached = tokens.get(username);
@@ -110,7 +124,9 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
       worker.shutdown();
       await workerRun;
       await temporal.close();
+      await checkpoints?.stop();
       await database.close();
+      if (checkpointDir) rmSync(checkpointDir, { recursive: true, force: true });
     },
   };
 }

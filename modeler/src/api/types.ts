@@ -47,7 +47,15 @@ export interface AuditEvent {
 
 export interface InstanceConformance { instanceId: string; fitness: number; deviations: Array<{ from: string; to: string }> }
 
-export interface ChainVerification { ok: boolean; events: number; firstBrokenSeq: number | null }
+export type AuditBreakKind = 'altered' | 'missing' | 'reordered' | 'truncated' | 'differsFromCheckpoint' | 'deletedInstance'
+  | 'taskEventMissing' | 'instanceEventMissing' | 'badSignature' | 'badRoot';
+
+export interface AuditBreak { kind: AuditBreakKind; instanceId?: string; seq?: number; taskId?: string; message: string }
+
+export interface ChainVerification {
+  ok: boolean; events: number; firstBrokenSeq: number | null;
+  verifiedUpTo: { checkpointAt: string; events: number } | null; eventsAfterCheckpoint: number; breaks: AuditBreak[];
+}
 
 export interface ProcessSummary { key: string; name: string; version: number; description: string }
 

@@ -62,7 +62,16 @@ export const en: Messages = {
   },
   instance: {
     conforms: 'Follows the diagram', deviates: '{{count}} deviations (fitness {{fitness}}%)', 
-    overview: 'Overview', diagram: 'Path', audit: 'Audit trail', verify: 'Chain verified', broken: 'Chain broken at #{{seq}}', verifying: 'Verifying',
+    overview: 'Overview', diagram: 'Path', audit: 'Audit trail', verifying: 'Verifying',
+    verifiedTo: 'Verified up to checkpoint {{time}}', newerEvents: ', {{count}} newer', chainOnly: 'Chain verified (no checkpoint yet)',
+    coverage: 'The signed checkpoint covers the first {{covered}} events; the {{newer}} after it are checked by the chain and the task and instance rows only',
+    chainOnlyHint: 'No signed checkpoint yet: a truncated or wholly rewritten chain cannot be detected', broken: 'Verification failed: {{reason}}',
+    breaks: {
+      altered: 'event #{{seq}} was altered', missing: 'event #{{seq}} is missing', reordered: 'event #{{seq}} was moved',
+      truncated: 'the newest events from #{{seq}} were cut off', differsFromCheckpoint: 'differs from the checkpoint: events up to #{{seq}} were rewritten',
+      deletedInstance: 'the checkpointed events were all deleted', taskEventMissing: 'the audit events of task {{taskId}} are missing',
+      instanceEventMissing: 'the start or closing event of the instance is missing', badSignature: 'the checkpoint signature is invalid', badRoot: 'the checkpoint was edited',
+    },
     exportCsv: 'Export CSV', exportJson: 'Export JSON', version: 'Version', outcome: 'Outcome', legendCompleted: 'Completed', legendCurrent: 'Current',
     legendOverdue: 'Overdue', legendPath: 'Path taken', legendRuns: 'Runs', currentSteps: 'Current steps', startedBy: 'Started',
   },

@@ -60,7 +60,16 @@ export const zhCN = {
   },
   instance: {
     conforms: '符合流程图', deviates: '偏离流程图 {{count}} 处（拟合度 {{fitness}}%）', 
-    overview: '概况', diagram: '流程轨迹', audit: '审计记录', verify: '链校验通过', broken: '链在第 {{seq}} 条断开', verifying: '校验中',
+    overview: '概况', diagram: '流程轨迹', audit: '审计记录', verifying: '校验中',
+    verifiedTo: '已校验至检查点 {{time}}', newerEvents: '，其后新增 {{count}} 条', chainOnly: '链校验通过（尚无检查点）',
+    coverage: '签名检查点覆盖前 {{covered}} 条记录；其后 {{newer}} 条只经哈希链和待办、实例数据核对',
+    chainOnlyHint: '尚无签名检查点：截断或整体改写的记录链无法发现', broken: '校验未通过：{{reason}}',
+    breaks: {
+      altered: '第 {{seq}} 条记录被改动', missing: '第 {{seq}} 条记录缺失', reordered: '第 {{seq}} 条记录顺序被调换',
+      truncated: '自第 {{seq}} 条起的最新记录被截去', differsFromCheckpoint: '与检查点不符：第 {{seq}} 条及以前的记录被改写',
+      deletedInstance: '检查点中的记录已被全部删除', taskEventMissing: '待办 {{taskId}} 的审计记录缺失',
+      instanceEventMissing: '实例的开始或办结记录缺失', badSignature: '检查点签名无效', badRoot: '检查点内容被改动',
+    },
     exportCsv: '导出 CSV', exportJson: '导出 JSON', version: '流程版本', outcome: '结果', legendCompleted: '已完成', legendCurrent: '办理中',
     legendOverdue: '超期', legendPath: '实际路径', legendRuns: '执行次数', currentSteps: '当前环节', startedBy: '发起',
   },
