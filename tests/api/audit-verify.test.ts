@@ -34,7 +34,7 @@ test('the answer names the checkpoint it verified against, and a checkpoint foll
     ok: true, events: 2, firstBrokenSeq: null, verifiedUpTo: { checkpointAt: checkpoint.createdAt, events: 2 }, eventsAfterCheckpoint: 0, breaks: [],
   });
 
-  expect((await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复' })).status).toBe(200);
+  expect((await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复', photos: ['after.jpg'] })).status).toBe(200);
   const after = await verify(id);
   expect(after.ok).toBe(true);
   expect(after.verifiedUpTo.events + after.eventsAfterCheckpoint).toBe(after.events);
@@ -58,7 +58,7 @@ test('a chain re-hashed after forging who acted links up, but the checkpoint sho
 
 test('a chain whose newest events were cut off is broken, against the checkpoint and the inbox', async () => {
   const { id, task } = await checkpointedCase();
-  expect((await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复' })).status).toBe(200);
+  expect((await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复', photos: ['after.jpg'] })).status).toBe(200);
   await stack.openTask(id, WhistleStep.FieldCheck);
   await stack.checkpoints!.writeFull(new Date());
 
