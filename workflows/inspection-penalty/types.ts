@@ -17,6 +17,8 @@ export interface PenaltyArgs {
   limits: Partial<Record<string, TimeLimit>>;
   /** Statutory and local numbers, fixed at start from the penalty-rules catalog. */
   rules: PenaltyRules;
+  /** Flags of the case's matter in the `matters` catalog, fixed at start (absent on cases started before they existed). */
+  matter?: { lifeHealthOrFinancialSafety: boolean };
 }
 
 export type PenaltyResult = 'compliant' | 'rectified' | 'simplePenalty' | 'penalized' | 'noPenalty' | 'referred';
