@@ -1,8 +1,13 @@
 // Starts a time-skipping test server whose clock begins on a chosen instant, so tests can reach days worked out by
 // hand on a published holiday schedule (which the server's own clock, starting at the machine's "now", may have passed).
 // The server reads the wall clock when it starts; libfaketime (Debian package `faketime`) shifts that wall clock for
-// the server process only, and the caller then skips the last minute to the exact instant.
-import { existsSync } from 'node:fs';
+// the server process only, and the caller then skips the last minute to the exact instant. The shift goes into a
+// small launcher script, because the SDK spawns the server itself and a test runner's process.env is not the
+// environment a native spawn inherits.
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Executable } from './temporal-executables';
 
 const LIBRARY_CANDIDATES = [
   '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',
@@ -17,23 +22,18 @@ function fakeTimeLibrary(): string {
   return found;
 }
 
-/**
- * Runs `spawn` with the environment that makes a child process start its wall clock a minute before `startAt`.
- * The variables are set only while the server is being spawned: nothing else this process starts inherits them.
- */
-export async function spawnedAt<T>(startAt: Date, spawn: () => Promise<T>): Promise<T> {
-  const library = fakeTimeLibrary();
+const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/** An executable that runs `server` with its wall clock starting a minute before `startAt`. */
+export function startingAt(server: Executable, startAt: Date): Executable {
+  if (server.type !== 'existing-path') throw new Error('starting the test server on a chosen day needs a local test server binary (.tools/temporal)');
   const offsetSeconds = Math.floor((startAt.getTime() - Date.now()) / 1000) - 60;
-  const saved = { LD_PRELOAD: process.env.LD_PRELOAD, FAKETIME: process.env.FAKETIME, DONT_FAKE_MONOTONIC: process.env.DONT_FAKE_MONOTONIC };
-  process.env.LD_PRELOAD = library;
-  process.env.FAKETIME = `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}s`;
-  process.env.DONT_FAKE_MONOTONIC = '1';
-  try {
-    return await spawn();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  const launcher = join(mkdtempSync(join(tmpdir(), 'shanzhi-faketime-')), 'temporal-test-server');
+  writeFileSync(launcher, [
+    '#!/bin/sh',
+    `LD_PRELOAD=${quote(fakeTimeLibrary())} FAKETIME=${quote(`${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`)} DONT_FAKE_MONOTONIC=1 exec ${quote(server.path)} "$@"`,
+    '',
+  ].join('\n'));
+  chmodSync(launcher, 0o755);
+  return { type: 'existing-path', path: launcher };
 }

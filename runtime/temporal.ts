@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Clock, Simulation } from '../api/context';
 import type { Config } from './config';
 import { devServerExecutable, testServerExecutable } from './temporal-executables';
-import { spawnedAt } from './fake-start-time';
+import { startingAt } from './fake-start-time';
 
 export interface TemporalHandle {
   client: Client;
@@ -38,9 +38,9 @@ function fromEnvironment(env: TestWorkflowEnvironment, namespace: string, addres
 
 /** The time-skipping test server; `startAt` starts its clock on that instant instead of now (see fake-start-time.ts). */
 export async function startTimeSkipping(options: { startAt?: Date } = {}): Promise<TemporalHandle> {
-  const create = () => TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
   const { startAt } = options;
-  const env = startAt ? await spawnedAt(startAt, create) : await create();
+  const executable = startAt ? startingAt(testServerExecutable(), startAt) : testServerExecutable();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
   if (startAt) {
     const behind = startAt.getTime() - await env.currentTimeMs();
     if (behind > 0) await env.sleep(behind);
