@@ -4,7 +4,7 @@
 import request from 'supertest';
 import { PenaltyStep as P } from '../../domain/processes/inspection-penalty';
 import { createTestStack, type TestStack } from '../support/test-stack';
-import { act, audit, complete, instance, waitForStatus } from '../support/whistle';
+import { act, audit, complete, waitForStatus } from '../support/whistle';
 import { fine, registered, startInspection, today } from '../support/penalty';
 
 const DAY = 86_400_000;
