@@ -17,8 +17,7 @@ import { humanTask, type TaskDecision } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
 import { all, never, onlyAmong, type Guard } from './guards';
 import { startCaseClock, type CaseClock } from './case-clock';
-import type { Decide } from './workflow';
-import type { PenaltyArgs } from './types';
+import type { Decide, PenaltyArgs } from './types';
 
 export interface DistrictResult {
   result: 'penalized' | 'noPenalty' | 'referred';

@@ -2,6 +2,7 @@
 import type { Penalty, PenaltyInput } from '../../domain/processes/inspection-penalty';
 import type { PenaltyRules } from '../../domain/penalty/rules';
 import type { TimeLimit } from '../../domain/time-limit';
+import type { HumanTaskSpec, TaskDecision } from '../lib/human-task';
 import type { InstanceContext } from '../lib/instance';
 
 export interface PenaltyRouting {
@@ -35,3 +36,6 @@ export interface PenaltyOutcome {
   /** Inspection resolved on the street side without a penalty case (counts as 自处置). */
   selfResolved: boolean;
 }
+
+/** Opens a supervised task of the process at a step in an org unit and waits for its decision. */
+export type Decide = (stepId: string, orgUnitId: string, extra?: Partial<HumanTaskSpec>) => Promise<TaskDecision>;

@@ -6,15 +6,13 @@ import { sleep } from '@temporalio/workflow';
 import { PenaltyStep, penaltyContract, subjectKind, type Penalty } from '../../domain/processes/inspection-penalty';
 import { addDays, shanghaiDay, startOfDay } from '../../domain/penalty/days';
 import { records } from '../lib/activities';
-import { settleHandlers, supervisedTask, type HumanTaskSpec, type TaskDecision } from '../lib/human-task';
+import { settleHandlers, supervisedTask } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
 import { districtSide } from './district';
 import { onlyAmong } from './guards';
-import type { PenaltyArgs, PenaltyOutcome } from './types';
+import type { Decide, PenaltyArgs, PenaltyOutcome } from './types';
 
 const steps = penaltyContract.steps;
-
-export type Decide = (stepId: string, orgUnitId: string, extra?: Partial<HumanTaskSpec>) => Promise<TaskDecision>;
 
 export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutcome> {
   const { ctx, input, routing, rules } = args;
