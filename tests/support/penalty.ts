@@ -41,12 +41,14 @@ export async function routed(stack: TestStack, overrides: Record<string, unknown
   return id;
 }
 
-/** …then registered by its two case officers, the offence committed on the day of the inspection unless given. */
+/** …then registered by its two case officers (the offence committed on the day of the inspection unless given), its investigation open. */
 export async function registered(stack: TestStack, overrides: Record<string, unknown> = {}, as = 'enforcement_officer', officers = ['case_officer', 'case_officer2'], offence?: Record<string, unknown>): Promise<string> {
   const id = await routed(stack, overrides, as);
   await complete(stack, id, PenaltyStep.Register, 'case_officer', 'register', {
     caseOfficers: [await userId(stack, officers[0]), await userId(stack, officers[1])], offence: offence ?? { date: await today(stack) },
   });
+  // The case clock is recorded before the investigation opens: once it is open, the case reads as registered.
+  await stack.openTask(id, PenaltyStep.Investigate);
   return id;
 }
 
