@@ -26,14 +26,15 @@ const categories: CatalogSeed[] = [
   data: { limits: { community, acknowledge, department, district }, suggestedDepartments: departments },
 }));
 
-const matters: CatalogSeed[] = [
-  ['urban-vending', '擅自占用城市道路摆摊经营', 'dept-urban'],
-  ['urban-construction', '未取得建设工程规划许可证进行建设', 'dept-urban'],
-  ['market-label', '销售标签不符合规定的食品', 'dept-market'],
-  ['market-license', '未取得食品经营许可从事经营', 'dept-market'],
-  ['eco-noise', '社会生活噪声超标排放', 'dept-ecology'],
-  ['safety-fire-exit', '占用、堵塞消防通道', 'dept-emergency'],
-].map(([code, name, departmentId]) => ({ catalog: 'matters', code, name, data: { departmentId } }));
+/** Matters with the competent department; `lifeHealthOrFinancialSafety` gives art. 36's 5-year limitation (with harm done). */
+const matters: CatalogSeed[] = ([
+  ['urban-vending', '擅自占用城市道路摆摊经营', 'dept-urban', false],
+  ['urban-construction', '未取得建设工程规划许可证进行建设', 'dept-urban', false],
+  ['market-label', '销售标签不符合规定的食品', 'dept-market', true],
+  ['market-license', '未取得食品经营许可从事经营', 'dept-market', true],
+  ['eco-noise', '社会生活噪声超标排放', 'dept-ecology', false],
+  ['safety-fire-exit', '占用、堵塞消防通道', 'dept-emergency', true],
+] as const).map(([code, name, departmentId, lifeHealthOrFinancialSafety]) => ({ catalog: 'matters', code, name, data: { departmentId, lifeHealthOrFinancialSafety } }));
 
 const licenceItems: CatalogSeed[] = [
   { catalog: 'licence-items', code: 'food-business', name: '食品经营许可（仅销售预包装食品）', data: {
@@ -47,10 +48,12 @@ const licenceItems: CatalogSeed[] = [
     correctionLimit: cd(30), missingMaterialAllowed: false, safetyRelated: true, reapplicationBar: years(3) } },
 ];
 
-/** Local numbers of the penalty procedure (see domain/penalty/rules.ts for the statutory defaults). */
+/** Numbers of the penalty procedure: local thresholds, and each legal period with its unit (domain/penalty/rules.ts). */
 const penaltyRules: CatalogSeed[] = [{ catalog: 'penalty-rules', code: 'default', name: '行政处罚程序参数（示范区）', data: {
   majorFineFen: 5_000_000, hearingFineIndividualFen: 1_000_000, hearingFineOrganisationFen: 10_000_000,
-  statementWorkingDays: 5, caseRemindDays: 10,
+  hearingRequest: wd(5), hearingNotice: wd(7), statement: wd(5), service: wd(7), preservationDecision: wd(7),
+  payment: cd(15), caseLimit: cd(90), caseRemindDays: 10, limitationYears: 2, limitationYearsLifeHealthFinancial: 5,
+  surchargePercentPerDay: 3,
 } }];
 
 export const DEMO_CATALOGS: CatalogSeed[] = [...categories, ...matters, ...licenceItems, ...penaltyRules];

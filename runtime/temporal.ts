@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Clock, Simulation } from '../api/context';
 import type { Config } from './config';
 import { devServerExecutable, testServerExecutable } from './temporal-executables';
+import { startingAt } from './fake-start-time';
 
 export interface TemporalHandle {
   client: Client;
@@ -35,8 +36,15 @@ function fromEnvironment(env: TestWorkflowEnvironment, namespace: string, addres
   };
 }
 
-export async function startTimeSkipping(): Promise<TemporalHandle> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
+/** The time-skipping test server; `startAt` starts its clock on that instant instead of now (see fake-start-time.ts). */
+export async function startTimeSkipping(options: { startAt?: Date } = {}): Promise<TemporalHandle> {
+  const { startAt } = options;
+  const executable = startAt ? startingAt(testServerExecutable(), startAt) : testServerExecutable();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  if (startAt) {
+    const behind = startAt.getTime() - await env.currentTimeMs();
+    if (behind > 0) await env.sleep(behind);
+  }
   return fromEnvironment(env, 'default', 'time-skipping test server', undefined, true);
 }
 

@@ -14,8 +14,7 @@ import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import { portalOnly, readsAll } from '../tasks/task-view';
 import { redactInput } from './privacy';
 import { PENALTY_KEY } from '../../domain/processes/inspection-penalty';
-import { daysRemaining } from '../../domain/penalty/clock';
-import { caseClockQuery } from '../../workflows/inspection-penalty/messages';
+import { caseClockView, paymentView } from './penalty-facts';
 import type { AppContext } from '../context';
 import { contractOf } from '../../domain/processes';
 import { replayInstances } from '../conformance/conformance';
@@ -52,16 +51,6 @@ async function loadVisible(ctx: AppContext, actor: Actor, id: string): Promise<I
   const [row] = await ctx.db.select().from(instances).where(and(eq(instances.id, id), scopeFilter(actor)));
   if (!row) throw notFound(`no instance ${id}`);
   return row;
-}
-
-/** The running penalty case's 90-day clock with the days left; absent if the worker cannot answer now. */
-async function caseClock(ctx: AppContext, instanceId: string, now: Date) {
-  try {
-    const clock = await ctx.temporal.workflow.getHandle(instanceId).query(caseClockQuery);
-    return clock ? { ...clock, daysRemaining: daysRemaining(clock, now), paused: clock.pausedSince !== null } : null;
-  } catch {
-    return null;
-  }
 }
 
 export function instancesRouter(ctx: AppContext): Router {
@@ -119,7 +108,8 @@ export function instancesRouter(ctx: AppContext): Router {
       completedSteps,
       startedAt: toShanghaiIso(row.startedAt), closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
       outcome: row.outcome,
-      clock: row.status === 'running' && row.processKey === PENALTY_KEY ? await caseClock(ctx, row.id, now) : null,
+      clock: row.status === 'running' && row.processKey === PENALTY_KEY ? await caseClockView(ctx.db, row.id, now) : null,
+      facts: row.status === 'running' && row.processKey === PENALTY_KEY ? { payment: await paymentView(ctx.db, row.id, now) } : null,
     });
   });
 

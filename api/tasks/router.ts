@@ -18,6 +18,8 @@ import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
 import { loadTask, loadVisibleTask, visibilityRefusal } from './load-task';
 import { refuse } from './refusals';
+import { PENALTY_KEY, PenaltyStep } from '../../domain/processes/inspection-penalty';
+import { paymentView } from '../instances/penalty-facts';
 
 export const taskQuerySchema = z.object({
   scope: z.enum(['mine', 'available', 'all']).default('all'),
@@ -98,7 +100,11 @@ export function tasksRouter(ctx: AppContext): Router {
   router.get('/:taskId', async (req, res) => {
     const actor = actorOf(res);
     const row = await loadVisibleTask(ctx, actor, req.params.taskId);
-    res.json({ ...taskView(row, await ctx.clock.now()), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId) : [] });
+    const now = await ctx.clock.now();
+    // The enforcement task shows what is owed today, computed now from the stored fine, due date and rate.
+    const payment = row.processKey === PENALTY_KEY && row.stepId === PenaltyStep.Enforce && row.status === 'open'
+      ? await paymentView(ctx.db, row.instanceId, now, row.id) : null;
+    res.json({ ...taskView(row, now), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId) : [], context: payment ? { payment } : {} });
   });
 
   router.post('/:taskId/claim', async (req, res) => {

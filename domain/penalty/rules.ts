@@ -1,8 +1,38 @@
 // The numbers a penalty case runs on. Statutory ones (行政处罚法 2021) are the defaults; local ones (the hearing
 // thresholds for "较大数额罚款", the major-case threshold for 法制审核) come from the `penalty-rules` catalog.
+// Every legal period is a named parameter with its unit (art. 85: the law's "5 and 7 days" are working days;
+// the 90-day limit, the 15-day payment period and the limitation years are calendar periods).
 import { z } from 'zod';
+import { timeLimitSchema, type TimeLimit } from '../time-limit';
 
-export const penaltyRulesSchema = z.object({
+const wd = (amount: number): TimeLimit => ({ amount, unit: 'workingDays' });
+const cd = (amount: number): TimeLimit => ({ amount, unit: 'calendarDays' });
+
+/**
+ * Catalog entries written before periods carried their unit stored bare numbers (`hearingRequestDays: 5`). They are
+ * read with the unit the law gives that period (art. 85 for the working-day ones), so old entries stay readable.
+ */
+const LEGACY_PERIODS: ReadonlyArray<readonly [string, string, TimeLimit['unit']]> = [
+  ['hearingRequestDays', 'hearingRequest', 'workingDays'],
+  ['hearingNoticeDays', 'hearingNotice', 'workingDays'],
+  ['statementWorkingDays', 'statement', 'workingDays'],
+  ['preservationDecisionDays', 'preservationDecision', 'workingDays'],
+  ['paymentDays', 'payment', 'calendarDays'],
+  ['caseDays', 'caseLimit', 'calendarDays'],
+];
+
+function fromLegacyShape(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entry: Record<string, unknown> = { ...value };
+  for (const [old, name, unit] of LEGACY_PERIODS) {
+    if (!Object.hasOwn(entry, old)) continue;
+    if (typeof entry[old] === 'number' && !Object.hasOwn(entry, name)) entry[name] = { amount: entry[old], unit };
+    delete entry[old];
+  }
+  return entry;
+}
+
+export const penaltyRulesSchema = z.preprocess(fromLegacyShape, z.object({
   /** Art. 51: the simple procedure on the spot — ¥200 for a citizen, ¥3,000 for an organisation. */
   simpleLimitIndividualFen: z.number().int().positive().default(20_000),
   simpleLimitOrganisationFen: z.number().int().positive().default(300_000),
@@ -11,20 +41,27 @@ export const penaltyRulesSchema = z.object({
   /** Art. 63: "较大数额罚款" that gives a right to a hearing (local). */
   hearingFineIndividualFen: z.number().int().positive().default(1_000_000),
   hearingFineOrganisationFen: z.number().int().positive().default(10_000_000),
-  /** Art. 64: a hearing must be requested within 5 days of the notice, and notified 7 days ahead. */
-  hearingRequestDays: z.number().int().positive().default(5),
-  hearingNoticeDays: z.number().int().positive().default(7),
+  /** Arts. 64, 85: a hearing is requested within 5 working days of the notice, and notified 7 working days ahead. */
+  hearingRequest: timeLimitSchema.default(wd(5)),
+  hearingNotice: timeLimitSchema.default(wd(7)),
   /** The statement period: the law sets none; SAMR practice is 5 working days. */
-  statementWorkingDays: z.number().int().positive().default(5),
-  /** Art. 60: a decision within 90 days of registration, hearing time excluded; remind this many days before. */
-  caseDays: z.number().int().positive().default(90),
+  statement: timeLimitSchema.default(wd(5)),
+  /** Arts. 61, 85: a decision not served on the spot is served within 7 working days. */
+  service: timeLimitSchema.default(wd(7)),
+  /** Arts. 56, 85: a decision on preserved evidence within 7 working days. */
+  preservationDecision: timeLimitSchema.default(wd(7)),
+  /** Art. 67: pay within 15 days of service (calendar days, 民法典 arts. 201, 203). */
+  payment: timeLimitSchema.default(cd(15)),
+  /** Art. 60: a decision within 90 days of registration, hearing, testing and appraisal time excluded. */
+  caseLimit: z.object({ amount: z.number().int().positive().max(10000), unit: z.literal('calendarDays') }).default({ amount: 90, unit: 'calendarDays' }),
+  /** The case officers are reminded when this many calendar days of the case limit are left (local). */
   caseRemindDays: z.number().int().positive().default(10),
-  /** Art. 56: a decision on preserved evidence within 7 days. */
-  preservationDecisionDays: z.number().int().positive().default(7),
-  /** Art. 67 and 72: pay within 15 days; then 3 % of the fine per day, capped at the fine. */
-  paymentDays: z.number().int().positive().default(15),
+  /** Art. 36: no penalty for an offence not discovered within 2 years of its end, 5 for the flagged matters. */
+  limitationYears: z.number().int().positive().default(2),
+  limitationYearsLifeHealthFinancial: z.number().int().positive().default(5),
+  /** Art. 72: 3 % of the fine per day late, capped at the fine. */
   surchargePercentPerDay: z.number().int().positive().default(3),
-});
+}));
 export type PenaltyRules = z.infer<typeof penaltyRulesSchema>;
 
 export const STATUTORY_RULES: PenaltyRules = penaltyRulesSchema.parse({});

@@ -17,6 +17,7 @@ export const PenaltyStep = {
   Notify: 'Task_Notify',
   Defence: 'Task_Defence',
   Hearing: 'Task_Hearing',
+  StatementReview: 'Task_StatementReview',
   Decide: 'Task_Decide',
   Serve: 'Task_Serve',
   Enforce: 'Task_Enforce',
@@ -36,6 +37,24 @@ export const penaltySchema = z.object({
 });
 export type Penalty = z.infer<typeof penaltySchema>;
 
+const isoDate = z.string().date('must be a date (YYYY-MM-DD)');
+
+/** The offence's dates (art. 36): a continuing offence counts from the day it ended. */
+export const offenceSchema = z.object({
+  date: isoDate,
+  continuing: z.boolean().optional(),
+  endDate: isoDate.optional(),
+  harmfulConsequences: z.boolean().optional(),
+}).strict()
+  .refine((o) => o.endDate === undefined || o.continuing === true, { path: ['endDate'], message: 'only a continuing offence has an end date' })
+  .refine((o) => o.endDate === undefined || o.endDate >= o.date, { path: ['endDate'], message: 'a continuing offence ends on or after the day it began' });
+
+const collectiveDiscussionSchema = z.object({
+  date: isoDate,
+  participants: z.array(text(100)).min(2).max(50).refine((p) => new Set(p).size === p.length, { message: 'each participant once' }),
+  conclusion: text(5000),
+}).strict();
+
 export const penaltyInputSchema = z.object({
   subject: z.object({
     name: text(200),
@@ -47,6 +66,8 @@ export const penaltyInputSchema = z.object({
   matter: text(64),
   inspectors: z.tuple([text(64), text(64)]).refine(([a, b]) => a !== b, { message: 'two distinct inspectors are required (art. 42)' }),
   origin: z.enum(['patrol', 'gridEvent', 'whistle', 'randomInspection', 'complaint']),
+  /** What the inspectors noted of the offence's dates; the registration records them for good (art. 36). */
+  offence: offenceSchema.optional(),
 }).strict();
 export type PenaltyInput = z.infer<typeof penaltyInputSchema>;
 
@@ -54,8 +75,6 @@ export type PenaltyInput = z.infer<typeof penaltyInputSchema>;
 export function subjectKind(input: PenaltyInput): 'individual' | 'organisation' {
   return input.subject.kind ?? (input.subject.creditCode ? 'organisation' : 'individual');
 }
-
-const isoDate = z.string().date('must be a date (YYYY-MM-DD)');
 
 export const penaltyContract: ProcessContract<PenaltyInput> = {
   key: PENALTY_KEY,
@@ -89,7 +108,7 @@ export const penaltyContract: ProcessContract<PenaltyInput> = {
     [PenaltyStep.Register]: {
       name: '立案', role: 'case_officer', defaultLimit: { amount: 7, unit: 'workingDays' },
       actions: {
-        register: action('立案', () => z.object({ caseOfficers: z.tuple([text(64), text(64)]) }).strict()
+        register: action('立案', () => z.object({ caseOfficers: z.tuple([text(64), text(64)]), offence: offenceSchema }).strict()
           .refine((d) => d.caseOfficers[0] !== d.caseOfficers[1], { path: ['caseOfficers'], message: 'two distinct case officers are required (art. 42)' })),
         returnCase: action('退回（非本部门管辖）', () => z.object({ reason: text() }).strict()),
       },
@@ -102,6 +121,8 @@ export const penaltyContract: ProcessContract<PenaltyInput> = {
         }).strict().refine((d) => (d.finding === 'penalize') === (d.proposedPenalty !== undefined), { path: ['proposedPenalty'], message: 'a penalty is proposed exactly when the finding is penalize' })),
         requestPreservation: action('申请先行登记保存', () => z.object({ items: z.array(text(500)).min(1), reason: text() }).strict(), { keepsOpen: true }),
         decidePreserved: action('作出登记保存处理决定', () => z.object({ decision: text() }).strict(), { keepsOpen: true }),
+        suspendClock: action('检测、检验、鉴定期间中止计算办案期限', () => z.object({ reason: z.enum(['testing', 'appraisal']), note: text() }).strict(), { keepsOpen: true }),
+        resumeClock: action('检测、检验、鉴定结束，恢复计算办案期限', () => z.object({ note: text().optional() }).strict(), { keepsOpen: true }),
       },
     },
     [PenaltyStep.PreservationApproval]: {
@@ -125,18 +146,27 @@ export const penaltyContract: ProcessContract<PenaltyInput> = {
       },
     },
     [PenaltyStep.Hearing]: {
-      name: '听证', role: 'hearing_officer', defaultLimit: { amount: 14, unit: 'calendarDays' },
+      name: '听证', role: 'hearing_officer', defaultLimit: { amount: 15, unit: 'workingDays' },
       actions: { hold: action('举行听证', () => z.object({ record: text(20000) }).strict()) },
+    },
+    [PenaltyStep.StatementReview]: {
+      name: '陈述申辩复核', role: 'case_officer', defaultLimit: { amount: 3, unit: 'workingDays' },
+      actions: {
+        review: action('记录复核意见', () => z.object({ adopted: z.enum(['adopted', 'partlyAdopted', 'notAdopted']), reasons: text(10000) }).strict()),
+      },
     },
     [PenaltyStep.Decide]: {
       name: '处罚决定', role: 'agency_head', defaultLimit: { amount: 10, unit: 'workingDays' },
       actions: {
-        decide: action('作出处罚决定', () => z.object({ penalty: penaltySchema, publish: z.boolean().optional() }).strict()),
+        decide: action('作出处罚决定', () => z.object({
+          penalty: penaltySchema, publish: z.boolean().optional(), collectiveDiscussion: collectiveDiscussionSchema.optional(),
+        }).strict()),
         noPenalty: action('不予处罚', () => z.object({ reason: text() }).strict()),
+        renotify: action('重新告知（拟加重处罚）', () => z.object({ proposedPenalty: penaltySchema, reason: text() }).strict()),
       },
     },
     [PenaltyStep.Serve]: {
-      name: '送达', role: 'case_officer', defaultLimit: { amount: 7, unit: 'calendarDays' },
+      name: '送达', role: 'case_officer', defaultLimit: { amount: 7, unit: 'workingDays' },
       actions: { served: action('已送达', () => z.object({ method: z.enum(['inPerson', 'post', 'electronic', 'publicNotice']) }).strict()) },
     },
     [PenaltyStep.Enforce]: {

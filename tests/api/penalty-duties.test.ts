@@ -9,11 +9,13 @@ import { readDiagram } from '../../domain/bpmn/diagram';
 import { PenaltyStep as P } from '../../domain/processes/inspection-penalty';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { act, audit, complete, waitForStatus } from '../support/whistle';
-import { fine, inspectionInput, registered, userId } from '../support/penalty';
+import { fine, inspectionInput, registered, today, userId } from '../support/penalty';
 
 let stack: TestStack;
+const DAY = 86_400_000;
 beforeAll(async () => {
-  stack = await createTestStack();
+  // A November without holidays: a hearing notified on any day of it can be held two weeks later.
+  stack = await createTestStack({ startAt: '2026-11-02T09:00:00+08:00' });
   const passwordHash = await hashPassword('demo123');
   await stack.database.db.insert(users).values([
     // A district officer holding every role: the rules, not the roles, must keep them apart.
@@ -43,7 +45,7 @@ test('an inspector of the case may never register, investigate, review, host the
     .send({ input: await inspectionInput(stack, { inspectors }) })).body.instanceId as string;
   await complete(stack, second, P.Inspect, 'all_roles', 'transfer', { matterCode: 'urban-vending', evidence: ['照片.jpg'] });
   await complete(stack, second, P.Route, 'platform_operator', 'route', { departmentId: 'dept-urban' });
-  await expectRefused(second, P.Register, 'all_roles', 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'case_officer2')] });
+  await expectRefused(second, P.Register, 'all_roles', 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'case_officer2')], offence: { date: await today(stack) } });
 
   await expectRefused(id, P.Investigate, 'all_roles', 'conclude', { finding: 'penalize', proposedPenalty: fine(6_000_000) });
   await complete(stack, id, P.Investigate, 'case_officer', 'conclude', { finding: 'penalize', proposedPenalty: fine(6_000_000) });
@@ -51,10 +53,13 @@ test('an inspector of the case may never register, investigate, review, host the
   await complete(stack, id, P.LegalReview, 'legal_reviewer', 'pass');
   await complete(stack, id, P.Notify, 'case_officer', 'notify', { proposedPenalty: fine(6_000_000), hearingEligible: true });
   await complete(stack, id, P.Defence, 'case_officer', 'requestHearing');
-  await stack.advance(8 * 86_400_000);
+  await stack.advance(14 * DAY);
   await expectRefused(id, P.Hearing, 'all_roles', 'hold', { record: '笔录' });
   await complete(stack, id, P.Hearing, 'hearing_officer', 'hold', { record: '笔录' });
-  await expectRefused(id, P.Decide, 'all_roles', 'decide', { penalty: fine(6_000_000) });
+  await expectRefused(id, P.LegalReview, 'all_roles', 'pass');
+  await complete(stack, id, P.LegalReview, 'legal_reviewer', 'pass');
+  const collectiveDiscussion = { date: await today(stack), participants: ['局长', '副局长'], conclusion: '同意' };
+  await expectRefused(id, P.Decide, 'all_roles', 'decide', { penalty: fine(6_000_000), collectiveDiscussion });
 });
 
 test('an investigator may never review the case or host its hearing', async () => {
@@ -64,8 +69,10 @@ test('an investigator may never review the case or host its hearing', async () =
   await complete(stack, id, P.LegalReview, 'legal_reviewer', 'pass');
   await complete(stack, id, P.Notify, 'co_multi', 'notify', { proposedPenalty: fine(6_000_000), hearingEligible: true });
   await complete(stack, id, P.Defence, 'co_multi', 'requestHearing');
-  await stack.advance(8 * 86_400_000);
+  await stack.advance(14 * DAY);
   await expectRefused(id, P.Hearing, 'co_multi', 'hold', { record: '笔录' });
+  await complete(stack, id, P.Hearing, 'hearing_officer', 'hold', { record: '笔录' });
+  await expectRefused(id, P.LegalReview, 'co_multi', 'pass');
 });
 
 test('inspection and investigation each need two distinct officers, and only they act', async () => {
@@ -84,12 +91,13 @@ test('inspection and investigation each need two distinct officers, and only the
   await complete(stack, id, P.Inspect, 'enforcement_officer', 'transfer', { matterCode: 'urban-vending', evidence: ['照片.jpg'] });
   await complete(stack, id, P.Route, 'platform_operator', 'route', { departmentId: 'dept-urban' });
   const register = await stack.openTask(id, P.Register);
-  const duplicate = await act(stack, 'case_officer', register.id, 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'case_officer')] });
+  const offence = { date: await today(stack) };
+  const duplicate = await act(stack, 'case_officer', register.id, 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'case_officer')], offence });
   expect(duplicate.status).toBe(400);
   expect(duplicate.body.error.details[0].path).toBe('data.caseOfficers');
-  const outsider = await act(stack, 'case_officer', register.id, 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'dept_handler')] });
+  const outsider = await act(stack, 'case_officer', register.id, 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'dept_handler')], offence });
   expect(outsider.body.error.details[0].path).toBe('data.caseOfficers.1');
-  await act(stack, 'case_officer', register.id, 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'co_multi')] });
+  await act(stack, 'case_officer', register.id, 'register', { caseOfficers: [await userId(stack, 'case_officer'), await userId(stack, 'co_multi')], offence });
   await expectRefused(id, P.Investigate, 'case_officer2', 'conclude', { finding: 'noPenalty', reason: 'x' });
 });
 
@@ -98,7 +106,8 @@ test('one transferred case runs from inspection to close; its chain verifies and
   await complete(stack, id, P.Investigate, 'case_officer', 'conclude', { finding: 'penalize', proposedPenalty: fine(300_000) });
   await complete(stack, id, P.Notify, 'case_officer', 'notify', { proposedPenalty: fine(300_000), hearingEligible: false });
   await complete(stack, id, P.Defence, 'case_officer', 'statement', { text: '请求从轻处罚' });
-  await stack.advance(10 * 86_400_000);
+  await stack.advance(10 * DAY);
+  await complete(stack, id, P.StatementReview, 'case_officer', 'review', { adopted: 'adopted', reasons: '情节较轻，予以采纳' });
   await complete(stack, id, P.Decide, 'agency_head', 'decide', { penalty: fine(200_000) });
   await complete(stack, id, P.Serve, 'case_officer', 'served', { method: 'post' });
   await complete(stack, id, P.Enforce, 'case_officer', 'paid', { amountFen: 200_000 });

@@ -85,3 +85,16 @@ test('the seeded catalogs are readable by every signed-in user', async () => {
     expect(res.body.length).toBeGreaterThan(0);
   }
 });
+
+test('penalty rules are stored with their units: a bare number for a legal period is refused, naming it', async () => {
+  const auth = await stack.login('admin');
+  const seeded = (await request(stack.app).get('/api/catalogs/penalty-rules').set('authorization', auth)).body[0];
+  expect(seeded).toMatchObject({ hearingRequest: { amount: 5, unit: 'workingDays' }, payment: { amount: 15, unit: 'calendarDays' }, caseLimit: { amount: 90, unit: 'calendarDays' } });
+  const bare = await request(stack.app).put('/api/catalogs/penalty-rules/default').set('authorization', auth)
+    .send({ name: '行政处罚程序参数', data: { hearingRequest: 5 } });
+  expect(bare.status).toBe(400);
+  expect(bare.body.error.details[0].path).toBe('data.hearingRequest');
+  const old = await request(stack.app).put('/api/catalogs/penalty-rules/default').set('authorization', auth)
+    .send({ name: '行政处罚程序参数', data: { hearingRequestDays: 5, caseDays: 90 } });
+  expect(old.status).toBe(200);
+});

@@ -28,12 +28,27 @@ export async function startInspection(stack: TestStack, overrides: Record<string
   return res.body.instanceId as string;
 }
 
-/** Inspection → transfer → routed to the urban management bureau → registered by its two case officers. */
-export async function registered(stack: TestStack, overrides: Record<string, unknown> = {}, as = 'enforcement_officer', officers = ['case_officer', 'case_officer2']): Promise<string> {
+/** The Shanghai day Temporal's clock shows now. */
+export async function today(stack: TestStack): Promise<string> {
+  return new Date((await stack.temporal.clock.now()).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Inspection → transfer → routed to the urban management bureau, with its registration task open. */
+export async function routed(stack: TestStack, overrides: Record<string, unknown> = {}, as = 'enforcement_officer'): Promise<string> {
   const id = await startInspection(stack, overrides, as);
   await complete(stack, id, PenaltyStep.Inspect, as, 'transfer', { matterCode: 'urban-vending', evidence: ['现场照片1.jpg', '询问笔录.pdf'] });
   await complete(stack, id, PenaltyStep.Route, 'platform_operator', 'route', { departmentId: 'dept-urban' });
-  await complete(stack, id, PenaltyStep.Register, 'case_officer', 'register', { caseOfficers: [await userId(stack, officers[0]), await userId(stack, officers[1])] });
+  return id;
+}
+
+/** …then registered by its two case officers (the offence committed on the day of the inspection unless given), its investigation open. */
+export async function registered(stack: TestStack, overrides: Record<string, unknown> = {}, as = 'enforcement_officer', officers = ['case_officer', 'case_officer2'], offence?: Record<string, unknown>): Promise<string> {
+  const id = await routed(stack, overrides, as);
+  await complete(stack, id, PenaltyStep.Register, 'case_officer', 'register', {
+    caseOfficers: [await userId(stack, officers[0]), await userId(stack, officers[1])], offence: offence ?? { date: await today(stack) },
+  });
+  // The case clock is recorded before the investigation opens: once it is open, the case reads as registered.
+  await stack.openTask(id, PenaltyStep.Investigate);
   return id;
 }
 

@@ -30,6 +30,8 @@ export interface TestStackOptions {
   listen?: boolean;
   /** Sign audit checkpoints into a temporary folder (at start and after appends) and verify against them. */
   checkpoints?: boolean;
+  /** Start Temporal's clock on this instant (e.g. '2026-09-01T09:00:00+08:00') for dates worked out by hand. */
+  startAt?: string;
 }
 
 export interface TestStack {
@@ -45,6 +47,8 @@ export interface TestStack {
   login(username: string): Promise<string>;
   /** Advances Temporal's clock (firing timers) and lets the worker settle. */
   advance(ms: number): Promise<void>;
+  /** Advances Temporal's clock to an instant (ISO with offset); fails if the clock has already passed it. */
+  advanceTo(instant: string): Promise<void>;
   /** Polls until the instance has an open task at the step, and returns it. */
   openTask(instanceId: string, stepId: string): Promise<typeof tasks.$inferSelect>;
   /** Polls until exactly `count` tasks of the step are open (parallel branches open theirs one by one). */
@@ -63,7 +67,9 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
 }
 
 export async function createTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const [temporal, database] = await Promise.all([startTimeSkipping(), createTestDatabase()]);
+  const [temporal, database] = await Promise.all([
+    startTimeSkipping({ startAt: options.startAt ? new Date(options.startAt) : undefined }), createTestDatabase(),
+  ]);
   const notifier = new LogNotifier();
   const checkpointDir = options.checkpoints ? mkdtempSync(join(tmpdir(), 'shanzhi-checkpoints-')) : undefined;
   const keyFile = checkpointDir ? join(checkpointDir, 'keys', 'checkpoint-ed25519.pem') : '';
@@ -101,6 +107,11 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
     },
     async advance(ms) {
       await temporal.simulation!.advance(ms);
+    },
+    async advanceTo(instant) {
+      const behind = Date.parse(instant) - (await temporal.clock.now()).getTime();
+      if (Number.isNaN(behind) || behind < 0) throw new Error(`the clock is already past ${instant} (scenarios of one stack run in date order)`);
+      await temporal.simulation!.advance(behind);
     },
     openTask(instanceId, stepId) {
       return waitFor(async () => {

@@ -2,6 +2,7 @@
 import type { Penalty, PenaltyInput } from '../../domain/processes/inspection-penalty';
 import type { PenaltyRules } from '../../domain/penalty/rules';
 import type { TimeLimit } from '../../domain/time-limit';
+import type { HumanTaskSpec, TaskDecision } from '../lib/human-task';
 import type { InstanceContext } from '../lib/instance';
 
 export interface PenaltyRouting {
@@ -17,6 +18,8 @@ export interface PenaltyArgs {
   limits: Partial<Record<string, TimeLimit>>;
   /** Statutory and local numbers, fixed at start from the penalty-rules catalog. */
   rules: PenaltyRules;
+  /** Flags of the case's matter in the `matters` catalog, fixed at start (absent on cases started before they existed). */
+  matter?: { lifeHealthOrFinancialSafety: boolean };
 }
 
 export type PenaltyResult = 'compliant' | 'rectified' | 'simplePenalty' | 'penalized' | 'noPenalty' | 'referred';
@@ -33,3 +36,6 @@ export interface PenaltyOutcome {
   /** Inspection resolved on the street side without a penalty case (counts as 自处置). */
   selfResolved: boolean;
 }
+
+/** Opens a supervised task of the process at a step in an org unit and waits for its decision. */
+export type Decide = (stepId: string, orgUnitId: string, extra?: Partial<HumanTaskSpec>) => Promise<TaskDecision>;

@@ -4,17 +4,15 @@
 // rectification and closes the case; decisions flagged for publication are published.
 import { sleep } from '@temporalio/workflow';
 import { PenaltyStep, penaltyContract, subjectKind, type Penalty } from '../../domain/processes/inspection-penalty';
+import { addDays, shanghaiDay, startOfDay } from '../../domain/penalty/days';
 import { records } from '../lib/activities';
-import { settleHandlers, supervisedTask, type HumanTaskSpec, type TaskDecision } from '../lib/human-task';
+import { settleHandlers, supervisedTask } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
 import { districtSide } from './district';
 import { onlyAmong } from './guards';
-import type { PenaltyArgs, PenaltyOutcome } from './types';
+import type { Decide, PenaltyArgs, PenaltyOutcome } from './types';
 
 const steps = penaltyContract.steps;
-const SHANGHAI_MS = 8 * 3600_000;
-
-export type Decide = (stepId: string, orgUnitId: string, extra?: Partial<HumanTaskSpec>) => Promise<TaskDecision>;
 
 export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutcome> {
   const { ctx, input, routing, rules } = args;
@@ -25,6 +23,8 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
   const limitFen = subjectKind(input) === 'organisation' ? rules.simpleLimitOrganisationFen : rules.simpleLimitIndividualFen;
 
   await records.registerInstance({ ctx, input: input as unknown as Record<string, unknown>, orgUnitId: routing.streetId });
+  // The inspection is when the offence is discovered: art. 36's limitation period runs to this day.
+  const discoveredOn = shanghaiDay(new Date());
 
   let recheckFailed = false;
   for (;;) {
@@ -54,7 +54,7 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
     recheckFailed = true;
   }
 
-  const district = await districtSide(args, decide);
+  const district = await districtSide(args, decide, discoveredOn);
   if (district.result === 'referred') return finish(args, 'EndEvent_Referred', { status: 'closed', result: 'referred', departmentId: district.departmentId, selfResolved: false });
   await recordEvent(ctx, { stepId: null, action: 'resultToStreet', data: { departmentId: district.departmentId, result: district.result, penalty: district.penalty ?? null } });
 
@@ -73,7 +73,7 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
 
 /** 24:00 in Shanghai of a YYYY-MM-DD day. */
 function endOfDay(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS + 86_400_000;
+  return startOfDay(addDays(day, 1)).getTime();
 }
 
 async function finish(args: PenaltyArgs, stepId: string, outcome: PenaltyOutcome): Promise<PenaltyOutcome> {

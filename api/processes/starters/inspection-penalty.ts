@@ -1,9 +1,10 @@
 // Prepares an inspection–penalty start: the starting officer is one of two distinct enforcement officers who may
-// work in the street (its own team or the district's), the matter is in the catalog, and the penalty rules are fixed now from the penalty-rules catalog.
+// work in the street (its own team or the district's), the matter is in the catalog, the penalty rules are fixed now from the penalty-rules catalog and the matter's flags from `matters`.
 import { and, eq, inArray } from 'drizzle-orm';
 import { catalogEntries, users } from '../../../db/schema';
 import type { PenaltyInput } from '../../../domain/processes/inspection-penalty';
 import { penaltyRulesSchema } from '../../../domain/penalty/rules';
+import { shanghaiDay } from '../../../domain/penalty/days';
 import type { TimeLimit } from '../../../domain/time-limit';
 import type { PenaltyArgs } from '../../../workflows/inspection-penalty';
 import { badRequest, forbidden } from '../../errors';
@@ -25,6 +26,10 @@ export const startPenalty: Starter<PenaltyInput> = async ({ ctx, actor, input, p
   if (!matter) throw badRequest('unknown matter', [{ path: 'input.matter', message: `no matter ${input.matter} in the catalog` }]);
   const [rulesEntry] = await ctx.db.select().from(catalogEntries).where(and(eq(catalogEntries.catalog, 'penalty-rules'), eq(catalogEntries.code, 'default')));
   const rules = penaltyRulesSchema.parse(rulesEntry?.data ?? {});
+  // Art. 36's longer period for matters touching citizens' life and health or financial safety.
+  const matterFlags = { lifeHealthOrFinancialSafety: matter.data.lifeHealthOrFinancialSafety === true };
+  const today = shanghaiDay(await ctx.clock.now());
+  if (input.offence && input.offence.date > today) throw badRequest('offence in the future', [{ path: 'input.offence.date', message: 'the offence date is a day that has come' }]);
 
   const limits: Record<string, TimeLimit> = {};
   for (const [stepId, p] of Object.entries(parameters)) if (p.timeLimit) limits[stepId] = p.timeLimit;
@@ -33,6 +38,6 @@ export const startPenalty: Starter<PenaltyInput> = async ({ ctx, actor, input, p
     orgUnitId: street.id,
     orgPath: [street.id, district.id],
     workflowType: 'inspectionPenalty',
-    args: (ctxArg) => [{ ctx: ctxArg, input, routing, limits, rules } satisfies PenaltyArgs],
+    args: (ctxArg) => [{ ctx: ctxArg, input, routing, limits, rules, matter: matterFlags } satisfies PenaltyArgs],
   };
 };

@@ -19,7 +19,16 @@ export interface JsonSchema {
 
 export interface ActionForm { action: string; label: string; keepsOpen: boolean; schema: JsonSchema }
 
-export interface TaskDetail extends Task { forms: ActionForm[] }
+/** What a penalty fine comes to today (arts. 67, 72), computed by the API when read. */
+export interface PaymentFacts { fineFen: number; dueAt: string; surchargePercentPerDay: number; lateDays: number; surchargeFen: number; owedFen: number; asOf: string }
+
+/** The 90-day limit of a penalty case (art. 60). */
+export interface CaseClock {
+  startedAt: string; limit: TimeLimit; dueAt: string; paused: boolean; pausedSince: string | null;
+  pausedFor: 'hearing' | 'testing' | 'appraisal' | null; pausedDays: number; daysRemaining: number;
+}
+
+export interface TaskDetail extends Task { forms: ActionForm[]; context?: { payment?: PaymentFacts } }
 
 export interface Page<T> { items: T[]; nextCursor: string | null }
 
@@ -36,6 +45,7 @@ export interface InstanceDetail {
   instanceId: string; processKey: string; processVersion: number; title: string; status: string;
   input: Record<string, unknown>; orgUnitId: string; currentSteps: CurrentStep[]; completedSteps: string[];
   startedAt: string; closedAt: string | null; outcome: unknown;
+  clock?: CaseClock | null; facts?: { payment?: PaymentFacts | null } | null;
 }
 
 export interface AuditActor { id: string; name: string; role: string; orgUnitId: string }

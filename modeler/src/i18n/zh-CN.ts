@@ -58,6 +58,10 @@ export const zhCN = {
     decisionWithin: '审批决定：{{within}}',
     within: { limit: '在法定期限内', extension: '在延长期限内', late: '超期（已督办）' },
   },
+  penalty: {
+    caseLimit: '办案期限（90日）', dueAt: '期限届满', daysLeft: '剩余 {{count}} 天', overdueDays: '已超期 {{count}} 天', paused: '停止计算：{{reason}}', pausedDays: '已扣除 {{count}} 天',
+    payment: '罚款缴纳', fine: '罚款', surcharge: '加处罚款', lateDays: '逾期 {{count}} 天', owedToday: '今日应缴', paymentDue: '缴纳期限',
+  },
   instance: {
     conforms: '符合流程图', deviates: '偏离流程图 {{count}} 处（拟合度 {{fitness}}%）', 
     overview: '概况', diagram: '流程轨迹', audit: '审计记录', verifying: '校验中',
@@ -110,11 +114,13 @@ export const zhCN = {
   unit: { minutes: '分钟', workingHours: '工作时', workingDays: '工作日', calendarDays: '自然日' },
   source: { grid: '网格上报', hotline: '12345热线' },
   step: {
+    Task_StatementReview: '陈述申辩复核',
     Task_Inspect: '现场检查', Task_Recheck: '整改复查', Task_Route: '区级平台分流', Task_Register: '立案', Task_Investigate: '调查取证', Task_PreservationApproval: '先行登记保存审批', Task_LegalReview: '法制审核', Task_Notify: '处罚告知', Task_Defence: '陈述申辩期', Task_Hearing: '听证', Task_Decide: '处罚决定', Task_Serve: '送达', Task_Enforce: '执行', Task_StreetRecheck: '街道复查', Task_Commit: '告知承诺', Task_Accept: '窗口受理', Task_Resubmit: '补正后重新提交', Task_Approve: '审批决定', Task_ApproveExtension: '负责人批准延期', Service_NotifyExtension: '告知申请人延期理由', EndEvent_Barred: '不予受理（三年内不得再次申请）', Task_FileMissing: '容缺材料补交', Task_Verify: '事后核查', Task_Rectify: '整改复核', Service_CreditCheck: '信用核查', Service_IssueLicence: '发证', Service_PushEnforcement: '推送执法平台', Service_PushCredit: '推送信用平台', Service_RevokeLicence: '撤销许可', Service_RecordBadCredit: '记录失信',
     Task_CommunityHandle: '社区处置', Task_Dispatch: '街道派遣', Task_DepartmentHandle: '部门报到办理', Task_ShiftChiefReview: '值班长审核',
     Task_DistrictCoordinate: '区级会商', Task_FieldCheck: '现场核查', Task_FollowUp: '回访', Task_Close: '结案',
   },
   action: {
+    caseClockStopped: '办案期限中止计算', caseClockFinished: '办案期限终止', limitationChecked: '追责时效审查', suspendClock: '中止计算办案期限（检测、鉴定）', resumeClock: '恢复计算办案期限', review: '复核意见', renotify: '重新告知',
     acknowledged: '已签收', alert: '预警', alertCleared: '预警解除', caseClockResumed: '办案期限恢复计算', caseClockStarted: '办案期限起算', commitmentSigned: '承诺书已签署', correctionOrder: '责令整改', creditCheck: '信用核查', creditRecorded: '失信记录', decisionTiming: '决定时限', deemedAccepted: '视为受理', extend: '延长期限', defencePeriodEnded: '陈述申辩期届满', fallBack: '转一般程序', hearingNotice: '听证通知', issue: '发证', preservationStarted: '先行登记保存', publish: '公示', push: '推送', rectificationOutstanding: '整改未完成', resultToStreet: '结果反馈街道', returned: '退回', revoke: '撤销许可',
     compliant: '检查合格', orderRectification: '责令改正', simplePenalty: '当场处罚', transfer: '移送', fixed: '已整改', notFixed: '未整改', route: '分流', register: '立案', returnCase: '退回', conclude: '调查终结', requestPreservation: '申请先行登记保存', decidePreserved: '登记保存处理决定', notify: '告知', statement: '陈述申辩', requestHearing: '要求听证', waive: '放弃陈述申辩', hold: '举行听证', decide: '作出处罚决定', noPenalty: '不予处罚', served: '已送达', paid: '已缴纳', courtEnforcement: '申请法院强制执行', sign: '签署承诺', accept: '受理', acceptWithMissing: '容缺受理', requestSupplement: '一次性告知补正', resubmit: '提交补正材料', file: '补交材料', match: '核查相符', mismatch: '核查不符', corrected: '已整改', notCorrected: '逾期未整改',
     requestParking: '申请挂账', resume: '恢复办理', withdraw: '撤回', continueAsNew: '历史续转', 
@@ -125,6 +131,7 @@ export const zhCN = {
     rejected: '不予立案', revoked: '撤销', cancelled: '取消', park: '挂账', reassign: '改派',
   },
   field: {
+    offence: '违法行为', date: '日期', continuing: '连续或继续状态', endDate: '终了日期', harmfulConsequences: '有危害后果', collectiveDiscussion: '集体讨论', participants: '参加人', conclusion: '讨论结论', adopted: '采纳情况', reasons: '理由', statements: '陈述申辩', stage: '审核阶段', earliestHearingOn: '最早听证日', discoveredOn: '发现日期', fineFen: '罚款（分）', owedFen: '应缴金额（分）', lateDays: '逾期天数', surchargeFen: '加处罚款（分）',
     days: '天数',
     subject: '当事人', matter: '违法事项', inspectors: '检查人员', origin: '案件来源', applicant: '申请人', itemCode: '许可事项', route: '办理路径',
     note: '检查情况', deadline: '期限', requirement: '整改要求', kind: '种类', amountFen: '金额（分）', basis: '法律依据', matterCode: '事项编码', evidence: '证据材料', departmentId: '主管部门', caseOfficers: '办案人员', finding: '调查结论', proposedPenalty: '拟处罚', items: '物品清单', decision: '处理决定', hearingEligible: '可申请听证', text: '陈述申辩内容', record: '听证笔录', penalty: '处罚', publish: '公示', method: '方式', noticeVersion: '告知书版本', missing: '缺少材料', documents: '材料', findings: '核查发现',
@@ -133,7 +140,7 @@ export const zhCN = {
     requester: '诉求人', selfResolved: '自处置', result: '处理结果', reason: '原因', departments: '派遣部门', lead: '主办部门',
     instructions: '会商意见', satisfaction: '满意度', substantive: '实质性不满意', duration: '延期时长', name: '姓名', phone: '电话',
   },
-  enum: { reapplicationBarred: '三年内不得再次申请（第七十九条）', pastFalseCommitment: '曾承诺不实', badCredit: '严重失信', itemExcluded: '事项不适用告知承诺制', withdrawn: '撤回承诺', notSigned: '逾期未签署', patrol: '巡查发现', gridEvent: '网格事件', randomInspection: '双随机抽查', complaint: '投诉举报', whistle: '吹哨', individual: '个人', organisation: '单位', commitment: '告知承诺', normal: '一般程序', warning: '警告', fine: '罚款', confiscation: '没收违法所得', suspendLicence: '暂扣许可证件', revokeLicence: '吊销许可证件', suspendBusiness: '责令停产停业', closure: '责令关闭', penalize: '给予处罚', noPenalty: '不予处罚', refer: '移送', inPerson: '直接送达', post: '邮寄送达', electronic: '电子送达', publicNotice: '公告送达', written: '书面核查', online: '网上核查', onSite: '现场核查', deadline: '办理时限临近', deadlineMissed: '超过办理时限', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', grid: '网格上报', hotline: '12345热线' },
+  enum: { testing: '检测、检验', appraisal: '鉴定', hearing: '听证', adopted: '采纳', partlyAdopted: '部分采纳', notAdopted: '不予采纳', beforeNotice: '告知前审核', afterHearing: '听证后审核', reapplicationBarred: '三年内不得再次申请（第七十九条）', pastFalseCommitment: '曾承诺不实', badCredit: '严重失信', itemExcluded: '事项不适用告知承诺制', withdrawn: '撤回承诺', notSigned: '逾期未签署', patrol: '巡查发现', gridEvent: '网格事件', randomInspection: '双随机抽查', complaint: '投诉举报', whistle: '吹哨', individual: '个人', organisation: '单位', commitment: '告知承诺', normal: '一般程序', warning: '警告', fine: '罚款', confiscation: '没收违法所得', suspendLicence: '暂扣许可证件', revokeLicence: '吊销许可证件', suspendBusiness: '责令停产停业', closure: '责令关闭', penalize: '给予处罚', noPenalty: '不予处罚', refer: '移送', inPerson: '直接送达', post: '邮寄送达', electronic: '电子送达', publicNotice: '公告送达', written: '书面核查', online: '网上核查', onSite: '现场核查', deadline: '办理时限临近', deadlineMissed: '超过办理时限', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', grid: '网格上报', hotline: '12345热线' },
 };
 
 export type Messages = typeof zhCN;

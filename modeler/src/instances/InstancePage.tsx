@@ -16,6 +16,7 @@ import { ConformanceBadge } from './ConformanceBadge';
 import { InstanceDiagram } from './InstanceDiagram';
 import { LicensingNotices } from './LicensingNotices';
 import { auditCsv, auditJson, download } from './audit-export';
+import { CaseClockFacts, PaymentFactsView } from './PenaltyFacts';
 
 export default function InstancePage() {
   const { instanceId = '' } = useParams();
@@ -56,6 +57,8 @@ export default function InstancePage() {
             <Col span={8}>
               <div className="card-stack">
                 <Card title={t('instance.overview')} size="small"><CaseSummary instance={instance.data} columns={1} /></Card>
+                {instance.data.clock && <Card title={t('penalty.caseLimit')} size="small"><CaseClockFacts clock={instance.data.clock} /></Card>}
+                {instance.data.facts?.payment && <Card title={t('penalty.payment')} size="small"><PaymentFactsView payment={instance.data.facts.payment} /></Card>}
                 {instance.data.currentSteps.length > 0 && (
                   <Card title={t('instance.currentSteps')} size="small">
                     <Descriptions size="small" column={1}>

@@ -20,6 +20,7 @@ import { ActionFormView } from './ActionFormView';
 import { DueCell } from './DueCell';
 import { TaskFlags } from './TaskFlags';
 import { NextTaskPanel } from './NextTaskPanel';
+import { CaseClockFacts, PaymentFactsView } from '../instances/PenaltyFacts';
 
 export default function TaskPage() {
   const { taskId = '' } = useParams();
@@ -107,6 +108,8 @@ export default function TaskPage() {
                     <Descriptions.Item label={t('inbox.tags')}><TaskFlags task={data} now={now} /></Descriptions.Item>
                   </Descriptions>
                 </Card>
+                {data.context?.payment && <Card size="small" title={t('penalty.payment')}><PaymentFactsView payment={data.context.payment} /></Card>}
+                {instance.data?.clock && data.status === 'open' && <Card size="small" title={t('penalty.caseLimit')}><CaseClockFacts clock={instance.data.clock} /></Card>}
                 <Card size="small" title={t('task.actions')} data-testid="action-forms">
                   {data.status !== 'open' || data.forms.length === 0
                     ? <Result status="info" title={t('task.closedTask')} />
