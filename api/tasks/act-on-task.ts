@@ -5,6 +5,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import { contractOf } from '../../domain/processes';
+import { actsOnBehalf, splitConsent } from '../../domain/process-contract';
 import type { Actor } from '../../domain/actor';
 import { taskActionUpdate, type TaskActionResult } from '../../workflows/lib/messages';
 import { ApiError, badRequest, conflict, forbidden, zodDetails } from '../errors';
@@ -31,19 +32,24 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   if (!roles.some((r) => actor.roles.includes(r as never))) throw forbidden(`this step needs the role ${task.role}`);
   if (!actor.scopeOrgUnitIds.includes(task.orgUnitId)) throw forbidden('this task belongs to another org unit');
   if (task.assigneeId && task.assigneeId !== actor.id) throw conflict('someone else holds this task');
-  const parsed = contract.schema.safeParse(data);
+  // The party's consent to an on-behalf act travels beside the action's fields; the workflow checks it (after its
+  // separation-of-duties guard, so a clerk's attempt to sign is refused as such, consent or not).
+  const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
+  const { consent, rest } = onBehalf ? splitConsent(data) : { consent: undefined, rest: data };
+  const parsed = contract.schema.safeParse(rest);
   if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
   const problems = await referenceProblems(ctx, task, action, parsed.data);
   if (problems.length > 0) throw badRequest('invalid action data', problems);
+  const sent = onBehalf && consent !== undefined ? { ...parsed.data, consent } : parsed.data;
 
   // The same key sent again with another decision is refused (422), never answered with the first one's result.
-  if (idempotencyKey) await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: parsed.data });
+  if (idempotencyKey) await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: sent });
 
   try {
     // Bounded: with no worker running, an Update waits for one; the clerk gets a 503 (retry with the same
     // Idempotency-Key) rather than a request that hangs.
     return await ctx.temporal.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(task.instanceId)
-      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: parsed.data, actor }], updateId: idempotencyKey && updateIdOf(taskId, actor, idempotencyKey) }));
+      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: sent, actor }], updateId: idempotencyKey && updateIdOf(taskId, actor, idempotencyKey) }));
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const type = error.cause.type as ErrorType;

@@ -16,6 +16,8 @@ import { portalOnly, portalTasks, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
 import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
+import { contractOf } from '../../domain/processes';
+import { actsOnBehalf } from '../../domain/process-contract';
 import { loadVisibleTask } from './load-task';
 
 export const taskQuerySchema = z.object({
@@ -97,7 +99,10 @@ export function tasksRouter(ctx: AppContext): Router {
   router.get('/:taskId', async (req, res) => {
     const actor = actorOf(res);
     const row = await loadVisibleTask(ctx, actor, req.params.taskId);
-    res.json({ ...taskView(row, await ctx.clock.now()), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId) : [] });
+    const steps = contractOf(row.processKey)?.steps;
+    const step = steps && Object.hasOwn(steps, row.stepId) ? steps[row.stepId] : undefined;
+    const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
+    res.json({ ...taskView(row, await ctx.clock.now()), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId, onBehalf) : [] });
   });
 
   router.post('/:taskId/claim', async (req, res) => {

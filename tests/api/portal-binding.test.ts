@@ -126,7 +126,7 @@ describe('finding 2: a portal account applies only for the subjects bound to it'
 
   test('a window clerk binds a subject to an account after checking papers; codes are compared normalised', async () => {
     const code = newCreditCode();
-    const bind = (who: string, body: Record<string, unknown>) => request(stack.app).post('/api/licensing/portal-subjects').set(who).send(body);
+    const bind = (who: Record<string, string>, body: Record<string, unknown>) => request(stack.app).post('/api/licensing/portal-subjects').set(who).send(body);
     const body = { username: 'applicant2', subject: { name: '湖滨超市', creditCode: ` ${code.slice(0, 9).toLowerCase()} ${code.slice(9)} ` }, verification: { document: 'businessLicence', reference: '营业执照原件核验' } };
     expect((await bind(await as('applicant2'), body)).status).toBe(403);
     expect((await bind(await as('window_clerk_b'), body)).status).toBe(403);
