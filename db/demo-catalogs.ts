@@ -36,10 +36,15 @@ const matters: CatalogSeed[] = ([
   ['safety-fire-exit', '占用、堵塞消防通道', 'dept-emergency', true],
 ] as const).map(([code, name, departmentId, lifeHealthOrFinancialSafety]) => ({ catalog: 'matters', code, name, data: { departmentId, lifeHealthOrFinancialSafety } }));
 
+/**
+ * `missingMaterialLimit`: the latest 容缺 filing deadline a window may set, from acceptance. 20 working days, the
+ * decision period of 行政许可法 art. 42, by default (the diagram's Task_FileMissing limit): material a licence was
+ * issued without is not left outstanding longer than the normal route would have taken to decide.
+ */
 const licenceItems: CatalogSeed[] = [
   { catalog: 'licence-items', code: 'food-business', name: '食品经营许可（仅销售预包装食品）', data: {
     commitmentAllowed: true, noticeVersion: 'FB-2026-1', verificationLimit: wd(30), verificationMethod: 'onSite',
-    correctionLimit: cd(30), missingMaterialAllowed: true, safetyRelated: true, reapplicationBar: years(3) } },
+    correctionLimit: cd(30), missingMaterialAllowed: true, missingMaterialLimit: wd(20), safetyRelated: true, reapplicationBar: years(3) } },
   { catalog: 'licence-items', code: 'outdoor-ads', name: '户外广告设施设置许可', data: {
     commitmentAllowed: true, noticeVersion: 'OA-2026-1', verificationLimit: cd(30), verificationMethod: 'written',
     correctionLimit: cd(15), missingMaterialAllowed: false, safetyRelated: false } },

@@ -66,3 +66,11 @@ export const DEMO_USERS: UserSeed[] = [
   { username: 'process_designer', name: '彭设计', roles: ['process_designer'], orgUnitId: 'district' },
   { username: 'admin', name: '曾管理', roles: ['admin'], orgUnitId: 'district' },
 ];
+
+export interface PortalSubjectSeed { username: string; name: string; creditCode: string; idNumber?: string }
+
+/** The subjects the demo portal accounts may apply for, as if verified at registration (valid GB 32100 codes). */
+export const DEMO_PORTAL_SUBJECTS: PortalSubjectSeed[] = [
+  { username: 'applicant', name: '东湖便利店', creditCode: '91330106MA2H00001E' },
+  { username: 'applicant_b', name: '西园小吃店', creditCode: '91330106MA2H00002H' },
+];

@@ -56,12 +56,18 @@ export const instances = pgTable('instances', {
   /** Every org unit the case touches; scopes who may read it. */
   orgPath: jsonb('org_path').$type<string[]>().notNull(),
   startedBy: text('started_by').notNull(),
+  /**
+   * The portal account bound to the case's party: the applicant who applied online, or the one who redeemed the
+   * claim code of a counter filing. Only this account reads the case and acts on its applicant steps.
+   */
+  partyAccountId: text('party_account_id'),
   startedAt: ts('started_at').notNull(),
   closedAt: ts('closed_at'),
   outcome: jsonb('outcome').$type<Record<string, unknown>>(),
 }, (t) => [
   index('instances_started_idx').on(t.startedAt, t.id),
   index('instances_process_status_idx').on(t.processKey, t.status),
+  index('instances_party_idx').on(t.partyAccountId),
 ]);
 
 export const tasks = pgTable('tasks', {
@@ -256,3 +262,35 @@ export const signInFailures = pgTable('sign_in_failures', {
   windowStartedAt: ts('window_started_at').notNull(),
   retryAt: ts('retry_at'),
 });
+
+/**
+ * The subjects (credit code, and the resident ID number of a natural person) a portal account may apply for, verified
+ * at registration or at the counter by a window clerk who checked the papers. Codes are stored normalised.
+ */
+export const portalSubjects = pgTable('portal_subjects', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  creditCode: text('credit_code').notNull(),
+  idNumber: text('id_number'),
+  /** 'registration' or 'counter'. */
+  verifiedVia: text('verified_via', { enum: ['registration', 'counter'] }).notNull(),
+  /** The papers checked: { document, reference }. */
+  evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull(),
+  verifiedBy: text('verified_by').notNull(),
+  verifiedAt: ts('verified_at').notNull(),
+}, (t) => [uniqueIndex('portal_subjects_user_code_idx').on(t.userId, t.creditCode)]);
+
+/**
+ * The one-time code a window clerk hands the party of a counter filing; redeeming it binds the case to the party's
+ * portal account. Only the code's sha256 is kept; it is single use and expires.
+ */
+export const caseClaims = pgTable('case_claims', {
+  instanceId: text('instance_id').primaryKey().references(() => instances.id),
+  codeHash: text('code_hash').notNull(),
+  issuedBy: text('issued_by').notNull(),
+  issuedAt: ts('issued_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  redeemedBy: text('redeemed_by'),
+  redeemedAt: ts('redeemed_at'),
+}, (t) => [uniqueIndex('case_claims_code_idx').on(t.codeHash)]);

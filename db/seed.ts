@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { catalogEntries, orgUnits, processDefinitions, processVersions, users } from './schema';
-import { DEMO_ORG_UNITS, DEMO_PASSWORD, DEMO_USERS } from './demo-org';
+import { catalogEntries, orgUnits, portalSubjects, processDefinitions, processVersions, users } from './schema';
+import { DEMO_ORG_UNITS, DEMO_PASSWORD, DEMO_PORTAL_SUBJECTS, DEMO_USERS } from './demo-org';
 import { DEMO_CATALOGS } from './demo-catalogs';
 import { PROCESS_CONTRACTS } from '../domain/processes';
 import { readDiagram } from '../domain/bpmn/diagram';
@@ -40,7 +40,13 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   await db.transaction(async (tx) => {
     await tx.insert(orgUnits).values(DEMO_ORG_UNITS.map((u) => ({ ...u, code: u.code ?? null }))).onConflictDoNothing();
-    await tx.insert(users).values(DEMO_USERS.map((u, i) => ({ id: randomUUID(), ...u, passwordHash: hashes[i] })));
+    const ids = new Map(DEMO_USERS.map((u) => [u.username, randomUUID()]));
+    await tx.insert(users).values(DEMO_USERS.map((u, i) => ({ id: ids.get(u.username)!, ...u, passwordHash: hashes[i] })));
+    // The demo portal accounts come with the subjects they may apply for, as if verified at registration.
+    await tx.insert(portalSubjects).values(DEMO_PORTAL_SUBJECTS.map((s) => ({
+      id: randomUUID(), userId: ids.get(s.username)!, name: s.name, creditCode: s.creditCode, idNumber: s.idNumber ?? null,
+      verifiedVia: 'registration' as const, evidence: { document: 'demo', reference: 'demo seed' }, verifiedBy: 'system', verifiedAt: new Date(),
+    })));
     await tx.insert(catalogEntries).values(DEMO_CATALOGS.map((c) => ({ ...c, updatedAt: new Date(), updatedBy: 'system' })))
       .onConflictDoNothing();
   });

@@ -1,7 +1,11 @@
 // A hotline requester's name and phone are personal data: shown in full only to the roles that file, follow up,
-// close or audit the case; everyone else sees them masked (周** / 138****0000).
+// close or audit the case; everyone else sees them masked (周** / 138****0000). A licensing applicant's resident ID
+// number likewise: in full to the roles with a licensing duty, auditors and the party's own account; masked
+// (110105********002X) for everyone else, wherever it appears in what they read. The stored trail is unchanged
+// (its hashes cover it): masking happens when it is read.
 import type { Actor } from '../../domain/actor';
 import type { Role } from '../../domain/roles';
+import { looksLikeIdNumber, maskIdNumber } from '../../domain/licensing/subjects';
 
 const SEES_REQUESTER: readonly Role[] = ['dispatcher', 'community_staff', 'shift_chief', 'auditor'];
 
@@ -22,4 +26,37 @@ export function redactInput<T extends Record<string, unknown>>(input: T, actor: 
   const requester = input.requester as { name?: string; phone?: string } | undefined;
   if (!requester || seesRequester(actor)) return input;
   return { ...input, requester: { name: maskName(String(requester.name ?? '')), phone: maskPhone(String(requester.phone ?? '')) } };
+}
+
+const SEES_ID_NUMBERS: readonly Role[] = ['window_clerk', 'approver', 'verifier', 'auditor'];
+
+/** The resident ID numbers in a case's input: the applicant's, and a credit-code field holding one (a natural person). */
+function idNumbersOf(input: Record<string, unknown>): string[] {
+  const applicant = input.applicant as { idNumber?: unknown; creditCode?: unknown } | undefined;
+  if (!applicant || typeof applicant !== 'object') return [];
+  return [applicant.idNumber, applicant.creditCode].filter((v): v is string => typeof v === 'string' && looksLikeIdNumber(v));
+}
+
+function replaceDeep(value: unknown, replace: (s: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return replace(value);
+  if (depth > 20 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => replaceDeep(v, replace, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceDeep(v, replace, depth + 1)]));
+}
+
+/**
+ * What an actor may read of one case's data (its input, each audit event's data): the requester masked unless they
+ * may see it, and every occurrence of the applicant's ID number masked unless they have a licensing duty, audit, or
+ * are the account bound to the party.
+ */
+export function caseRedaction(actor: Actor, row: { input: Record<string, unknown>; partyAccountId: string | null }) {
+  const ids = actor.roles.some((r) => SEES_ID_NUMBERS.includes(r)) || (row.partyAccountId !== null && row.partyAccountId === actor.id)
+    ? [] : idNumbersOf(row.input);
+  const maskIds = <T>(value: T): T => (ids.length === 0 ? value
+    : replaceDeep(value, (s) => ids.reduce((out, id) => out.replaceAll(id, maskIdNumber(id)), s)) as T);
+  return {
+    input: <T extends Record<string, unknown>>(input: T): T => maskIds(redactInput(input, actor)),
+    data: (data: Record<string, unknown>, action: string): Record<string, unknown> =>
+      maskIds(action === 'start' && data.input ? { ...data, input: redactInput(data.input as Record<string, unknown>, actor) } : data),
+  };
 }

@@ -12,7 +12,8 @@ import { actorOf } from '../auth/middleware';
 import { notFound, parseOr400 } from '../errors';
 import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import { portalOnly, readsAll } from '../tasks/task-view';
-import { redactInput } from './privacy';
+import { caseRedaction } from './privacy';
+import { waitingOf } from './waiting';
 import { PENALTY_KEY } from '../../domain/processes/inspection-penalty';
 import { caseClockView, paymentView } from './penalty-facts';
 import type { AppContext } from '../context';
@@ -35,12 +36,12 @@ export const instanceQuerySchema = z.object({
 type InstanceRow = typeof instances.$inferSelect;
 
 /**
- * The cases an actor may read: every case for district-wide readers; the cases they filed for a member of the public;
+ * The cases an actor may read: every case for district-wide readers; for a member of the public, the cases bound to them;
  * otherwise the cases whose org path, or one of whose tasks (a department the case was dispatched to), is in scope.
  */
 function scopeFilter(actor: Actor): SQL | undefined {
   if (readsAll(actor)) return undefined;
-  if (portalOnly(actor)) return eq(instances.startedBy, actor.id);
+  if (portalOnly(actor)) return eq(instances.partyAccountId, actor.id);
   const ids = actor.scopeOrgUnitIds.length > 0 ? actor.scopeOrgUnitIds : [''];
   const units = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::text[]`;
   return sql`(jsonb_exists_any(${instances.orgPath}, ${units})
@@ -98,14 +99,16 @@ export function instancesRouter(ctx: AppContext): Router {
     const all = await ctx.db.select().from(tasks).where(eq(tasks.instanceId, row.id)).orderBy(asc(tasks.createdAt), asc(tasks.id));
     const completedSteps: string[] = [];
     for (const t of all) if (t.status !== 'open' && !completedSteps.includes(t.stepId)) completedSteps.push(t.stepId);
+    const open = all.filter((t) => t.status === 'open');
     res.json({
       instanceId: row.id, processKey: row.processKey, processVersion: row.processVersion, title: row.title, status: row.status,
-      input: redactInput(row.input, actorOf(res)), orgUnitId: row.orgUnitId,
-      currentSteps: all.filter((t) => t.status === 'open').map((t) => ({
+      input: caseRedaction(actorOf(res), row).input(row.input), orgUnitId: row.orgUnitId,
+      currentSteps: open.map((t) => ({
         stepId: t.stepId, taskId: t.id, name: t.name, orgUnitId: t.orgUnitId, assigneeId: t.assigneeId,
         dueAt: toShanghaiIso(t.dueAt), overdue: t.dueAt < now,
       })),
       completedSteps,
+      waiting: await waitingOf(ctx.db, row.processKey, open, now),
       startedAt: toShanghaiIso(row.startedAt), closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
       outcome: row.outcome,
       clock: row.status === 'running' && row.processKey === PENALTY_KEY ? await caseClockView(ctx.db, row.id, now) : null,
@@ -117,10 +120,11 @@ export function instancesRouter(ctx: AppContext): Router {
     const actor = actorOf(res);
     const row = await loadVisible(ctx, actor, req.params.id);
     const events = await readAudit(ctx.db, row.id);
+    const redact = caseRedaction(actor, row);
     res.json({
       events: events.map((e) => ({
         seq: e.seq, at: toShanghaiIso(e.at), actor: auditActorOf(e), stepId: e.stepId, action: e.action,
-        data: e.action === 'start' && e.data.input ? { ...e.data, input: redactInput(e.data.input as Record<string, unknown>, actor) } : e.data,
+        data: redact.data(e.data, e.action),
         prevHash: e.prevHash, hash: e.hash,
       })),
     });

@@ -1,4 +1,5 @@
-// The licensing records people look up: credit registry entries of an applicant and the licences issued to it.
+// The licensing records people look up (credit registry entries of an applicant and the licences issued to it), and
+// the binding of portal accounts: subjects bound at the counter, counter filings claimed by their party's code.
 import { Router } from 'express';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -6,8 +7,11 @@ import { creditRecords, licences } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { creditCodeSchema } from '../../domain/identifiers';
 import { requireRole } from '../auth/middleware';
-import { parseOr400 } from '../errors';
+import { forbidden, parseOr400 } from '../errors';
 import type { AppContext } from '../context';
+import { portalOnly } from '../tasks/task-view';
+import { claimBodySchema, redeemClaimCode, reissueBodySchema, reissueClaimCode } from './claims';
+import { bindSubject, bindSubjectBodySchema } from './subjects';
 
 const READERS = ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'] as const;
 /** Looked up as it is stored: normalised and checked, so "9135 0100 m000100y43" finds 91350100M000100Y43. */
@@ -28,6 +32,22 @@ export function licensingRouter(ctx: AppContext): Router {
     res.json({ licences: rows.map((l) => ({
       ...l, issuedAt: toShanghaiIso(l.issuedAt), revokedAt: l.revokedAt ? toShanghaiIso(l.revokedAt) : null,
     })) });
+  });
+  // The party redeems the code the window gave them: the counter filing is then theirs alone on the portal.
+  router.post('/claims', async (req, res) => {
+    const actor = requireRole(res, ['applicant'], 'claiming a counter filing');
+    if (!portalOnly(actor)) throw forbidden('claim codes are redeemed by the party\'s own portal account, not by staff');
+    const { code } = parseOr400(claimBodySchema, req.body);
+    res.json(await redeemClaimCode(ctx, actor, code));
+  });
+  router.post('/claim-codes', async (req, res) => {
+    const actor = requireRole(res, ['window_clerk'], 're-issuing a claim code');
+    const { instanceId } = parseOr400(reissueBodySchema, req.body);
+    res.status(201).json(await reissueClaimCode(ctx, actor, instanceId));
+  });
+  router.post('/portal-subjects', async (req, res) => {
+    const actor = requireRole(res, ['window_clerk'], 'binding a subject to a portal account');
+    res.status(201).json(await bindSubject(ctx, actor, parseOr400(bindSubjectBodySchema, req.body)));
   });
   return router;
 }

@@ -10,6 +10,8 @@ import { startBodySchema } from '../processes/start-instance';
 import { catalogEntryBodySchema } from '../catalogs/router';
 import { advanceBodySchema } from '../admin/router';
 import { kpiQuerySchema } from '../metrics/router';
+import { claimBodySchema, reissueBodySchema } from '../licensing/claims';
+import { bindSubjectBodySchema } from '../licensing/subjects';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
 
 const errorSchema = z.object({
@@ -48,7 +50,9 @@ export function buildOpenApiDocument(): object {
     registry.registerPath({
       method: 'post', path: `/api/processes/${contract.key}/instances`, summary: `Start ${contract.name}`,
       request: { body: json(startBodySchema.extend({ input: contract.inputSchema as z.ZodType })), headers: idempotencyHeader },
-      responses: { 201: { description: '{ instanceId }' }, ...errors },
+      responses: { 201: { description: contract.key === 'commitment-licensing'
+        ? '{ instanceId, claim? }: a window clerk\'s counter filing also answers { claim: { code, expiresAt } }, the one-time code the party redeems on the portal (shown this once)'
+        : '{ instanceId }' }, ...errors },
     });
   }
   registry.registerPath({ method: 'get', path: '/api/instances', summary: 'Search instances', request: { query: instanceQuerySchema }, responses: ok('{ items, nextCursor }') });
@@ -75,6 +79,18 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/admin/alerts', summary: 'Open alerts, e.g. a licence push failing for a long time (admin); ?status=all includes cleared ones', request: { query: z.object({ status: z.enum(['all']).optional() }) }, responses: ok('{ alerts }') });
   registry.registerPath({ method: 'get', path: '/api/licensing/credit-records', summary: 'Credit registry entries of an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ records }') });
   registry.registerPath({ method: 'get', path: '/api/licensing/licences', summary: 'Licences issued to an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ licences }') });
+  registry.registerPath({
+    method: 'post', path: '/api/licensing/claims', summary: 'Redeem the claim code of a counter filing (the party\'s portal account): binds the case to the account',
+    request: { body: json(claimBodySchema) }, responses: { ...ok('{ instanceId }'), 404: { description: 'no case with this code', ...json(errorSchema) }, 409: { description: 'the code was used or has expired', ...json(errorSchema) } },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/licensing/claim-codes', summary: 'Re-issue the claim code of an unclaimed counter filing of the clerk\'s street (window_clerk); voids the previous code',
+    request: { body: json(reissueBodySchema) }, responses: { 201: { description: '{ code, expiresAt }' }, ...errors },
+  });
+  registry.registerPath({
+    method: 'post', path: '/api/licensing/portal-subjects', summary: 'Bind a subject (credit code, ID number) to a portal account of the clerk\'s street after checking its papers (window_clerk)',
+    request: { body: json(bindSubjectBodySchema) }, responses: { 201: { description: '{ id, username, name, creditCode, idNumber, verifiedVia }' }, ...errors },
+  });
   registry.registerPath({ method: 'get', path: '/api/metrics/kpis', summary: 'Assessment rates by unit and period (leaders, auditors, admins, shift chiefs, dispatchers)', request: { query: kpiQuerySchema }, responses: ok('{ closureRate, onTimeRate, ..., byUnit }') });
   registry.registerPath({ method: 'get', path: '/api/admin/clock', summary: 'The current (possibly simulated) time', responses: ok('{ now, simulation }') });
   registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }') });

@@ -89,8 +89,7 @@ export function processesRouter(ctx: AppContext): Router {
 
   router.post('/:key/instances', async (req, res) => {
     const idempotencyKey = parseOr400(idempotencyKeySchema, req.get('idempotency-key'), ['Idempotency-Key']);
-    const instanceId = await startInstance(ctx, actorOf(res), req.params.key, req.body, idempotencyKey);
-    res.status(201).json({ instanceId });
+    res.status(201).json(await startInstance(ctx, actorOf(res), req.params.key, req.body, idempotencyKey));
   });
 
   return router;

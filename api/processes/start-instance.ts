@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { counters, instances, processDefinitions, processVersions } from '../../db/schema';
+import { caseClaims, counters, instances, processDefinitions, processVersions } from '../../db/schema';
 import { contractOf } from '../../domain/processes';
 import type { Actor } from '../../domain/actor';
 import { TASK_QUEUE } from '../../workflows/lib/messages';
@@ -13,6 +13,10 @@ import type { AppContext } from '../context';
 import { STARTERS } from './starters';
 import { invalidTimeLimits } from './limits-check';
 import { claimIdempotencyKey } from '../idempotency';
+import { issueClaimCode, type ClaimCode } from '../licensing/claims';
+
+/** The start's answer: the case, and for a counter filing the claim code to hand the party (shown this once). */
+export interface Started { instanceId: string; claim?: ClaimCode | null }
 
 export const startBodySchema = z.object({ input: z.unknown() }).strict();
 
@@ -30,9 +34,10 @@ const START_DEADLINE_MS = 10_000;
 
 /**
  * Starts a case. With an Idempotency-Key, the first request reserves the instance id; a retry (after a 503 or a
- * lost answer) reuses it, so the case is created at most once and the retry gets the first answer.
+ * lost answer) reuses it, so the case is created at most once and the retry gets the first answer — except a claim
+ * code, kept only as a hash: the retry gets a new one, which voids the first.
  */
-export async function startInstance(ctx: AppContext, actor: Actor, key: string, body: unknown, idempotencyKey?: string): Promise<string> {
+export async function startInstance(ctx: AppContext, actor: Actor, key: string, body: unknown, idempotencyKey?: string): Promise<Started> {
   const contract = contractOf(key);
   const starter = Object.hasOwn(STARTERS, key) ? STARTERS[key] : undefined;
   const [definition] = await ctx.db.select().from(processDefinitions).where(eq(processDefinitions.key, key));
@@ -49,20 +54,22 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
   const misconfigured = invalidTimeLimits(plan.args({ instanceId: '', processKey: key, processVersion: version.version, title: '', orgPath: plan.orgPath, startedBy: { id: actor.id, name: actor.name, role: '', orgUnitId: actor.orgUnitId } }));
   if (misconfigured.length > 0) throw conflict(`the configuration of ${key} has invalid time limits; ask a process designer or administrator to correct them`, misconfigured);
 
-  const claim = idempotencyKey
+  const keyed = idempotencyKey
     ? await claimIdempotencyKey(ctx, `start:${key}`, actor, idempotencyKey, { input: rawInput }, () => nextInstanceId(ctx, contract.idPrefix))
     : undefined;
-  const instanceId = claim?.instanceId ?? await nextInstanceId(ctx, contract.idPrefix);
-  if (claim?.repeated) {
+  const instanceId = keyed?.instanceId ?? await nextInstanceId(ctx, contract.idPrefix);
+  if (keyed?.repeated) {
     const [started] = await ctx.db.select({ id: instances.id }).from(instances).where(eq(instances.id, instanceId));
-    if (started) return instanceId;
+    if (started) return { instanceId, ...(plan.issueClaimCode ? { claim: await issueClaimCode(ctx.db, instanceId, actor.id, await ctx.clock.now()) } : {}) };
   }
   const title = contract.titleOf(input);
   const startedAt = await ctx.clock.now();
   await ctx.db.insert(instances).values({
     id: instanceId, processKey: key, processVersion: version.version, title, status: 'running', input: input as Record<string, unknown>,
-    orgUnitId: plan.orgUnitId, orgPath: plan.orgPath, startedBy: actor.id, startedAt,
+    orgUnitId: plan.orgUnitId, orgPath: plan.orgPath, startedBy: actor.id, partyAccountId: plan.partyAccountId ?? null, startedAt,
   }).onConflictDoNothing();
+  // Issued before the workflow starts, removed with the row if it does not: no case without its code, nor the reverse.
+  const claim = plan.issueClaimCode ? await issueClaimCode(ctx.db, instanceId, actor.id, startedAt) : undefined;
   const instanceCtx: InstanceContext = {
     instanceId, processKey: key, processVersion: version.version, title, orgPath: plan.orgPath,
     startedBy: { id: actor.id, name: actor.name, role: actor.roles.find((r) => contract.startRoles.includes(r))!, orgUnitId: actor.orgUnitId },
@@ -74,15 +81,16 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
     }));
   } catch (error) {
     // A keyed retry whose first attempt did reach Temporal finds the workflow running: that is the case it asked for.
-    if (error instanceof WorkflowExecutionAlreadyStartedError && claim) return instanceId;
+    if (error instanceof WorkflowExecutionAlreadyStartedError && keyed) return { instanceId, ...(claim === undefined ? {} : { claim }) };
+    await ctx.db.delete(caseClaims).where(eq(caseClaims.instanceId, instanceId));
     await ctx.db.delete(instances).where(eq(instances.id, instanceId));
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`instance ${instanceId} already exists`);
     ctx.log(`[api] could not start ${key}: ${(error as Error).message}`);
     // If the start did reach Temporal before the deadline, the workflow registers the case itself (an upsert),
     // so the clerk may find it in the list: the message says so rather than promising nothing was saved.
-    throw unavailable(claim
+    throw unavailable(keyed
       ? `the workflow engine did not confirm the start of ${instanceId} in time; retry with the same Idempotency-Key`
       : `the workflow engine did not confirm the start of ${instanceId} in time; check the case list for it before reporting again`);
   }
-  return instanceId;
+  return { instanceId, ...(claim === undefined ? {} : { claim }) };
 }

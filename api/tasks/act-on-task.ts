@@ -6,11 +6,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import { contractOf } from '../../domain/processes';
 import type { StepContract } from '../../domain/process-contract';
+import { actsOnBehalf, splitConsent } from '../../domain/process-contract';
 import type { Actor } from '../../domain/actor';
 import { taskActionUpdate, type TaskActionResult } from '../../workflows/lib/messages';
-import { ApiError, badRequest, conflict, zodDetails } from '../errors';
+import { ApiError, badRequest, conflict, notFound, zodDetails } from '../errors';
 import type { AppContext } from '../context';
-import { loadTask, visibilityRefusal } from './load-task';
+import { hiddenFromPublic, loadTask, visibilityRefusal } from './load-task';
 import { referenceProblems } from './reference-checks';
 import { logRefusal, refuse, type Refusal } from './refusals';
 import type { TaskRow } from './task-view';
@@ -26,6 +27,11 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
   // Only a real action of the step names the attempt in the audit; anything else a client sent is not worth a key.
   const attempted = contract ? action : '(unknown action)';
+  // A stranger's attempt on someone else's case is recorded on it, and answered as if the task did not exist.
+  if (await hiddenFromPublic(ctx, actor, task)) {
+    await logRefusal(ctx, task, actor, attempted, { rule: 'ownCase', reason: 'this task belongs to another party\'s case' });
+    throw notFound(`no task ${taskId}`);
+  }
   const hidden = await visibilityRefusal(ctx, actor, task);
   if (hidden) await refuse(ctx, task, actor, attempted, hidden);
   // A keyed retry of a decision that went through goes on to the Update, which answers with the first result.
@@ -36,19 +42,24 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   const authority = authorityRefusal(actor, task, step);
   if (authority) await refuse(ctx, task, actor, action, authority);
   if (task.assigneeId && task.assigneeId !== actor.id) throw conflict('someone else holds this task');
-  const parsed = contract.schema.safeParse(data);
+  // The party's consent to an on-behalf act travels beside the action's fields; the workflow checks it (after its
+  // separation-of-duties guard, so a clerk's attempt to sign is refused as such, consent or not).
+  const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
+  const { consent, rest } = onBehalf ? splitConsent(data) : { consent: undefined, rest: data };
+  const parsed = contract.schema.safeParse(rest);
   if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
   const problems = await referenceProblems(ctx, task, action, parsed.data);
   if (problems.length > 0) throw badRequest('invalid action data', problems);
+  const sent = onBehalf && consent !== undefined ? { ...parsed.data, consent } : parsed.data;
 
   // The same key sent again with another decision is refused (422), never answered with the first one's result.
-  if (idempotencyKey) await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: parsed.data });
+  if (idempotencyKey) await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: sent });
 
   try {
     // Bounded: with no worker running, an Update waits for one; the clerk gets a 503 (retry with the same
     // Idempotency-Key) rather than a request that hangs.
     return await ctx.temporal.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(task.instanceId)
-      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: parsed.data, actor }], updateId: idempotencyKey && updateIdOf(taskId, actor, idempotencyKey) }));
+      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: sent, actor }], updateId: idempotencyKey && updateIdOf(taskId, actor, idempotencyKey) }));
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const type = error.cause.type as ErrorType;

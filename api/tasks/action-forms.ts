@@ -2,6 +2,7 @@
 // from the same zod schemas the validator uses, so the web app renders a form per action without duplicating rules.
 import { z } from 'zod';
 import { contractOf } from '../../domain/processes';
+import { partyConsentSchema } from '../../domain/process-contract';
 
 export interface ActionForm {
   action: string;
@@ -12,8 +13,9 @@ export interface ActionForm {
 
 const cache = new Map<string, ActionForm[]>();
 
-export function actionForms(processKey: string, stepId: string): ActionForm[] {
-  const key = `${processKey}/${stepId}`;
+/** With `onBehalf` (a clerk acting for the party), each form also asks for the party's consent (`consent`). */
+export function actionForms(processKey: string, stepId: string, onBehalf = false): ActionForm[] {
+  const key = `${processKey}/${stepId}/${onBehalf}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const steps = contractOf(processKey)?.steps;
@@ -22,8 +24,16 @@ export function actionForms(processKey: string, stepId: string): ActionForm[] {
     action,
     label: contract.label,
     keepsOpen: contract.keepsOpen === true,
-    schema: z.toJSONSchema(contract.schema, { unrepresentable: 'any', io: 'input' }),
+    schema: onBehalf ? withConsent(z.toJSONSchema(contract.schema, { unrepresentable: 'any', io: 'input' })) : z.toJSONSchema(contract.schema, { unrepresentable: 'any', io: 'input' }),
   }));
   cache.set(key, forms);
   return forms;
+}
+
+function withConsent(schema: { properties?: Record<string, unknown>; required?: string[] }) {
+  return {
+    ...schema,
+    properties: { ...schema.properties, consent: z.toJSONSchema(partyConsentSchema, { io: 'input' }) },
+    required: [...(schema.required ?? []), 'consent'],
+  };
 }

@@ -1,5 +1,5 @@
-// Reads one task for an actor: 404 when it does not exist, 403 when it belongs to an org unit they cannot see or,
-// for a member of the public, to another applicant's case.
+// Reads one task for an actor: 404 when it does not exist, or for a member of the public unless the case is bound
+// to their account (a stranger learns nothing of it); 403 when it belongs to an org unit they cannot see.
 import { and, eq } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import type { Actor } from '../../domain/actor';
@@ -14,18 +14,22 @@ export async function loadTask(ctx: AppContext, taskId: string): Promise<TaskRow
   return task;
 }
 
-/** Why the actor may not see the task, or null when they may. */
-export async function visibilityRefusal(ctx: AppContext, actor: Actor, task: TaskRow): Promise<Refusal | null> {
-  if (!canSeeTask(actor, task)) return { rule: 'orgUnit', reason: 'this task belongs to another org unit' };
-  if (portalOnly(actor) && task.assigneeId !== actor.id) {
-    const [own] = await ctx.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, task.id), portalTasks(actor)));
-    if (!own) return { rule: 'ownCase', reason: 'this task belongs to another applicant\'s case' };
-  }
-  return null;
+/** A member of the public sees only the tasks of cases bound to their account; any other is as if it did not exist. */
+export async function hiddenFromPublic(ctx: AppContext, actor: Actor, task: TaskRow): Promise<boolean> {
+  if (!portalOnly(actor)) return false;
+  const [own] = await ctx.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, task.id), portalTasks(actor)));
+  return !own;
 }
 
+/** Why the actor may not see the task, or null when they may. */
+export async function visibilityRefusal(_ctx: AppContext, actor: Actor, task: TaskRow): Promise<Refusal | null> {
+  return canSeeTask(actor, task) ? null : { rule: 'orgUnit', reason: 'this task belongs to another org unit' };
+}
+
+/** Loads a task the actor may see: 404 unknown or hidden from a member of the public, 403 another unit's. */
 export async function loadVisibleTask(ctx: AppContext, actor: Actor, taskId: string): Promise<TaskRow> {
   const task = await loadTask(ctx, taskId);
+  if (await hiddenFromPublic(ctx, actor, task)) throw notFound(`no task ${taskId}`);
   const refusal = await visibilityRefusal(ctx, actor, task);
   if (refusal) throw forbidden(refusal.reason);
   return task;

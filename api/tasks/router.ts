@@ -7,7 +7,7 @@ import { tasks } from '../../db/schema';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { appendAudit } from '../../db/audit-log';
 import { actorOf } from '../auth/middleware';
-import { conflict, parseOr400 } from '../errors';
+import { conflict, notFound, parseOr400 } from '../errors';
 import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import type { AppContext } from '../context';
 import type { Db } from '../../db/client';
@@ -16,10 +16,12 @@ import { portalOnly, portalTasks, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
 import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
-import { loadTask, loadVisibleTask, visibilityRefusal } from './load-task';
-import { refuse } from './refusals';
+import { loadTask, loadVisibleTask, visibilityRefusal, hiddenFromPublic } from './load-task';
+import { refuse, logRefusal } from './refusals';
 import { PENALTY_KEY, PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { paymentView } from '../instances/penalty-facts';
+import { contractOf } from '../../domain/processes';
+import { actsOnBehalf } from '../../domain/process-contract';
 
 export const taskQuerySchema = z.object({
   scope: z.enum(['mine', 'available', 'all']).default('all'),
@@ -104,12 +106,19 @@ export function tasksRouter(ctx: AppContext): Router {
     // The enforcement task shows what is owed today, computed now from the stored fine, due date and rate.
     const payment = row.processKey === PENALTY_KEY && row.stepId === PenaltyStep.Enforce && row.status === 'open'
       ? await paymentView(ctx.db, row.instanceId, now, row.id) : null;
-    res.json({ ...taskView(row, now), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId) : [], context: payment ? { payment } : {} });
+    const steps = contractOf(row.processKey)?.steps;
+    const step = steps && Object.hasOwn(steps, row.stepId) ? steps[row.stepId] : undefined;
+    const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
+    res.json({ ...taskView(row, now), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId, onBehalf) : [], context: payment ? { payment } : {} });
   });
 
   router.post('/:taskId/claim', async (req, res) => {
     const actor = actorOf(res);
     const row = await loadTask(ctx, req.params.taskId);
+    if (await hiddenFromPublic(ctx, actor, row)) {
+      await logRefusal(ctx, row, actor, 'claim', { rule: 'ownCase', reason: 'this task belongs to another party\'s case' });
+      throw notFound(`no task ${req.params.taskId}`);
+    }
     const hidden = await visibilityRefusal(ctx, actor, row);
     if (hidden) await refuse(ctx, row, actor, 'claim', hidden);
     if (row.status !== 'open') throw conflict('this task is no longer open');

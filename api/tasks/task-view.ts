@@ -1,6 +1,6 @@
 // The task as clerks see it in the inbox and on the task page.
 import { sql, type SQL } from 'drizzle-orm';
-import { instances, tasks, users } from '../../db/schema';
+import { instances, tasks } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { READ_ALL_ROLES } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
@@ -48,10 +48,9 @@ export function canSeeTask(actor: Actor, task: TaskRow): boolean {
 export const portalOnly = (actor: Actor) => actor.roles.every((r) => r === 'applicant');
 
 /**
- * The tasks a member of the public may see: those of the cases they filed, and the applicant steps of cases a window
- * clerk filed for someone at the counter (no account links such a case to its applicant, who signs from the portal).
+ * The tasks a member of the public may see: those of the cases bound to their account — the ones they applied for
+ * online, and the counter filings whose claim code they redeemed. A counter filing nobody has claimed is no one's.
  */
 export function portalTasks(actor: Actor): SQL {
-  return sql`exists (select 1 from ${instances} where ${instances.id} = ${tasks.instanceId} and (${instances.startedBy} = ${actor.id} or (${tasks.role} = 'applicant'
-    and not exists (select 1 from ${users} where ${users.id} = ${instances.startedBy} and ${users.roles} <@ '["applicant"]'::jsonb))))`;
+  return sql`exists (select 1 from ${instances} where ${instances.id} = ${tasks.instanceId} and ${instances.partyAccountId} = ${actor.id})`;
 }

@@ -1,6 +1,7 @@
 // The authorization matrix: every demo user — every role, in its own street and the other one, the district and
-// two departments — against every endpoint of the OpenAPI document, over real cases of all three processes in
-// both streets. Reads never show a case outside the reader's jurisdiction (by id, in lists, or anywhere in a body);
+// two departments, and members of the public with and without subjects bound to their accounts — against every
+// endpoint of the OpenAPI document, over real cases of all three processes in both streets, counter filings
+// claimed by their party and not yet claimed among them. Reads never show a case outside the reader's jurisdiction (by id, in lists, or anywhere in a body);
 // writes pass only where the tables below (from API.md and DOMAIN.md §2) allow them, and a refused write changes
 // nothing in the database but, for a task, the audit event recording the refused attempt.
 import request from 'supertest';
@@ -18,16 +19,20 @@ import { fingerprint } from '../support/db-fingerprint';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { complete, gridReport, hotlineOrder, startCase } from '../support/whistle';
 import { inspectionInput, registered, startInspection, userId } from '../support/penalty';
-import { application, startApplication } from '../support/licensing';
+import { application, apply, DEMO_SUBJECTS, startApplication } from '../support/licensing';
 
 // ---------- the scenario: cases in street A (东湖) and street B (西园), two of them in departments ----------
 
-const CASES = ['WA', 'WA2', 'PA', 'PA2', 'LA', 'WB', 'WB2', 'PB', 'LB'] as const;
+const CASES = ['WA', 'WA2', 'PA', 'PA2', 'LA', 'LC', 'LD', 'WB', 'WB2', 'PB', 'LB'] as const;
 type CaseName = (typeof CASES)[number];
 // WA/WB: a grid report at the community. WA2/WB2: whistled to the street and dispatched to 区城管局 / 区市场监管局.
 // PA/PB: a street inspection. PA2: transferred, routed to 区城管局 and registered there. LA/LB: an online application.
+// LC: filed at street A's window for `applicant`, who redeemed its claim code. LD: filed there, its code not redeemed.
 
-/** A second member of the public in street A: portal users of one street must not see each other's cases. */
+/**
+ * A second member of the public in street A, with no subject bound to the account: portal users of one street must not
+ * see each other's cases, nor a counter filing whose claim code they do not hold. `applicant` has subjects bound.
+ */
 const APPLICANT2: UserSeed = { username: 'applicant2', name: '第二申请人', roles: ['applicant'], orgUnitId: 'street-a' };
 const USERS: UserSeed[] = [...DEMO_USERS, APPLICANT2];
 
@@ -42,13 +47,14 @@ const SEES: Record<string, readonly CaseName[]> = {
   ...each(['grid_worker', 'community_staff'], ['WA', 'WA2']),
   ...each(['grid_worker_b', 'community_staff_b'], ['WB', 'WB2']),
   // Street staff: every case of their street, whatever the process.
-  ...each(STREET_A_STAFF, ['WA', 'WA2', 'PA', 'PA2', 'LA']),
+  ...each(STREET_A_STAFF, ['WA', 'WA2', 'PA', 'PA2', 'LA', 'LC', 'LD']),
   ...each(STREET_A_STAFF.map((n) => `${n}_b`), ['WB', 'WB2', 'PB', 'LB']),
   // Departments: the cases dispatched or routed to them.
   ...each(['dept_handler', 'case_officer', 'case_officer2', 'legal_reviewer', 'hearing_officer', 'agency_head', 'case_legal', 'case_hearing'], ['WA2', 'PA2']),
   dept_handler2: ['WB2'],
-  // Members of the public: the applications they filed, nothing else of their street.
-  applicant: ['LA'], applicant_b: ['LB'], applicant2: [],
+  // Members of the public: the applications bound to them (filed online, or claimed with the window's code), nothing
+  // else of their street — not a counter filing nobody has claimed.
+  applicant: ['LA', 'LC'], applicant_b: ['LB'], applicant2: [],
 };
 
 /** Who may write, per endpoint (API.md). Starts and tasks are further bound to the user's own area (below). */
@@ -61,6 +67,10 @@ const WRITERS: Record<string, readonly string[] | 'by task'> = {
   'POST /api/tasks/{taskId}/actions': 'by task',
   'PUT /api/catalogs/{name}/{code}': ['admin'],
   'POST /api/admin/clock/advance': ['admin'],
+  // The party's own portal account redeems a claim code; the window re-issues codes and binds subjects in its street.
+  'POST /api/licensing/claims': ['applicant'],
+  'POST /api/licensing/claim-codes': ['window_clerk'],
+  'POST /api/licensing/portal-subjects': ['window_clerk'],
 };
 /** The role that holds (claims and acts on) each open step of the scenario (API.md process tables). */
 const STEP_ROLES: Record<string, readonly string[]> = {
@@ -179,6 +189,16 @@ beforeAll(async () => {
   creditCodes.LB = (lb.applicant as { creditCode: string }).creditCode;
   caseIds.LA = await startApplication(stack, la);
   caseIds.LB = await startApplication(stack, lb, 'applicant_b');
+  const counter = async () => {
+    const res = await apply(stack, application(), 'window_clerk');
+    if (res.status !== 201) throw new Error(`counter filing failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { instanceId: string; claim: { code: string } };
+  };
+  const lc = await counter();
+  caseIds.LC = lc.instanceId;
+  const claimed = await send('applicant', 'post', '/api/licensing/claims', { code: lc.claim.code });
+  if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.status} ${JSON.stringify(claimed.body)}`);
+  caseIds.LD = (await counter()).instanceId;
   for (const c of CASES) caseOf.set(caseIds[c], c);
 
   await Promise.all([
@@ -187,6 +207,7 @@ beforeAll(async () => {
     stack.openTask(caseIds.PA, PenaltyStep.Inspect), stack.openTask(caseIds.PB, PenaltyStep.Inspect),
     stack.openTask(caseIds.PA2, PenaltyStep.Investigate),
     stack.openTask(caseIds.LA, LicensingStep.Commit), stack.openTask(caseIds.LB, LicensingStep.Commit),
+    stack.openTask(caseIds.LC, LicensingStep.Commit), stack.openTask(caseIds.LD, LicensingStep.Commit),
   ]);
   scenarioTasks = await stack.database.db.select().from(tasks).where(inArray(tasks.instanceId, Object.values(caseIds)));
 });
@@ -347,8 +368,11 @@ describe('writes', () => {
       input: await inspectionInput(stack, { inspectors: [userIds.get(`enforcement_officer${otherStreet}`), userIds.get(`enforcement_officer2${otherStreet}`)] }),
     });
     expectStatus('start inspection-penalty for the other street\'s officers', foreignPenalty.status, [403]);
-    const applies = mayWrite('POST /api/processes/commitment-licensing/instances');
-    const licensing = await send(username, 'post', '/api/processes/commitment-licensing/instances', { input: application(applies ? { itemCode: 'no-such-item' } : {}) });
+    // A member of the public applies only for a subject bound to their account: applicant2 has none.
+    const bound = Object.hasOwn(DEMO_SUBJECTS, username) ? DEMO_SUBJECTS[username as keyof typeof DEMO_SUBJECTS] : undefined;
+    const applies = mayWrite('POST /api/processes/commitment-licensing/instances') && (!portalOnly(user) || bound !== undefined);
+    const ownSubject = bound ? { applicant: { name: '本人经营主体', creditCode: bound } } : {};
+    const licensing = await send(username, 'post', '/api/processes/commitment-licensing/instances', { input: application(applies ? { itemCode: 'no-such-item', ...ownSubject } : {}) });
     expectStatus('start commitment-licensing', licensing.status, applies ? [400] : [403]);
 
     // Administration and design.
@@ -362,6 +386,19 @@ describe('writes', () => {
     const clock = await send(username, 'post', '/api/admin/clock/advance', { duration: mayWrite('POST /api/admin/clock/advance') ? 'soon' : 'PT1H' });
     expectStatus('advance the clock', clock.status, mayWrite('POST /api/admin/clock/advance') ? [400] : [403]);
 
+    // Portal binding. A claim code is redeemed only by a member of the public (a well-formed code from anyone else is
+    // refused before it is looked up); the window re-issues codes and binds subjects only within its street.
+    const party = mayWrite('POST /api/licensing/claims') && portalOnly(user);
+    const redeem = await send(username, 'post', '/api/licensing/claims', { code: party ? 42 : 'ABCD-EFGH-JKLM' });
+    expectStatus('redeem a claim code', redeem.status, party ? [400] : [403]);
+    const window = mayWrite('POST /api/licensing/claim-codes') && subtree(user.orgUnitId).includes('street-a');
+    const reissue = await send(username, 'post', '/api/licensing/claim-codes', { instanceId: window ? 7 : caseIds.LD });
+    expectStatus('re-issue the claim code of LD', reissue.status, window ? [400] : [403, 404]);
+    const binder = mayWrite('POST /api/licensing/portal-subjects') && subtree(user.orgUnitId).includes('street-a');
+    const subject = { username: 'applicant2', subject: { name: '湖滨超市', creditCode: '91330106MA2H00004P' }, verification: { document: 'businessLicence', reference: '执照核验' } };
+    const bind = await send(username, 'post', '/api/licensing/portal-subjects', binder ? { ...subject, verification: { document: 'photo' } } : subject);
+    expectStatus('bind a subject to applicant2', bind.status, binder ? [400] : [403]);
+
     expect(outcomes.filter((o) => !o.expected.includes(o.status))).toEqual([]);
     expect(await fingerprint(stack.database, { exceptRefusals: true })).toEqual(before);
     // Every refused attempt on a task is one audit event of its case, naming the user and what they tried.
@@ -371,7 +408,12 @@ describe('writes', () => {
 
   test('the allowed claims go through: each open task is claimed by a user the matrix allows, and then belongs to them', async () => {
     for (const t of openTasks().filter((x) => !x.assigneeId)) {
-      const claimant = USERS.find((u) => mayClaim(u, t))!;
+      const claimant = USERS.find((u) => mayClaim(u, t));
+      // An unclaimed counter filing's commitment is no one's to claim: only its party may, once they redeem the code.
+      if (!claimant) {
+        expect(`${caseOfTask(t)} ${t.stepId}`).toBe(`LD ${LicensingStep.Commit}`);
+        continue;
+      }
       const res = await send(claimant.username, 'post', `/api/tasks/${encodeURIComponent(t.id)}/claim`);
       expect({ task: `${caseOfTask(t)} ${t.stepId}`, claimant: claimant.username, status: res.status }).toEqual({ task: `${caseOfTask(t)} ${t.stepId}`, claimant: claimant.username, status: 200 });
       const mine = await get(claimant.username, '/api/tasks?scope=mine');

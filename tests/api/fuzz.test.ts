@@ -14,8 +14,13 @@ import { startBodySchema } from '../../api/processes/start-instance';
 import { diagramBodySchema } from '../../api/processes/router';
 import { catalogEntryBodySchema } from '../../api/catalogs/router';
 import { advanceBodySchema } from '../../api/admin/router';
+import { claimBodySchema, reissueBodySchema } from '../../api/licensing/claims';
+import { bindSubjectBodySchema } from '../../api/licensing/subjects';
+import { hashPassword } from '../../api/auth/passwords';
+import { users } from '../../db/schema';
 import { CATALOG_NAMES } from '../../db/demo-catalogs';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
+import { partyConsentSchema, splitConsent } from '../../domain/process-contract';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { LicensingStep } from '../../domain/processes/commitment-licensing';
@@ -23,7 +28,7 @@ import { fingerprint } from '../support/db-fingerprint';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { gridReport, startCase } from '../support/whistle';
 import { inspectionInput, startInspection } from '../support/penalty';
-import { application, startApplication } from '../support/licensing';
+import { application, apply, startApplication } from '../support/licensing';
 import type { z } from 'zod';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -195,7 +200,11 @@ function couldBeValid(e: Endpoint, value: unknown, params: Record<string, string
   switch (label(e)) {
     case 'POST /api/tasks/{taskId}/actions': {
       const body = taskActionBodySchema.safeParse(value);
-      return body.success && ALL_ACTIONS.some(([action, contract]) => action === body.data.action && accepts(contract.schema, body.data.data));
+      if (!body.success) return false;
+      // A clerk acting for the party sends the party's consent beside the action's fields.
+      const { consent, rest } = splitConsent(body.data.data);
+      return ALL_ACTIONS.some(([action, contract]) => action === body.data.action
+        && (accepts(contract.schema, body.data.data) || (accepts(partyConsentSchema, consent) && accepts(contract.schema, rest))));
     }
     case 'PUT /api/processes/{key}/diagram': {
       if (!accepts(diagramBodySchema, value)) return false;
@@ -204,6 +213,9 @@ function couldBeValid(e: Endpoint, value: unknown, params: Record<string, string
     }
     case 'PUT /api/catalogs/{name}/{code}': return accepts(catalogEntryBodySchema, value);
     case 'POST /api/admin/clock/advance': return accepts(advanceBodySchema, value);
+    case 'POST /api/licensing/claims': return accepts(claimBodySchema, value);
+    case 'POST /api/licensing/claim-codes': return accepts(reissueBodySchema, value);
+    case 'POST /api/licensing/portal-subjects': return accepts(bindSubjectBodySchema, value);
     case 'POST /api/tasks/{taskId}/claim': return false;
     default:
       if (writes(e)) throw new Error(`${label(e)} writes but the fuzz test has no validity oracle for its body: add one`);
@@ -213,18 +225,23 @@ function couldBeValid(e: Endpoint, value: unknown, params: Record<string, string
 
 type Caller = string | null | 'forged';
 const READERS: Caller[] = ['auditor', 'admin', 'process_designer', 'district_leader', 'grid_worker', 'community_staff', 'community_staff_b',
-  'dispatcher', 'dept_handler', 'enforcement_officer', 'case_officer', 'applicant', 'window_clerk', 'shift_chief', 'approver'];
+  'dispatcher', 'dept_handler', 'enforcement_officer', 'case_officer', 'applicant', 'applicant2', 'window_clerk', 'shift_chief', 'approver'];
 /** Who calls an endpoint (everyone in READERS unless listed): the roles whose requests reach the validation, and outsiders. */
 const CALLERS: Record<string, Caller[]> = {
   'PUT /api/processes/{key}/diagram': ['process_designer', 'admin'],
   'POST /api/processes/whistle-escalation/instances': ['grid_worker', 'dispatcher', 'grid_worker_b'],
   'POST /api/processes/inspection-penalty/instances': ['enforcement_officer', 'enforcement_officer_b'],
-  'POST /api/processes/commitment-licensing/instances': ['applicant', 'window_clerk', 'applicant_b'],
+  'POST /api/processes/commitment-licensing/instances': ['applicant', 'window_clerk', 'applicant_b', 'applicant2'],
   'POST /api/tasks/{taskId}/actions': ['community_staff', 'enforcement_officer', 'applicant', 'window_clerk', 'community_staff_b', 'auditor'],
   // Nobody here holds the role of an open task in its unit (community_staff, enforcement_officer, applicant of street A).
   'POST /api/tasks/{taskId}/claim': ['auditor', 'admin', 'grid_worker', 'community_staff_b', 'dispatcher', 'enforcement_officer_b', 'applicant_b'],
   'PUT /api/catalogs/{name}/{code}': ['admin'],
   'POST /api/admin/clock/advance': ['admin'],
+  // Portal binding: a subject-bound and an unbound member of the public redeem codes; the windows of both streets
+  // re-issue codes and bind subjects (the other street's window is refused after the body is read).
+  'POST /api/licensing/claims': ['applicant', 'applicant2', 'applicant_b', 'window_clerk'],
+  'POST /api/licensing/claim-codes': ['window_clerk', 'window_clerk_b', 'applicant2'],
+  'POST /api/licensing/portal-subjects': ['window_clerk', 'window_clerk_b', 'applicant2'],
   'POST /api/auth/login': [null],
   // Reads limited to some roles: mostly those roles, so the query is parsed, and one outsider.
   'GET /api/processes/{key}/conformance': ['auditor', 'process_designer', 'admin', 'district_leader', 'grid_worker'],
@@ -337,11 +354,16 @@ function checkResponse(e: Endpoint, r: FuzzRequest, res: request.Response): void
 
 beforeAll(async () => {
   stack = await createTestStack({ listen: true });
+  // A member of the public whose account has no subject bound to it, beside the demo applicants who have.
+  await stack.database.db.insert(users).values({
+    id: 'u-applicant-2', username: 'applicant2', name: '第二申请人', roles: ['applicant'], orgUnitId: 'street-a', passwordHash: await hashPassword('demo123'),
+  });
   // Every caller signs in before the fuzzing: failed sign-ins from the fuzzer may trip the sign-in limit.
   for (const who of new Set([...READERS, ...Object.values(CALLERS).flat()])) if (who && who !== 'forged') tokens.set(who, await stack.login(who));
   const whistle = await startCase(stack, gridReport());
   const penalty = await startInspection(stack);
   const licensing = await startApplication(stack, application());
+  const counter = (await apply(stack, application(), 'window_clerk')).body as { instanceId: string; claim: { code: string } };
   const open = [
     await stack.openTask(whistle, WhistleStep.CommunityHandle),
     await stack.openTask(penalty, PenaltyStep.Inspect),
@@ -350,7 +372,7 @@ beforeAll(async () => {
   const bpmnXml = (await request(stack.app).get('/api/processes/whistle-escalation').set('authorization', tokens.get('admin')!)).body.bpmnXml as string;
   const dropped = bpmnXml.replaceAll('Task_FieldCheck', 'Task_Gone');
   fixture = {
-    instanceIds: [whistle, penalty, licensing], taskIds: open.map((t) => t.id),
+    instanceIds: [whistle, penalty, licensing, counter.instanceId], taskIds: open.map((t) => t.id),
     samples: {
       'POST /api/auth/login': [{ username: 'admin', password: 'not-the-password' }, { username: 'grid_worker', password: 'x' }],
       'PUT /api/processes/{key}/diagram': [{ bpmnXml: dropped }, { bpmnXml: dropped.slice(0, dropped.length / 2) },
@@ -365,6 +387,11 @@ beforeAll(async () => {
         { action: 'simplePenalty', data: { amountFen: 20000, basis: '条例' } }, { action: 'compliant', data: {} }, { action: 'withdraw' }],
       'PUT /api/catalogs/{name}/{code}': [{ name: '道路破损', data: { limits: { community: { amount: 1, unit: 'workingDays' } } } }],
       'POST /api/admin/clock/advance': [{ duration: 'PT1H' }, { duration: 'P2D' }],
+      'POST /api/licensing/claims': [{ code: counter.claim.code }, { code: 'abcd efgh jkmn' }],
+      'POST /api/licensing/claim-codes': [{ instanceId: counter.instanceId }, { instanceId: licensing }],
+      'POST /api/licensing/portal-subjects': [{ username: 'applicant2', subject: { name: '湖滨超市', creditCode: ' 91330106ma2h00004p ', idNumber: '11010519491231002X' },
+        verification: { document: 'businessLicence', reference: '营业执照原件核验' } }, { username: 'applicant_b', subject: { name: '西园小吃店', creditCode: '91330106MA2H00002H' },
+        verification: { document: 'residentIdCard', reference: '身份证核验' } }],
     },
   };
   before = await fingerprint(stack.database, { exceptRefusals: true });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { EnforcementPlatform } from '../../activities/enforcement-platform';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { creditCodeCheckChar } from '../../domain/identifiers';
+import { DEMO_PORTAL_SUBJECTS } from '../../db/demo-org';
 import { createTestStack, type TestStack } from './test-stack';
 
 /** The test stack with the enforcement platform given by the test. */
@@ -27,7 +28,28 @@ export function application(overrides: Record<string, unknown> = {}) {
   return { applicant: { name: '东湖便利店', creditCode: newCreditCode() }, itemCode: 'food-business', route: 'commitment', ...overrides };
 }
 
+/** The subjects the demo seed binds to the demo portal accounts (db/demo-org.ts). */
+export const DEMO_SUBJECTS = Object.fromEntries(DEMO_PORTAL_SUBJECTS.map((s) => [s.username, s.creditCode])) as Record<'applicant' | 'applicant_b', string>;
+
+/** A window clerk of the account's street binds a subject to a portal account, as after checking papers at the counter. */
+export async function bindSubject(stack: TestStack, username: string, creditCode: string, idNumber?: string) {
+  const clerk = username.endsWith('_b') ? 'window_clerk_b' : 'window_clerk';
+  return request(stack.app).post('/api/licensing/portal-subjects').set('authorization', await stack.login(clerk)).send({
+    username, subject: { name: '测试主体', creditCode, ...(idNumber ? { idNumber } : {}) },
+    verification: { document: 'businessLicence', reference: '测试核验' },
+  });
+}
+
+/**
+ * Applies over the API. A portal applicant first has the application's subject bound to their account (as a clerk
+ * would after checking papers), so scenarios keep their fresh credit codes; a refused binding (a malformed code the
+ * scenario means to be refused) leaves the application to be refused on its own.
+ */
 export async function apply(stack: TestStack, input: Record<string, unknown>, as = 'applicant') {
+  const applicant = input.applicant as { creditCode?: unknown; idNumber?: unknown } | undefined;
+  if (/^applicant/.test(as) && typeof applicant?.creditCode === 'string') {
+    await bindSubject(stack, as, applicant.creditCode, typeof applicant.idNumber === 'string' ? applicant.idNumber : undefined);
+  }
   return request(stack.app).post('/api/processes/commitment-licensing/instances').set('authorization', await stack.login(as)).send({ input });
 }
 

@@ -143,7 +143,10 @@ describe('commitment-licensing', () => {
   });
 
   test('withdrawal before the decision: a clerk filing on behalf cannot sign (403), the withdrawal falls back to the normal route', async () => {
-    const id = await startApplication(stack, application(), 'window_clerk');
+    const filed = await apply(stack, application(), 'window_clerk');
+    const id = filed.body.instanceId as string;
+    // The party claims the counter filing with the code the window handed them, then reads and signs from the portal.
+    expect((await request(stack.app).post('/api/licensing/claims').set('authorization', await stack.login('applicant')).send({ code: filed.body.claim.code })).status).toBe(200);
     const commit = await stack.openTask(id, LicensingStep.Commit);
     const proxy = await act(stack, 'window_clerk', commit.id, 'sign', { noticeVersion: NOTICE });
     expect(proxy.status).toBe(403);
@@ -151,7 +154,7 @@ describe('commitment-licensing', () => {
     const stale = await act(stack, 'applicant', commit.id, 'sign', { noticeVersion: 'FB-2025-9' });
     expect(stale.status).toBe(400);
     expect(stale.body.error.details).toEqual([expect.objectContaining({ path: 'data.noticeVersion' })]);
-    expect((await act(stack, 'window_clerk', commit.id, 'withdraw')).status).toBe(200);
+    expect((await act(stack, 'window_clerk', commit.id, 'withdraw', { consent: { method: 'signedForm', reference: '撤回申请书 2026-07' } })).status).toBe(200);
     await stack.openTask(id, LicensingStep.Accept);
     const fallBack = (await audit(stack, id)).find((e) => e.action === 'fallBack')!;
     expect(fallBack.data).toEqual({ route: 'normal', reason: 'withdrawn' });

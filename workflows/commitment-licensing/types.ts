@@ -24,6 +24,11 @@ export interface LicensingLimits {
   onSpot: TimeLimit;
   extension: TimeLimit;
   reapplicationBar: YearPeriod;
+  /**
+   * The latest filing deadline a 容缺 acceptance may set, counted from the acceptance: the item's
+   * `missingMaterialLimit`, else the diagram's Task_FileMissing limit. Absent in cases started before it existed.
+   */
+  missingMaterial?: TimeLimit;
 }
 
 export interface LicensingArgs {

@@ -4,6 +4,7 @@
 // ordered corrected, and revoked with bad credit when it is not.
 import { ART32_BASIS, LicensingEnd, LicensingService, LicensingStep, licensingContract } from '../../domain/processes/commitment-licensing';
 import { commitmentText } from '../../domain/licensing/notice';
+import { computeDeadline, DEFAULT_OFFICE_HOURS, toShanghaiIso } from '../../domain/calendar/deadline';
 import { reapplicationBar } from '../../domain/licensing/reapplication-bar';
 import type { ErrorDetail } from '../../domain/errors';
 import { pushes, records } from '../lib/activities';
@@ -162,7 +163,7 @@ async function commit(args: LicensingArgs, task: (spec: Spec) => Omit<HumanTaskS
 async function accept(args: LicensingArgs, task: (spec: Spec) => Omit<HumanTaskSpec, 'onDeadline'>, route: Route): Promise<{
   record: Acceptance; missing: { items: string[]; deadline: Date } | null;
 } | null> {
-  const { ctx, item } = args;
+  const { ctx } = args;
   let receivedAt = new Date();
   let oneTimeNotice = false;
   for (;;) {
@@ -172,7 +173,7 @@ async function accept(args: LicensingArgs, task: (spec: Spec) => Omit<HumanTaskS
         stepId: LicensingStep.Accept, context: { route, receivedAt: receivedAt.toISOString(), oneTimeNoticeGiven: noticeGiven, basis: ART32_BASIS },
         allows: (action) => (action === 'requestSupplement' && noticeGiven
           ? `the one-time notice (一次告知, ${ART32_BASIS}) was already given; the resubmitted application must now be accepted` : null),
-        check: (action, data) => (action === 'acceptWithMissing' ? checkMissing(item.missingMaterialAllowed, String(data.deadline)) : []),
+        check: (action, data) => (action === 'acceptWithMissing' ? checkMissing(args, String(data.deadline)) : []),
       }),
       onDeadline: 'escalate',
     });
@@ -198,9 +199,19 @@ async function accept(args: LicensingArgs, task: (spec: Spec) => Omit<HumanTaskS
   }
 }
 
-function checkMissing(allowed: boolean, deadline: string): ErrorDetail[] {
-  if (!allowed) return [{ path: 'action', message: 'this licence item does not allow acceptance with missing material (容缺受理)' }];
-  if (new Date(deadline).getTime() <= Date.now()) return [{ path: 'data.deadline', message: 'must be in the future' }];
+/**
+ * A 容缺 filing deadline is in the future and no later than the item's limit from now: a clerk's far-off date would
+ * otherwise keep a licence issued on a promise alive, its material never filed, for as long as they typed.
+ */
+function checkMissing(args: LicensingArgs, deadline: string): ErrorDetail[] {
+  if (!args.item.missingMaterialAllowed) return [{ path: 'action', message: 'this licence item does not allow acceptance with missing material (容缺受理)' }];
+  const at = new Date(deadline).getTime();
+  if (at <= Date.now()) return [{ path: 'data.deadline', message: 'must be in the future' }];
+  const bound = args.limits.missingMaterial ?? args.limits.steps[LicensingStep.FileMissing] ?? steps[LicensingStep.FileMissing].defaultLimit;
+  const latest = computeDeadline(new Date(), bound, args.ctx.officeHours ?? DEFAULT_OFFICE_HOURS).dueAt;
+  if (at > latest.getTime()) {
+    return [{ path: 'data.deadline', message: `must be no later than ${toShanghaiIso(latest)}: this item allows ${bound.amount} ${bound.unit} to file missing material` }];
+  }
   return [];
 }
 

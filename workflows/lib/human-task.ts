@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/actor';
 import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
 import { remainingTime, resumedDeadline, type RemainingTime } from '../../domain/calendar/suspended-period';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
-import type { StepContract } from '../../domain/process-contract';
+import { actsOnBehalf, partyConsentSchema, splitConsent, type StepContract } from '../../domain/process-contract';
 import type { TimeLimit } from '../../domain/time-limit';
 import type { AuditActor } from '../../db/audit-log';
 import { notifications, records } from './activities';
@@ -141,7 +141,10 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   const state = { ...task.state, overdue: Date.now() > task.state.dueAt.getTime() && !task.state.paused };
   const notNow = task.spec.allows?.(request.action, state);
   if (notNow) reject(ErrorType.Conflict, notNow);
-  const parsed = action.schema.safeParse(request.data ?? {});
+  // A clerk acting for the party sends the party's consent beside the action's own fields; the party sends none.
+  const onBehalf = actsOnBehalf(step, request.actor.roles);
+  const { consent, rest } = onBehalf ? splitConsent(request.data ?? {}) : { consent: undefined, rest: request.data ?? {} };
+  const parsed = action.schema.safeParse(rest);
   if (!parsed.success) {
     reject(ErrorType.Validation, 'invalid action data', parsed.error.issues.map((i) => ({
       path: ['data', ...i.path.map(String)].join('.'), message: i.message,
@@ -151,7 +154,14 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   if (problems && problems.length > 0) reject(ErrorType.Validation, problems[0].message, problems);
   const refusal = task.spec.guard?.(request.actor, request.action, parsed.data);
   if (refusal) reject(ErrorType.SeparationOfDuties, refusal);
-  return { task, data: parsed.data };
+  if (!onBehalf) return { task, data: parsed.data };
+  const given = partyConsentSchema.safeParse(consent);
+  if (!given.success) {
+    reject(ErrorType.Validation, 'acting on the party\'s behalf needs their recorded consent', given.error.issues.map((i) => ({
+      path: ['data', 'consent', ...i.path.map(String)].join('.'), message: consent === undefined ? 'required when acting on the party\'s behalf: { method, reference }' : i.message,
+    })));
+  }
+  return { task, data: { ...parsed.data, consent: given.data } };
 }
 
 function installHandlers(): void {

@@ -9,6 +9,10 @@ export interface StartPlan {
   orgPath: string[];
   workflowType: string;
   args: (ctx: InstanceContext) => unknown[];
+  /** The portal account bound to the case's party from the start (a member of the public applying online). */
+  partyAccountId?: string | null;
+  /** A counter filing for a member of the public: the clerk gets a claim code to hand them. */
+  issueClaimCode?: boolean;
 }
 
 export type Starter<Input> = (request: {

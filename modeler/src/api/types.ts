@@ -46,6 +46,8 @@ export interface InstanceDetail {
   input: Record<string, unknown>; orgUnitId: string; currentSteps: CurrentStep[]; completedSteps: string[];
   startedAt: string; closedAt: string | null; outcome: unknown;
   clock?: CaseClock | null; facts?: { payment?: PaymentFacts | null } | null;
+  /** What the case waits for from the party (a 容缺 filing), with its date. */
+  waiting?: Array<{ stepId: string; taskId: string; kind: 'missingMaterial'; missing: string[]; deadline: string; overdue: boolean }>;
 }
 
 export interface AuditActor { id: string; name: string; role: string; orgUnitId: string }

@@ -59,6 +59,9 @@ export const en: Messages = {
     deemedBody: 'The window neither accepted nor sent a one-time notice in time, so under art. 32 the application counts as accepted on receipt ({{at}}); the decision period runs from then.',
     decisionWithin: 'Decision: {{within}}',
     within: { limit: 'within the statutory limit', extension: 'within the extension', late: 'late (supervised)' },
+    waitingFiling: 'Waiting for the applicant to file the missing material',
+    waitingFilingBody: 'Due by {{deadline}}: {{missing}}. Not filed in time, the licence is revoked.',
+    waitingFilingOverdue: 'Missing material overdue: {{missing}} (due {{deadline}})',
   },
   penalty: {
     caseLimit: 'Case limit (90 days)', dueAt: 'Ends', daysLeft: '{{count}} days left', overdueDays: '{{count}} days overdue', paused: 'Stopped: {{reason}}', pausedDays: '{{count}} days excluded',

@@ -57,6 +57,9 @@ export const zhCN = {
     deemedBody: '窗口未在受理期限内受理或一次性告知补正，依《行政许可法》第三十二条，自收到申请之时（{{at}}）起视为受理，审批期限自该时起算。',
     decisionWithin: '审批决定：{{within}}',
     within: { limit: '在法定期限内', extension: '在延长期限内', late: '超期（已督办）' },
+    waitingFiling: '等待申请人补交容缺材料',
+    waitingFilingBody: '须于 {{deadline}} 前补交：{{missing}}。逾期未补交的，依法撤销许可。',
+    waitingFilingOverdue: '容缺材料补交已逾期：{{missing}}（期限 {{deadline}}）',
   },
   penalty: {
     caseLimit: '办案期限（90日）', dueAt: '期限届满', daysLeft: '剩余 {{count}} 天', overdueDays: '已超期 {{count}} 天', paused: '停止计算：{{reason}}', pausedDays: '已扣除 {{count}} 天',

@@ -1,6 +1,7 @@
 // What the law says a licensing applicant must be told, shown first on their case: an art. 79 refusal with its
 // reason, the reason of an approved art. 42 extension and the new due time, a deemed acceptance (art. 32), and
-// whether the decision fell within its limit.
+// whether the decision fell within its limit; and, to the applicant and whoever supervises the case, a licence issued
+// with missing material (容缺) waiting for the filing, with its date.
 import { Alert, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent, InstanceDetail } from '../api/types';
@@ -27,6 +28,11 @@ export function LicensingNotices({ instance, events }: { instance: InstanceDetai
         })} />
     ),
     deemed && <Alert key="deemed" type="info" showIcon message={t('licensing.deemed')} description={t('licensing.deemedBody', { at: formatTime(String(deemed.data.receivedAt)) })} />,
+    ...(instance.waiting ?? []).map((w) => (
+      <Alert key={`waiting-${w.taskId}`} type={w.overdue ? 'error' : 'warning'} showIcon data-testid="licensing-waiting"
+        message={w.overdue ? t('licensing.waitingFilingOverdue', { deadline: formatTime(w.deadline), missing: w.missing.join('、') }) : t('licensing.waitingFiling')}
+        description={w.overdue ? undefined : t('licensing.waitingFilingBody', { deadline: formatTime(w.deadline), missing: w.missing.join('、') })} />
+    )),
     outcome.decision && (
       <Alert key="decision" type={outcome.decision.within === 'late' ? 'error' : 'success'} showIcon
         message={t('licensing.decisionWithin', { within: t(`licensing.within.${outcome.decision.within}`) })} />
