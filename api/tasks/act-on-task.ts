@@ -27,11 +27,8 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
   // Only a real action of the step names the attempt in the audit; anything else a client sent is not worth a key.
   const attempted = contract ? action : '(unknown action)';
-  // A stranger's attempt on someone else's case is recorded on it, and answered as if the task did not exist.
-  if (await hiddenFromPublic(ctx, actor, task)) {
-    await logRefusal(ctx, task, actor, attempted, { rule: 'ownCase', reason: 'this task belongs to another party\'s case' });
-    throw notFound(`no task ${taskId}`);
-  }
+  // Someone else's case is, to a member of the public, as if it did not exist (nothing is written on it either).
+  if (await hiddenFromPublic(ctx, actor, task)) throw notFound(`no task ${taskId}`);
   const hidden = await visibilityRefusal(ctx, actor, task);
   if (hidden) await refuse(ctx, task, actor, attempted, hidden);
   // A keyed retry of a decision that went through goes on to the Update, which answers with the first result.

@@ -17,7 +17,7 @@ import { actOnTask } from './act-on-task';
 import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
 import { loadTask, loadVisibleTask, visibilityRefusal, hiddenFromPublic } from './load-task';
-import { refuse, logRefusal } from './refusals';
+import { refuse } from './refusals';
 import { PENALTY_KEY, PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { paymentView } from '../instances/penalty-facts';
 import { contractOf } from '../../domain/processes';
@@ -115,10 +115,7 @@ export function tasksRouter(ctx: AppContext): Router {
   router.post('/:taskId/claim', async (req, res) => {
     const actor = actorOf(res);
     const row = await loadTask(ctx, req.params.taskId);
-    if (await hiddenFromPublic(ctx, actor, row)) {
-      await logRefusal(ctx, row, actor, 'claim', { rule: 'ownCase', reason: 'this task belongs to another party\'s case' });
-      throw notFound(`no task ${req.params.taskId}`);
-    }
+    if (await hiddenFromPublic(ctx, actor, row)) throw notFound(`no task ${req.params.taskId}`);
     const hidden = await visibilityRefusal(ctx, actor, row);
     if (hidden) await refuse(ctx, row, actor, 'claim', hidden);
     if (row.status !== 'open') throw conflict('this task is no longer open');

@@ -144,7 +144,7 @@ describe('finding 2: a portal account applies only for the subjects bound to it'
   });
 
   test('an ID number other than the bound one is refused, naming it', async () => {
-    const res = await file(application({ applicant: { name: '林申请', creditCode: DEMO_SUBJECTS.applicant, idNumber: '110105194912310037' } }), 'applicant');
+    const res = await file(application({ applicant: { name: '林申请', creditCode: DEMO_SUBJECTS.applicant, idNumber: '440524188001010014' } }), 'applicant');
     expect(res.status).toBe(403);
     expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'input.applicant.idNumber' })]);
   });
@@ -169,7 +169,7 @@ describe('finding 3: a 容缺 filing deadline is bounded by the item', () => {
 
 describe('finding 9: resident ID numbers are masked for roles without a licensing duty', () => {
   test('designers, platform operators and district leaders see the ID masked in the case and its trail; the duty roles, auditors and the party see it whole', async () => {
-    const res = await file(application({ applicant: { name: '张三', creditCode: ID_NUMBER, idNumber: ID_NUMBER } }));
+    const res = await file(application({ applicant: { name: '张三', creditCode: '91350100M000100Y43', idNumber: ID_NUMBER } }));
     const id = res.body.instanceId as string;
     await stack.openTask(id, LicensingStep.Commit);
     expect((await redeem(res.body.claim.code, 'applicant2')).status).toBe(200);
