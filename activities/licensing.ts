@@ -10,6 +10,7 @@ import { normaliseIdentifier } from '../domain/identifiers';
 import type { CreditEntry, CreditKind, CreditRegistry, LicenceView } from './credit-registry';
 import type { EnforcementPlatform } from './enforcement-platform';
 import type { ApplicantNotice, Notifier } from './notifier';
+import { shanghaiDay } from '../domain/calendar/shanghai-day';
 
 /** After this many failed attempts a push raises an alert for administrators; it keeps retrying. */
 export const PUSH_ALERT_AFTER_ATTEMPTS = 5;
@@ -75,7 +76,7 @@ export function licensingActivities(db: Db, credit: CreditRegistry, enforcement:
         const [existing] = await tx.select().from(licences).where(eq(licences.instanceId, args.instanceId));
         if (existing) return { licenceId: existing.id, licenceNo: existing.licenceNo };
         const at = new Date(args.at);
-        const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+        const year = shanghaiDay(at).slice(0, 4);
         const [counter] = await tx.insert(counters).values({ name: `XK-${year}`, value: 1 })
           .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } }).returning();
         const licenceNo = `XK-${year}-${String(counter.value).padStart(6, '0')}`;

@@ -62,4 +62,4 @@ const penaltyRules: CatalogSeed[] = [{ catalog: 'penalty-rules', code: 'default'
 } }];
 
 export const DEMO_CATALOGS: CatalogSeed[] = [...categories, ...matters, ...licenceItems, ...penaltyRules];
-export const CATALOG_NAMES = ['event-categories', 'matters', 'licence-items', 'penalty-rules'] as const;
+export { CATALOG_NAMES } from '../domain/catalogs';

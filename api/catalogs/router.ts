@@ -1,12 +1,12 @@
-// Catalogs (event categories, penalty matters, licence items): everyone reads, admins edit one entry at a time.
+// Catalogs (event categories, penalty matters, licence items, penalty rules): everyone reads, admins edit one entry
+// at a time, each checked against its catalog's schema (domain/catalogs.ts).
 // Edits never touch deadlines already issued: workflows copy the limits they need when they start.
 import { Router } from 'express';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { catalogEntries } from '../../db/schema';
-import { CATALOG_NAMES } from '../../db/demo-catalogs';
+import { CATALOG_NAMES, CATALOG_SCHEMAS } from '../../domain/catalogs';
 import { text } from '../../domain/process-contract';
-import { penaltyRulesSchema } from '../../domain/penalty/rules';
 import { requireRole } from '../auth/middleware';
 import { notFound, parseOr400 } from '../errors';
 import type { AppContext } from '../context';
@@ -28,8 +28,9 @@ export function catalogsRouter(ctx: AppContext): Router {
     if (!name.success) throw notFound(`no catalog ${req.params.name}`);
     const code = parseOr400(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'), req.params.code, ['code']);
     const body = parseOr400(catalogEntryBodySchema, req.body);
-    // Penalty rules are read by every new case: a period without its unit, or a bad number, is refused here.
-    if (name.data === 'penalty-rules') parseOr400(penaltyRulesSchema, body.data, ['data']);
+    // Every new case reads the entry: a limit out of bounds, a period without its unit, a stray or nested key is
+    // refused here (400 naming the field), never found later by a case that cannot start.
+    parseOr400(CATALOG_SCHEMAS[name.data], body.data, ['data']);
     const values = { catalog: name.data, code, name: body.name, data: body.data, updatedAt: new Date(), updatedBy: actor.id };
     await ctx.db.insert(catalogEntries).values(values)
       .onConflictDoUpdate({ target: [catalogEntries.catalog, catalogEntries.code], set: { name: values.name, data: values.data, updatedAt: values.updatedAt, updatedBy: values.updatedBy } });

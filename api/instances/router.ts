@@ -19,6 +19,7 @@ import { caseClockView, paymentView } from './penalty-facts';
 import type { AppContext } from '../context';
 import { contractOf } from '../../domain/processes';
 import { replayInstances } from '../conformance/conformance';
+import { endOfDay, startOfDay } from '../../domain/calendar/shanghai-day';
 
 export const instanceQuerySchema = z.object({
   processKey: z.string().max(100).optional(),
@@ -65,8 +66,8 @@ export function instancesRouter(ctx: AppContext): Router {
     if (q.processKey) where.push(eq(instances.processKey, q.processKey));
     if (q.status) where.push(eq(instances.status, q.status));
     if (q.orgUnitId) where.push(sql`jsonb_exists(${instances.orgPath}, ${q.orgUnitId})`);
-    if (q.from) where.push(gte(instances.startedAt, new Date(`${q.from}T00:00:00+08:00`)));
-    if (q.to) where.push(lt(instances.startedAt, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000)));
+    if (q.from) where.push(gte(instances.startedAt, startOfDay(q.from)));
+    if (q.to) where.push(lt(instances.startedAt, endOfDay(q.to)));
     if (q.q) where.push(or(ilike(instances.title, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`), eq(instances.id, q.q)));
     const overdueTask = exists(ctx.db.select({ one: sql`1` }).from(tasks)
       .where(and(eq(tasks.instanceId, instances.id), eq(tasks.status, 'open'), lt(tasks.dueAt, now))));
@@ -108,7 +109,7 @@ export function instancesRouter(ctx: AppContext): Router {
         dueAt: toShanghaiIso(t.dueAt), overdue: t.dueAt < now,
       })),
       completedSteps,
-      waiting: await waitingOf(ctx.db, row.processKey, open, now),
+      waiting: row.status === 'running' ? await waitingOf(ctx.db, row.processKey, all, now) : [],
       startedAt: toShanghaiIso(row.startedAt), closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
       outcome: row.outcome,
       clock: row.status === 'running' && row.processKey === PENALTY_KEY ? await caseClockView(ctx.db, row.id, now) : null,

@@ -9,8 +9,8 @@ import { badRequest, forbidden, parseOr400 } from '../errors';
 import { readsAll } from '../tasks/task-view';
 import type { AppContext } from '../context';
 import { computeKpis, type KpiCase } from './kpis';
+import { addDays, endOfDay, shanghaiDay, startOfDay } from '../../domain/calendar/shanghai-day';
 
-const SHANGHAI_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
 export const kpiQuerySchema = z.object({
@@ -23,9 +23,9 @@ export const kpiQuerySchema = z.object({
 /** Shanghai calendar day of an instant, or the Monday of its week for long ranges. */
 function periodOf(weekly: boolean) {
   return (d: Date) => {
-    const local = new Date(d.getTime() + SHANGHAI_MS);
-    if (weekly) local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));
-    return local.toISOString().slice(0, 10);
+    const day = shanghaiDay(d);
+    // Monday of the week: day of week from the day key itself (0 = Sunday).
+    return weekly ? addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7)) : day;
   };
 }
 
@@ -40,8 +40,8 @@ export function metricsRouter(ctx: AppContext): Router {
       q.orgUnitId ??= actor.orgUnitId;
     }
     const now = await ctx.clock.now();
-    const to = q.to ? new Date(Date.parse(`${q.to}T00:00:00+08:00`) + DAY_MS) : new Date(now.getTime() + 1);
-    const from = q.from ? new Date(`${q.from}T00:00:00+08:00`) : new Date(to.getTime() - 30 * DAY_MS);
+    const to = q.to ? endOfDay(q.to) : new Date(now.getTime() + 1);
+    const from = q.from ? startOfDay(q.from) : new Date(to.getTime() - 30 * DAY_MS);
     if (from >= to) throw badRequest('the range is empty', [{ path: 'from', message: 'must be before to' }]);
     const where: SQL[] = [eq(instances.processKey, q.processKey), gte(instances.startedAt, from), lt(instances.startedAt, to),
       notInArray(instances.status, ['rejected', 'cancelled'])];

@@ -14,6 +14,7 @@ import { STARTERS } from './starters';
 import { invalidTimeLimits } from './limits-check';
 import { claimIdempotencyKey } from '../idempotency';
 import { issueClaimCode, type ClaimCode } from '../licensing/claims';
+import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 
 /** The start's answer: the case, and for a counter filing the claim code to hand the party (shown this once). */
 export interface Started { instanceId: string; claim?: ClaimCode | null }
@@ -22,7 +23,7 @@ export const startBodySchema = z.object({ input: z.unknown() }).strict();
 
 async function nextInstanceId(ctx: AppContext, prefix: string): Promise<string> {
   const now = await ctx.clock.now();
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = shanghaiDay(now).replaceAll('-', '');
   const name = `${prefix}-${day}`;
   const [row] = await ctx.db.insert(counters).values({ name, value: 1 })
     .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } }).returning();

@@ -2,6 +2,8 @@
 // is the same whatever the process's TZ. Day keys are 'YYYY-MM-DD'.
 import { addDays } from './official-days';
 
+export { addDays };
+
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
@@ -20,9 +22,19 @@ export function instantAt(day: string, minutes: number): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS + Math.round(minutes * 60_000));
 }
 
+/** 00:00 in Shanghai at the start of a day. */
+export function startOfDay(day: string): Date {
+  return instantAt(day, 0);
+}
+
 /** 24:00 of a Shanghai day, i.e. 00:00 of the next. */
 export function endOfDay(day: string): Date {
   return instantAt(addDays(day, 1), 0);
+}
+
+/** The last day of a period that ends at 24:00 or at close of office: the day just before its end instant. */
+export function lastDayOf(end: Date): string {
+  return shanghaiDay(new Date(end.getTime() - 1));
 }
 
 /** Whole days from day `a` to day `b` (negative when b is earlier). */
@@ -30,10 +42,10 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The same day `years` later (29 February → 28 February in a common year), for periods counted in years. */
-export function addYears(day: string, years: number): string {
+/** The corresponding day `years` later; a 29 February with no counterpart becomes the month's last day (民法典 art. 202). */
+export function sameDayYearsLater(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number);
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  // Date.UTC rolls 29 Feb into 1 Mar in a common year; the period ends on the month's last day instead.
-  return target.getUTCMonth() === m - 1 ? target.toISOString().slice(0, 10) : new Date(Date.UTC(y + years, m, 0)).toISOString().slice(0, 10);
+  const target = y + years;
+  const lastOfMonth = new Date(Date.UTC(target, m, 0)).getUTCDate();
+  return `${String(target).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
 }

@@ -6,7 +6,7 @@
 // registration with 90 + the days stood still, so a moved last day is moved past rest days again.
 import { computeDeadline } from '../calendar/deadline';
 import type { TimeLimit } from '../time-limit';
-import { addDays, daysBetween, lastDayOf, shanghaiDay } from './days';
+import { addDays, daysBetween, lastDayOf, shanghaiDay } from '../calendar/shanghai-day';
 
 export type ClockStop = 'hearing' | 'testing' | 'appraisal';
 

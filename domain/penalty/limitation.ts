@@ -3,7 +3,7 @@
 // The years are a calendar period (民法典 arts. 201–203): counted from the day after the offence ended, the last day
 // is the corresponding day, moved to the next working day when it is a rest day. Compared as dates, never in ms.
 import { dayInfo } from '../calendar/official-days';
-import { addDays, sameDayYearsLater } from './days';
+import { addDays, sameDayYearsLater } from '../calendar/shanghai-day';
 
 export interface Offence {
   /** The day the offence was committed, or began when it continued. */

@@ -1,7 +1,7 @@
 // The legal periods of a penalty case as instants, all through the one deadline module (domain/calendar).
 import { computeDeadline, DEFAULT_OFFICE_HOURS, type OfficeHours } from '../calendar/deadline';
 import type { TimeLimit } from '../time-limit';
-import { addDays, lastDayOf, startOfDay } from './days';
+import { addDays, lastDayOf, startOfDay } from '../calendar/shanghai-day';
 
 /** When a period that starts at `start` ends (close of office on its last working day, or 24:00). */
 export function periodEnd(start: Date, limit: TimeLimit, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {

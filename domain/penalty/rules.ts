@@ -32,7 +32,7 @@ function fromLegacyShape(value: unknown): unknown {
   return entry;
 }
 
-export const penaltyRulesSchema = z.preprocess(fromLegacyShape, z.object({
+const penaltyRulesObject = z.object({
   /** Art. 51: the simple procedure on the spot — ¥200 for a citizen, ¥3,000 for an organisation. */
   simpleLimitIndividualFen: z.number().int().positive().default(20_000),
   simpleLimitOrganisationFen: z.number().int().positive().default(300_000),
@@ -59,9 +59,16 @@ export const penaltyRulesSchema = z.preprocess(fromLegacyShape, z.object({
   /** Art. 36: no penalty for an offence not discovered within 2 years of its end, 5 for the flagged matters. */
   limitationYears: z.number().int().positive().default(2),
   limitationYearsLifeHealthFinancial: z.number().int().positive().default(5),
+  /** The longest rectification period an inspector may order on the spot (local); the re-check opens when it ends. */
+  rectificationLimit: timeLimitSchema.default(cd(90)),
   /** Art. 72: 3 % of the fine per day late, capped at the fine. */
   surchargePercentPerDay: z.number().int().positive().default(3),
-}));
+});
+
+/** Rules as a case reads them: missing numbers take the statutory defaults, legacy bare-number periods their units. */
+export const penaltyRulesSchema = z.preprocess(fromLegacyShape, penaltyRulesObject);
+/** An entry as an administrator saves it: the same, and no key the rules do not know. */
+export const penaltyRulesEntrySchema = z.preprocess(fromLegacyShape, penaltyRulesObject.strict());
 export type PenaltyRules = z.infer<typeof penaltyRulesSchema>;
 
 export const STATUTORY_RULES: PenaltyRules = penaltyRulesSchema.parse({});

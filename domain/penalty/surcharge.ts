@@ -1,7 +1,7 @@
 // Art. 72 of the Administrative Penalty Law: a late payer owes 3 % of the fine for every day past the due date,
 // never more than the fine itself. Days are whole Shanghai calendar days after the period's last day, not 24-hour
 // blocks; amounts are whole fen, integer arithmetic only.
-import { daysBetween, lastDayOf, shanghaiDay } from './days';
+import { daysBetween, lastDayOf, shanghaiDay } from '../calendar/shanghai-day';
 
 /** Whole calendar days late: paying on the day after the last day of the period is 1 day late. */
 export function lateDays(dueAt: Date, paidAt: Date): number {

@@ -61,7 +61,9 @@ test('admins edit a catalog entry; issued deadlines do not move, new cases use t
   const auth = await stack.login('admin');
   const categories = (await request(stack.app).get('/api/catalogs/event-categories').set('authorization', auth)).body as Array<{ code: string; name: string; limits: Record<string, unknown> }>;
   const road = categories.find((c) => c.code === 'road-damage')!;
-  const edited = { name: road.name, data: { ...road, limits: { ...road.limits, community: { amount: 3, unit: 'workingDays' } } } };
+  // The list shows each entry flat; its identity and edit stamp are not part of the data sent back.
+  const { code: _code, name: _name, updatedAt: _at, updatedBy: _by, ...data } = road as typeof road & { updatedAt?: unknown; updatedBy?: unknown };
+  const edited = { name: road.name, data: { ...data, limits: { ...road.limits, community: { amount: 3, unit: 'workingDays' } } } };
   expect((await request(stack.app).put('/api/catalogs/event-categories/road-damage').set('authorization', await stack.login('dispatcher')).send(edited)).status).toBe(403);
   const bad = await request(stack.app).put('/api/catalogs/event-categories/road-damage').set('authorization', auth).send({ data: {} });
   expect(bad.status).toBe(400);

@@ -3,7 +3,7 @@
 // stopped clock (hearing, testing, appraisal) sets no timer; a moved deadline re-arms both.
 import { condition } from '@temporalio/workflow';
 import { pauseClock, resumeClock, startClock, type ClockState, type ClockStop } from '../../domain/penalty/clock';
-import { addDays, lastDayOf, startOfDay } from '../../domain/penalty/days';
+import { addDays, lastDayOf, startOfDay } from '../../domain/calendar/shanghai-day';
 import type { PenaltyRules } from '../../domain/penalty/rules';
 import { PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { recordEvent, type InstanceContext } from '../lib/instance';

@@ -6,7 +6,7 @@
 // the late surcharge or court enforcement.
 import { condition } from '@temporalio/workflow';
 import { PenaltyStep, penaltyContract, subjectKind, type Penalty } from '../../domain/processes/inspection-penalty';
-import { shanghaiDay } from '../../domain/penalty/days';
+import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 import { limitationOf, type Offence } from '../../domain/penalty/limitation';
 import { describePeriod, earliestHearing, periodEnd } from '../../domain/penalty/periods';
 import { carriesHearingRight, heavierThan, isMajor } from '../../domain/penalty/severity';

@@ -4,7 +4,9 @@
 // rectification and closes the case; decisions flagged for publication are published.
 import { sleep } from '@temporalio/workflow';
 import { PenaltyStep, penaltyContract, subjectKind, type Penalty } from '../../domain/processes/inspection-penalty';
-import { addDays, shanghaiDay, startOfDay } from '../../domain/penalty/days';
+import { endOfDay, shanghaiDay } from '../../domain/calendar/shanghai-day';
+import { computeDeadline } from '../../domain/calendar/deadline';
+import { describeLimit } from '../../domain/time-limit';
 import { records } from '../lib/activities';
 import { settleHandlers, supervisedTask } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
@@ -35,8 +37,14 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
         if (action === 'simplePenalty' && data.kind === 'fine' && Number(data.amountFen) > limitFen) {
           return [{ path: 'data.amountFen', message: `beyond the simple procedure's limit of ${limitFen / 100} yuan for this subject (art. 51): transfer the case` }];
         }
-        if (action === 'orderRectification' && endOfDay(String(data.deadline)) <= Date.now()) {
-          return [{ path: 'data.deadline', message: 'the rectification deadline must be a future day' }];
+        if (action === 'orderRectification') {
+          const ends = endOfDay(String(data.deadline)).getTime();
+          if (ends <= Date.now()) return [{ path: 'data.deadline', message: 'the rectification deadline must be a future day' }];
+          // A deadline far in the future would bury the case with nothing open and nothing overdue: bounded by the rules.
+          const latest = computeDeadline(new Date(), rules.rectificationLimit).dueAt;
+          if (ends > latest.getTime()) {
+            return [{ path: 'data.deadline', message: `at most ${describeLimit(rules.rectificationLimit)} from today (penalty-rules rectificationLimit): the last day is ${shanghaiDay(new Date(latest.getTime() - 1))}` }];
+          }
         }
         return null;
       },
@@ -48,7 +56,7 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
     }
     if (inspection.action === 'transfer') break;
     // Rectification ordered: the re-check opens when the deadline has passed.
-    await sleep(Math.max(1, endOfDay(String(inspection.data.deadline)) - Date.now()));
+    await sleep(Math.max(1, endOfDay(String(inspection.data.deadline)).getTime() - Date.now()));
     const recheck = await decide(PenaltyStep.Recheck, routing.streetId, { guard: inspectorsOnly });
     if (recheck.action === 'fixed') return finish(args, 'EndEvent_Rectified', { status: 'closed', result: 'rectified', selfResolved: true });
     recheckFailed = true;
@@ -69,11 +77,6 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
     status: 'closed', result: district.result, penalty: district.penalty, departmentId: district.departmentId, paidFen: district.paidFen,
     surchargeFen: district.surchargeFen, courtEnforcement: district.courtEnforcement, published: district.publish, selfResolved: false,
   });
-}
-
-/** 24:00 in Shanghai of a YYYY-MM-DD day. */
-function endOfDay(day: string): number {
-  return startOfDay(addDays(day, 1)).getTime();
 }
 
 async function finish(args: PenaltyArgs, stepId: string, outcome: PenaltyOutcome): Promise<PenaltyOutcome> {

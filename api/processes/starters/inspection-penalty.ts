@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { catalogEntries, users } from '../../../db/schema';
 import type { PenaltyInput } from '../../../domain/processes/inspection-penalty';
 import { penaltyRulesSchema } from '../../../domain/penalty/rules';
-import { shanghaiDay } from '../../../domain/penalty/days';
+import { shanghaiDay } from '../../../domain/calendar/shanghai-day';
 import type { TimeLimit } from '../../../domain/time-limit';
 import type { PenaltyArgs } from '../../../workflows/inspection-penalty';
 import { badRequest, forbidden } from '../../errors';

@@ -47,7 +47,7 @@ export interface InstanceDetail {
   startedAt: string; closedAt: string | null; outcome: unknown;
   clock?: CaseClock | null; facts?: { payment?: PaymentFacts | null } | null;
   /** What the case waits for from the party (a 容缺 filing), with its date. */
-  waiting?: Array<{ stepId: string; taskId: string; kind: 'missingMaterial'; missing: string[]; deadline: string; overdue: boolean }>;
+  waiting?: Array<{ stepId: string; taskId: string; kind: 'missingMaterial' | 'rectification'; missing: string[]; deadline: string; overdue: boolean }>;
 }
 
 export interface AuditActor { id: string; name: string; role: string; orgUnitId: string }

@@ -65,6 +65,7 @@ export const en: Messages = {
   },
   penalty: {
     caseLimit: 'Case limit (90 days)', dueAt: 'Ends', daysLeft: '{{count}} days left', overdueDays: '{{count}} days overdue', paused: 'Stopped: {{reason}}', pausedDays: '{{count}} days excluded',
+    waitingRectification: 'Rectification ordered: re-checked when it ends, {{deadline}}', rectificationRequired: 'Required: {{requirement}}',
     payment: 'Fine payment', fine: 'Fine', surcharge: 'Surcharge', lateDays: '{{count}} days late', owedToday: 'Owed today', paymentDue: 'Pay by',
   },
   instance: {

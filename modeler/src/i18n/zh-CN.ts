@@ -63,6 +63,7 @@ export const zhCN = {
   },
   penalty: {
     caseLimit: '办案期限（90日）', dueAt: '期限届满', daysLeft: '剩余 {{count}} 天', overdueDays: '已超期 {{count}} 天', paused: '停止计算：{{reason}}', pausedDays: '已扣除 {{count}} 天',
+    waitingRectification: '责令改正期间，{{deadline}} 期满后复查', rectificationRequired: '改正要求：{{requirement}}',
     payment: '罚款缴纳', fine: '罚款', surcharge: '加处罚款', lateDays: '逾期 {{count}} 天', owedToday: '今日应缴', paymentDue: '缴纳期限',
   },
   instance: {

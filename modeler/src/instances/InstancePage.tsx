@@ -15,6 +15,7 @@ import { ChainBadge } from './ChainBadge';
 import { ConformanceBadge } from './ConformanceBadge';
 import { InstanceDiagram } from './InstanceDiagram';
 import { LicensingNotices } from './LicensingNotices';
+import { RectificationNotice } from './RectificationNotice';
 import { auditCsv, auditJson, download } from './audit-export';
 import { CaseClockFacts, PaymentFactsView } from './PenaltyFacts';
 
@@ -48,6 +49,7 @@ export default function InstancePage() {
             </Space>
           </div>
           <LicensingNotices instance={instance.data} events={events} />
+          <RectificationNotice instance={instance.data} />
           <Row gutter={16}>
             <Col span={16}>
               <Card title={t('instance.diagram')} size="small">

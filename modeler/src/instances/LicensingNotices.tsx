@@ -28,7 +28,7 @@ export function LicensingNotices({ instance, events }: { instance: InstanceDetai
         })} />
     ),
     deemed && <Alert key="deemed" type="info" showIcon message={t('licensing.deemed')} description={t('licensing.deemedBody', { at: formatTime(String(deemed.data.receivedAt)) })} />,
-    ...(instance.waiting ?? []).map((w) => (
+    ...(instance.waiting ?? []).filter((w) => w.kind === 'missingMaterial').map((w) => (
       <Alert key={`waiting-${w.taskId}`} type={w.overdue ? 'error' : 'warning'} showIcon data-testid="licensing-waiting"
         message={w.overdue ? t('licensing.waitingFilingOverdue', { deadline: formatTime(w.deadline), missing: w.missing.join('、') }) : t('licensing.waitingFiling')}
         description={w.overdue ? undefined : t('licensing.waitingFilingBody', { deadline: formatTime(w.deadline), missing: w.missing.join('、') })} />
