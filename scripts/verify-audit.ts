@@ -34,7 +34,8 @@ async function main(): Promise<number> {
       console.log(JSON.stringify(verdict, null, 2));
     } else {
       console.log(`${verdict.instances} instances, ${verdict.events} events${checkpoint ? `, checkpoint of ${checkpoint.checkpoint.createdAt}` : ''}`);
-      for (const f of verdict.findings) console.log(`  [${f.kind}] ${f.message}`);
+      // Each finding names its instance, so the auditor knows which case file to pull.
+      for (const f of verdict.findings) console.log(`  [${f.kind}]${f.instanceId && !f.message.includes(f.instanceId) ? ` ${f.instanceId}:` : ''} ${f.message}`);
       for (const p of verdict.purged) console.log(`  [purged] instance ${p.instanceId} (${p.headSeq} events) purged ${p.purgedAt.toISOString()} by ${p.purgedBy}: ${p.reason}`);
       console.log(verdict.ok ? 'INTACT' : `${verdict.findings.length} finding(s)`);
     }

@@ -174,6 +174,7 @@ test('the command-line verifier reads a database folder and a checkpoint file, a
     writeFileSync(join(dir, 'checkpoint.json'), JSON.stringify(checkpoint));
     writeFileSync(join(dir, 'trusted.pub'), trustedPublicKeyPem);
     await asSuperuserBypassingTriggers(database.db, (db) => db.delete(auditEvents).where(inArray(auditEvents.instanceId, ['C-2'])));
+    await asSuperuserBypassingTriggers(database.db, (db) => db.update(auditEvents).set({ action: 'forged' }).where(and(eq(auditEvents.instanceId, 'C-1'), eq(auditEvents.seq, 2))));
     await database.close();
 
     const cli = join(__dirname, '..', '..', 'scripts', 'verify-audit.ts');
@@ -184,6 +185,8 @@ test('the command-line verifier reads a database folder and a checkpoint file, a
     expect(result.stdout).toContain('[deletedInstance] instance C-2 had 3 events at the checkpoint and is gone from the database');
     expect(result.stdout).toContain('[instanceEventMissing] instance C-2 (running) has no start event in the audit log');
     expect(result.stdout).toContain('1 instances, 3 events');
+    // A finding inside a chain names the chain's instance too, so the auditor knows which case file to pull.
+    expect(result.stdout).toContain('[altered] C-1: event 2 was altered: its content does not match its hash');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
