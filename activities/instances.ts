@@ -3,19 +3,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-log';
 import { assessmentUnits, assessments, instances } from '../db/schema';
-import type { InstanceContext } from '../workflows/lib/instance';
+import type { AssessmentRecord, InstanceContext } from '../domain/instance-records';
 
 /** What a closed case is assessed on (考核): the KPIs aggregate these. */
-export interface AssessmentRecord {
-  streetId: string | null;
-  communityId: string | null;
-  levelReached: 'grid' | 'community' | 'street' | 'district';
-  selfResolved: boolean;
-  reworks: number;
-  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
-  /** Per handling unit: whether it met every deadline it had. */
-  onTime: Record<string, boolean>;
-}
+export type { AssessmentRecord };
 
 export function instanceActivities(db: Db) {
   return {

@@ -7,13 +7,8 @@ import type { LoginLimits } from './auth/sign-in-limits';
 import type { CheckpointSource } from '../audit/checkpoint-source';
 
 /** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
-export interface Clock {
-  now(): Promise<Date>;
-}
-
-export interface Simulation {
-  advance(ms: number): Promise<Date>;
-}
+export type { Clock, Simulation } from '../domain/clock';
+import type { Clock, Simulation } from '../domain/clock';
 
 export interface AppDeps {
   db: Db;

@@ -9,12 +9,8 @@ import { auditEvents } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditActor {
-  id: string;
-  name: string;
-  role: string;
-  orgUnitId: string;
-}
+export type { AuditActor } from '../domain/instance-records';
+import type { AuditActor } from '../domain/instance-records';
 
 export interface AuditInput {
   instanceId: string;

@@ -10,7 +10,7 @@ import { DEMO_ORG_UNITS, DEMO_PASSWORD, DEMO_PORTAL_SUBJECTS, DEMO_USERS } from 
 import { DEMO_CATALOGS } from './demo-catalogs';
 import { PROCESS_CONTRACTS } from '../domain/processes';
 import { readDiagram } from '../domain/bpmn/diagram';
-import { hashPassword } from '../api/auth/passwords';
+import { hashPassword } from './passwords';
 
 const processesDir = join(__dirname, '..', 'processes');
 

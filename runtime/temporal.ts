@@ -5,7 +5,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock, Simulation } from '../api/context';
+import type { Clock, Simulation } from '../domain/clock';
 import type { Config } from './config';
 import { devServerExecutable, testServerExecutable } from './temporal-executables';
 import { startingAt } from './fake-start-time';

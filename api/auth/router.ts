@@ -6,7 +6,7 @@ import { users } from '../../db/schema';
 import { ErrorType } from '../../domain/errors';
 import { ApiError, parseOr400 } from '../errors';
 import type { AppContext } from '../context';
-import { dummyPasswordHash, verifyPassword } from './passwords';
+import { dummyPasswordHash, verifyPassword } from '../../db/passwords';
 import { issueToken } from './tokens';
 import { SignInLimits, signInKeys } from './sign-in-limits';
 import { ipKeyGenerator } from 'express-rate-limit';

@@ -9,7 +9,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOpenApiDocument } from '../../api/openapi/document';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { DEMO_ORG_UNITS, DEMO_USERS, type UserSeed } from '../../db/demo-org';
 import { auditEvents, tasks, users } from '../../db/schema';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';

@@ -16,7 +16,7 @@ import { catalogEntryBodySchema } from '../../api/catalogs/router';
 import { advanceBodySchema } from '../../api/admin/router';
 import { claimBodySchema, reissueBodySchema } from '../../api/licensing/claims';
 import { bindSubjectBodySchema } from '../../api/licensing/subjects';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { users } from '../../db/schema';
 import { CATALOG_NAMES } from '../../db/demo-catalogs';
 import { PROCESS_CONTRACTS } from '../../domain/processes';

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { users } from '../../db/schema';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { readDiagram } from '../../domain/bpmn/diagram';
 import { PenaltyStep as P } from '../../domain/processes/inspection-penalty';
 import { createTestStack, type TestStack } from '../support/test-stack';

@@ -3,7 +3,7 @@
 // numbers are masked for roles without a licensing duty, and a clerk acting for the party records their consent.
 // Each scenario failed on the code before the fix.
 import request from 'supertest';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { users } from '../../db/schema';
 import { LicensingStep } from '../../domain/processes/commitment-licensing';
 import { createTestStack, type TestStack } from '../support/test-stack';

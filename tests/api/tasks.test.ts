@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { eq, and } from 'drizzle-orm';
 import { auditEvents, tasks, users } from '../../db/schema';
-import { hashPassword } from '../../api/auth/passwords';
+import { hashPassword } from '../../db/passwords';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { act, audit, gridReport, instance, startCase } from '../support/whistle';

@@ -9,7 +9,7 @@ import { remainingTime, resumedDeadline, type RemainingTime } from '../../domain
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import { actsOnBehalf, partyConsentSchema, splitConsent, type StepContract } from '../../domain/process-contract';
 import type { TimeLimit } from '../../domain/time-limit';
-import type { AuditActor } from '../../db/audit-log';
+import type { AuditActor } from '../../domain/instance-records';
 import { notifications, records } from './activities';
 import type { InstanceContext } from './instance';
 import { openTasksQuery, taskActionUpdate, type TaskActionRequest, type TaskActionResult } from './messages';

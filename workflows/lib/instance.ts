@@ -1,19 +1,9 @@
 // What every process workflow knows about its own instance, and the audit helper that stamps workflow time.
 import { uuid4 } from '@temporalio/workflow';
-import type { AuditActor } from '../../db/audit-log';
-import type { OfficeHours } from '../../domain/calendar/deadline';
+import type { AuditActor, InstanceContext } from '../../domain/instance-records';
 import { records } from './activities';
 
-export interface InstanceContext {
-  instanceId: string;
-  processKey: string;
-  processVersion: number;
-  title: string;
-  startedBy: AuditActor;
-  /** The org units the case touches (grid, community, street, …), for read scoping. */
-  orgPath: string[];
-  officeHours?: OfficeHours;
-}
+export type { InstanceContext };
 
 /** Appends one audit event at the current workflow time; the event key makes activity retries harmless. */
 export async function recordEvent(ctx: InstanceContext, event: {

@@ -1,7 +1,7 @@
 // Shapes shared by the whistle-escalation workflow's parts: its arguments, routing, handlers and assessment.
 import type { WhistleInput } from '../../domain/processes/whistle-escalation';
 import type { TimeLimit } from '../../domain/time-limit';
-import type { AssessmentRecord } from '../../activities/instances';
+import type { AssessmentRecord } from '../../domain/instance-records';
 import type { InstanceContext } from '../lib/instance';
 import type { TaskDecision } from '../lib/human-task';
 

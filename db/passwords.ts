@@ -1,4 +1,4 @@
-// Password hashing with scrypt (Node's built-in, memory-hard KDF) and a per-user random salt.
+// Password hashing for stored credentials, with scrypt (Node's built-in, memory-hard KDF) and a per-user random salt.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
