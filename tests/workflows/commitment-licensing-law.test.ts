@@ -64,7 +64,8 @@ test('art. 42: the approver asks with a reason, the agency head approves, the ap
   expect(told.data).toMatchObject({ reason, basis: '《行政许可法》第四十二条' });
   expect(shanghaiMinute(String(told.data.extendedDueAt))).toBe('2031-01-07T17:30');
   expect(String(told.data.text)).toContain(reason);
-  expect(stack.notifier.informed).toEqual(expect.arrayContaining([expect.objectContaining({ instanceId: id, text: told.data.text })]));
+  // The message to the applicant goes out just after the notice is recorded.
+  await waitFor(async () => stack.notifier.informed.some((m) => m.instanceId === id && m.text === told.data.text), 'the message to the applicant');
   const extended = (await instance(stack, id, 'applicant')).currentSteps.find((s: { stepId: string }) => s.stepId === LicensingStep.Approve);
   expect(shanghaiMinute(extended.dueAt)).toBe('2031-01-07T17:30');
   // and a second extension is refused: art. 42 grants one
