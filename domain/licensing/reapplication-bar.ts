@@ -1,7 +1,7 @@
 // 行政许可法 art. 79: a licence for a matter of public safety, health or property obtained by deception (here: a false
 // commitment) and revoked bars the applicant from applying for the same licence again for 3 years, by any route.
 // The period is counted in years on Shanghai calendar dates (民法典 arts. 201–202), never in milliseconds.
-import { toShanghaiIso } from '../calendar/deadline';
+import { sameDayYearsLater, shanghaiDay } from '../calendar/shanghai-day';
 
 /** A period in whole years: the unit the law states the bar in. */
 export interface YearPeriod {
@@ -34,19 +34,11 @@ export interface ReapplicationBar {
   message: string;
 }
 
-const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-const daysIn = (year: number, month: number) => [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-
 /**
  * The last day of a period of years starting the day after `day` (民法典 art. 201): the day of the same number in the
  * final year (art. 202), or the month's last day when that year has no such day (a 29 February start).
  */
-export function lastDayOfYears(day: string, years: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const year = y + years;
-  const date = Math.min(d, daysIn(year, m));
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
-}
+export const lastDayOfYears = sameDayYearsLater;
 
 /**
  * The bar on this application, if any: a false-commitment revocation of the same item within the period, when the
@@ -56,11 +48,11 @@ export function reapplicationBar(
   entries: readonly BarringEntry[], item: { code: string; name: string; safetyRelated: boolean }, now: Date, period: YearPeriod = REAPPLICATION_BAR,
 ): ReapplicationBar | null {
   if (!item.safetyRelated) return null;
-  const today = toShanghaiIso(now).slice(0, 10);
+  const today = shanghaiDay(now);
   let bar: ReapplicationBar | null = null;
   for (const entry of entries) {
     if (entry.kind !== 'falseCommitment' || entry.itemCode !== item.code) continue;
-    const revokedOn = toShanghaiIso(new Date(entry.recordedAt)).slice(0, 10);
+    const revokedOn = shanghaiDay(new Date(entry.recordedAt));
     const barredThrough = lastDayOfYears(revokedOn, period.amount);
     if (today > barredThrough || (bar && bar.barredThrough >= barredThrough)) continue;
     bar = {
