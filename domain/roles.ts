@@ -27,8 +27,8 @@ export type Role = keyof typeof ROLE_LABELS;
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 
-/** Roles held by members of the public (the online portal), not by officials. */
-export const PUBLIC_ROLES: readonly Role[] = ['applicant'];
+/** True for an account of a member of the public (the online portal): it holds no official's role. */
+export const publicOnly = (roles: readonly string[]): boolean => roles.every((r) => r === 'applicant');
 
 /** Roles that may read every instance and task, whatever their org unit. */
 export const READ_ALL_ROLES: readonly Role[] = ['auditor', 'admin', 'process_designer', 'district_leader'];

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { portalSubjects, users } from '../../db/schema';
 import { text } from '../../domain/process-contract';
+import { publicOnly } from '../../domain/roles';
 import { CREDIT_CODE_PATTERN, ID_NUMBER_PATTERN, normaliseCode } from '../../domain/licensing/subjects';
 import type { LicensingInput } from '../../domain/processes/commitment-licensing';
 import type { Actor } from '../../domain/actor';
@@ -40,7 +41,7 @@ export function normalisedSubject(subject: BindSubjectBody['subject']): { credit
 export async function bindSubject(ctx: AppContext, clerk: Actor, body: BindSubjectBody) {
   const codes = normalisedSubject(body.subject);
   const [account] = await ctx.db.select().from(users).where(eq(users.username, body.username));
-  if (!account || !account.active || !account.roles.every((r) => r === 'applicant')) {
+  if (!account || !account.active || !publicOnly(account.roles)) {
     throw badRequest('unknown portal account', [{ path: 'username', message: `${body.username} is not an active portal (applicant) account` }]);
   }
   if (!clerk.scopeOrgUnitIds.includes(account.orgUnitId)) throw forbidden('this portal account is registered with another street; its window binds its subjects');

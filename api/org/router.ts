@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../db/schema';
-import { PUBLIC_ROLES, roleSchema } from '../../domain/roles';
+import { publicOnly, roleSchema } from '../../domain/roles';
 import { forbidden, parseOr400 } from '../errors';
 import { actorOf } from '../auth/middleware';
 import type { AppContext } from '../context';
@@ -17,7 +17,7 @@ export function orgRouter(ctx: AppContext): Router {
   });
   router.get('/users', async (req, res) => {
     // The staff directory is for staff: a member of the public signed in to the portal may not list officials.
-    if (actorOf(res).roles.every((r) => PUBLIC_ROLES.includes(r))) throw forbidden('the staff directory is for staff only');
+    if (publicOnly(actorOf(res).roles)) throw forbidden('the staff directory is for staff only');
     const { role, orgUnitId } = parseOr400(z.object({ role: roleSchema.optional(), orgUnitId: z.string().optional() }), req.query);
     const rows = await ctx.db.select().from(users).where(eq(users.active, true)).orderBy(asc(users.username));
     res.json(rows.filter((u) => (!role || u.roles.includes(role)) && (!orgUnitId || u.orgUnitId === orgUnitId)).map(publicUser));

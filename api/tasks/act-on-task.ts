@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
-import { contractOf } from '../../domain/processes';
+import { stepOf } from '../../domain/processes';
 import type { StepContract } from '../../domain/process-contract';
 import { actsOnBehalf, splitConsent } from '../../domain/process-contract';
 import type { Actor } from '../../domain/actor';
@@ -22,8 +22,7 @@ const ACTION_DEADLINE_MS = 15_000;
 
 export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>, idempotencyKey?: string): Promise<TaskActionResult> {
   const task = await loadTask(ctx, taskId);
-  const steps = contractOf(task.processKey)?.steps;
-  const step = steps && Object.hasOwn(steps, task.stepId) ? steps[task.stepId] : undefined;
+  const step = stepOf(task.processKey, task.stepId);
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
   // Only a real action of the step names the attempt in the audit; anything else a client sent is not worth a key.
   const attempted = contract ? action : '(unknown action)';

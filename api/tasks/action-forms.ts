@@ -1,7 +1,7 @@
 // The actions of a step as forms: label, whether the task stays open, and the data's JSON Schema, generated
 // from the same zod schemas the validator uses, so the web app renders a form per action without duplicating rules.
 import { z } from 'zod';
-import { contractOf } from '../../domain/processes';
+import { stepOf } from '../../domain/processes';
 import { partyConsentSchema } from '../../domain/process-contract';
 
 export interface ActionForm {
@@ -18,8 +18,7 @@ export function actionForms(processKey: string, stepId: string, onBehalf = false
   const key = `${processKey}/${stepId}/${onBehalf}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const steps = contractOf(processKey)?.steps;
-  const step = steps && Object.hasOwn(steps, stepId) ? steps[stepId] : undefined;
+  const step = stepOf(processKey, stepId);
   const forms = Object.entries(step?.actions ?? {}).map(([action, contract]) => ({
     action,
     label: contract.label,

@@ -20,7 +20,7 @@ import { loadTask, loadVisibleTask, visibilityRefusal, hiddenFromPublic } from '
 import { refuse } from './refusals';
 import { PENALTY_KEY, PenaltyStep } from '../../domain/processes/inspection-penalty';
 import { paymentView } from '../instances/penalty-facts';
-import { contractOf } from '../../domain/processes';
+import { stepOf } from '../../domain/processes';
 import { actsOnBehalf } from '../../domain/process-contract';
 
 export const taskQuerySchema = z.object({
@@ -106,8 +106,7 @@ export function tasksRouter(ctx: AppContext): Router {
     // The enforcement task shows what is owed today, computed now from the stored fine, due date and rate.
     const payment = row.processKey === PENALTY_KEY && row.stepId === PenaltyStep.Enforce && row.status === 'open'
       ? await paymentView(ctx.db, row.instanceId, now, row.id) : null;
-    const steps = contractOf(row.processKey)?.steps;
-    const step = steps && Object.hasOwn(steps, row.stepId) ? steps[row.stepId] : undefined;
+    const step = stepOf(row.processKey, row.stepId);
     const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
     res.json({ ...taskView(row, now), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId, onBehalf) : [], context: payment ? { payment } : {} });
   });

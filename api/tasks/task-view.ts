@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { instances, tasks } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
-import { READ_ALL_ROLES } from '../../domain/roles';
+import { READ_ALL_ROLES, publicOnly } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -45,7 +45,7 @@ export function canSeeTask(actor: Actor, task: TaskRow): boolean {
 }
 
 /** A member of the public (the applicant role only): their street is where they file, not what they may read. */
-export const portalOnly = (actor: Actor) => actor.roles.every((r) => r === 'applicant');
+export const portalOnly = (actor: Actor) => publicOnly(actor.roles);
 
 /**
  * The tasks a member of the public may see: those of the cases bound to their account — the ones they applied for
