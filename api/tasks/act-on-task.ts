@@ -1,6 +1,5 @@
 // One clerk's action on a task: early checks against the inbox row, then the workflow's completion Update.
 // Failures the validator reports come back as typed ApplicationFailures and map to 400/403/409.
-import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
@@ -48,14 +47,17 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   if (problems.length > 0) throw badRequest('invalid action data', problems);
   const sent = onBehalf && consent !== undefined ? { ...parsed.data, consent } : parsed.data;
 
-  // The same key sent again with another decision is refused (422), never answered with the first one's result.
-  if (idempotencyKey) await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: sent });
+  // A request repeated with the same Idempotency-Key (by the same clerk, on the same task) gets the same Update id,
+  // so a client retrying after a lost answer (a 503 while the worker restarts, a dropped connection) joins the first
+  // Update and receives its result, instead of a 409 or a second decision; the same key sent with another decision is
+  // refused (422). Without a key every request is its own.
+  const claim = idempotencyKey ? await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: sent }) : undefined;
 
   try {
     // Bounded: with no worker running, an Update waits for one; the clerk gets a 503 (retry with the same
     // Idempotency-Key) rather than a request that hangs.
     return await ctx.temporal.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(task.instanceId)
-      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: sent, actor }], updateId: idempotencyKey && updateIdOf(taskId, actor, idempotencyKey) }));
+      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: sent, actor }], updateId: claim && `task-action-${claim.id.slice(0, 32)}` }));
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const type = error.cause.type as ErrorType;
@@ -76,13 +78,4 @@ export function authorityRefusal(actor: Actor, task: TaskRow, step: StepContract
   if (!roles.some((r) => actor.roles.includes(r as never))) return { rule: 'role', reason: `this step needs the role ${task.role}` };
   if (!actor.scopeOrgUnitIds.includes(task.orgUnitId)) return { rule: 'orgUnit', reason: 'this task belongs to another org unit' };
   return null;
-}
-
-/**
- * A request repeated with the same Idempotency-Key (by the same clerk, on the same task) gets the same Update id, so
- * a client retrying after a lost answer (a 503 while the worker restarts, a dropped connection) joins the first
- * Update and receives its result, instead of a 409 or a second decision. Without the key every request is its own.
- */
-function updateIdOf(taskId: string, actor: Actor, idempotencyKey: string): string {
-  return `task-action-${createHash('sha256').update(JSON.stringify([taskId, actor.id, idempotencyKey])).digest('hex').slice(0, 32)}`;
 }
