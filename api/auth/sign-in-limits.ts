@@ -45,13 +45,13 @@ export class SignInLimits {
       await this.prune(now);
     }
     const rows = await this.db.select().from(signInFailures).where(inArray(signInFailures.key, [keys.user, keys.address]));
-    const current = (key: string) => rows.find((r) => r.key === key && r.windowStartedAt > windowStart);
-    const user = current(keys.user);
+    // A back-off runs to its end even when the window its failures were counted in has passed.
+    const user = rows.find((r) => r.key === keys.user);
     if (user?.retryAt && user.retryAt > now) {
       const seconds = Math.ceil((user.retryAt.getTime() - now.getTime()) / 1000);
       throw new ApiError(ErrorType.RateLimited, `too many failed sign-ins for this user; try again in ${seconds} s`, [], { 'Retry-After': String(seconds) });
     }
-    const address = current(keys.address);
+    const address = rows.find((r) => r.key === keys.address && r.windowStartedAt > windowStart);
     if (address && address.failures >= this.limits.perAddress) await new Promise((resolve) => setTimeout(resolve, this.limits.addressDelayMs));
   }
 
