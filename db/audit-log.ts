@@ -3,9 +3,9 @@
 // Appends are idempotent by event key, because the activities that write them retry.
 import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { auditEvents } from './schema';
+import { auditEvents, instances } from './schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -57,7 +57,7 @@ export function onAuditAppended(listener: (instanceId: string) => void): () => v
   return () => { appendListeners.delete(listener); };
 }
 
-/** Appends one event; must run inside a transaction (it locks the instance row to serialise appends). */
+/** Appends one event; must run inside a transaction (it locks the instance row to serialise appends and move the head). */
 export async function appendAudit(tx: Db, input: AuditInput): Promise<AuditRow> {
   const observe = auditTimings.observe;
   if (!observe) return append(tx, input);
@@ -69,16 +69,19 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<AuditRow> 
   }
 }
 
+/**
+ * Three statements: lock the case row and read the chain head kept on it, insert the event (a repeated event key
+ * inserts nothing and returns the row already written), move the head. No read of the audit table on the way.
+ */
 async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
-  await tx.execute(sql`select 1 from instances where id = ${input.instanceId} for update`);
-  const [existing] = await tx.select().from(auditEvents).where(eq(auditEvents.eventKey, input.eventKey));
-  if (existing) return existing;
-  const [last] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents)
-    .where(eq(auditEvents.instanceId, input.instanceId)).orderBy(desc(auditEvents.seq)).limit(1);
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const [head] = await tx.select({ seq: instances.auditSeq, hash: instances.auditHash }).from(instances)
+    .where(eq(instances.id, input.instanceId)).for('update');
+  if (!head) throw new Error(`no case ${input.instanceId} to append an audit event to`);
+  const seq = head.seq + 1;
+  const prevHash = head.hash;
   const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
-  const row = {
+  const hash = hashEvent({ ...input, data, seq, prevHash });
+  const [inserted] = await tx.insert(auditEvents).values({
     instanceId: input.instanceId,
     seq,
     eventKey: input.eventKey,
@@ -91,9 +94,13 @@ async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
     action: input.action,
     data,
     prevHash,
-    hash: hashEvent({ ...input, data, seq, prevHash }),
-  };
-  const [inserted] = await tx.insert(auditEvents).values(row).returning();
+    hash,
+  }).onConflictDoNothing({ target: auditEvents.eventKey }).returning();
+  if (!inserted) {
+    const [existing] = await tx.select().from(auditEvents).where(eq(auditEvents.eventKey, input.eventKey));
+    return existing;
+  }
+  await tx.update(instances).set({ auditSeq: seq, auditHash: hash }).where(eq(instances.id, input.instanceId));
   for (const listener of appendListeners) listener(input.instanceId);
   return inserted;
 }

@@ -64,6 +64,12 @@ export const instances = pgTable('instances', {
   startedAt: ts('started_at').notNull(),
   closedAt: ts('closed_at'),
   outcome: jsonb('outcome').$type<Record<string, unknown>>(),
+  /**
+   * The head of the case's audit chain (last seq and its hash), moved by every append under the row lock it
+   * takes anyway, so an append never reads the audit table for its predecessor. 0 and the genesis hash: no event yet.
+   */
+  auditSeq: integer('audit_seq').notNull().default(0),
+  auditHash: text('audit_hash').notNull().default('0'.repeat(64)),
 }, (t) => [
   index('instances_started_idx').on(t.startedAt, t.id),
   index('instances_process_status_idx').on(t.processKey, t.status),
