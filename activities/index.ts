@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { instanceActivities } from './instances';
 import type { Notifier } from './notifier';
 import { taskActivities } from './tasks';
+import { stepActivities } from './steps';
 import { checkpointActivities } from './checkpoints';
 import type { CheckpointWriter } from '../audit/checkpoint-writer';
 import { DbCreditRegistry, type CreditRegistry } from './credit-registry';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...instanceActivities(deps.db),
     ...taskActivities(deps.db, deps.notifier),
+    ...stepActivities(deps.db),
     ...checkpointActivities(deps.checkpoints),
     ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform(), deps.notifier),
   };

@@ -8,23 +8,32 @@ import type { AssessmentRecord, InstanceContext } from '../domain/instance-recor
 /** What a closed case is assessed on (考核): the KPIs aggregate these. */
 export type { AssessmentRecord };
 
+export interface RegisterArgs {
+  ctx: InstanceContext;
+  input: Record<string, unknown>;
+  orgUnitId: string;
+}
+
+/** The instance row, if the API did not write it, and the start event; inside the caller's transaction. */
+export async function writeRegistration(tx: Db, args: RegisterArgs): Promise<void> {
+  const { ctx } = args;
+  await tx.insert(instances).values({
+    id: ctx.instanceId, processKey: ctx.processKey, processVersion: ctx.processVersion, title: ctx.title,
+    status: 'running', input: args.input, orgUnitId: args.orgUnitId, orgPath: ctx.orgPath,
+    startedBy: ctx.startedBy.id, startedAt: new Date(),
+  }).onConflictDoNothing();
+  const [row] = await tx.select({ startedAt: instances.startedAt }).from(instances).where(eq(instances.id, ctx.instanceId));
+  await appendAudit(tx, {
+    instanceId: ctx.instanceId, eventKey: `${ctx.instanceId}:start`, at: row.startedAt, actor: ctx.startedBy,
+    stepId: null, action: 'start', data: { processVersion: ctx.processVersion, input: args.input },
+  });
+}
+
 export function instanceActivities(db: Db) {
   return {
     /** Upserts the instance row (the API usually wrote it already) and records the start event. */
-    async registerInstance(args: { ctx: InstanceContext; input: Record<string, unknown>; orgUnitId: string }): Promise<void> {
-      const { ctx } = args;
-      await db.transaction(async (tx) => {
-        await tx.insert(instances).values({
-          id: ctx.instanceId, processKey: ctx.processKey, processVersion: ctx.processVersion, title: ctx.title,
-          status: 'running', input: args.input, orgUnitId: args.orgUnitId, orgPath: ctx.orgPath,
-          startedBy: ctx.startedBy.id, startedAt: new Date(),
-        }).onConflictDoNothing();
-        const [row] = await tx.select({ startedAt: instances.startedAt }).from(instances).where(eq(instances.id, ctx.instanceId));
-        await appendAudit(tx, {
-          instanceId: ctx.instanceId, eventKey: `${ctx.instanceId}:start`, at: row.startedAt, actor: ctx.startedBy,
-          stepId: null, action: 'start', data: { processVersion: ctx.processVersion, input: args.input },
-        });
-      });
+    async registerInstance(args: RegisterArgs): Promise<void> {
+      await db.transaction((tx) => writeRegistration(tx, args));
     },
 
     async closeInstance(args: {

@@ -1,6 +1,6 @@
 // Task inbox projection: opened, acted on, reminded and expired by the human-task primitive, each write
 // in one transaction with its audit event, and each idempotent so activity retries change nothing.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditActor } from '../db/audit-log';
 import { auditEvents, tasks } from '../db/schema';
@@ -45,50 +45,81 @@ async function hasEvent(db: Db, eventKey: string): Promise<boolean> {
   return row !== undefined;
 }
 
+export interface TaskActionArgs {
+  taskId: string;
+  instanceId: string;
+  stepId: string;
+  eventKey: string;
+  action: string;
+  data: Record<string, unknown>;
+  actor: AuditActor;
+  at: string;
+  completes: boolean;
+  acknowledges?: boolean;
+}
+
+export interface ExpireTaskArgs {
+  taskId: string;
+  instanceId: string;
+  stepId: string;
+  at: string;
+  dueAt: string;
+  missed: string;
+}
+
+/** The inbox row and its open event; inside the caller's transaction, so a step can write it beside other writes. */
+export async function writeOpenTask(tx: Db, args: OpenTaskArgs): Promise<void> {
+  await tx.insert(tasks).values({
+    id: args.taskId, instanceId: args.instanceId, processKey: args.processKey, stepId: args.stepId, name: args.name,
+    role: args.role, orgUnitId: args.orgUnitId, status: 'open', actions: args.actions, timeLimit: args.timeLimit,
+    calendarVersion: args.calendarVersion, provisional: args.provisional, createdAt: new Date(args.createdAt),
+    dueAt: new Date(args.dueAt), remindAt: new Date(args.remindAt), title: args.title,
+    acknowledgeBy: args.acknowledgeBy ? new Date(args.acknowledgeBy) : null,
+  }).onConflictDoNothing();
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey: `${args.taskId}:open`, at: new Date(args.createdAt), actor: null,
+    stepId: args.stepId, action: 'open',
+    data: { taskId: args.taskId, role: args.role, orgUnitId: args.orgUnitId, timeLimit: args.timeLimit, dueAt: args.dueAt,
+      ...(args.acknowledgeBy ? { acknowledgeBy: args.acknowledgeBy } : {}),
+      calendarVersion: args.calendarVersion, provisional: args.provisional, ...args.context },
+  });
+}
+
+/** A clerk's accepted action (completing or keeping the task open) and its event, inside the caller's transaction. */
+export async function writeTaskAction(tx: Db, args: TaskActionArgs): Promise<void> {
+  const at = new Date(args.at);
+  // One statement: the row comes back as it stands after the write, with the limits the on-time facts need. A
+  // retry after a committed completion matches no open row and finds its event already written below.
+  const [task] = await tx.update(tasks).set({
+    ...(args.completes
+      ? { status: 'completed', completedAt: at, completedBy: args.actor.id, outcomeAction: args.action, outcomeData: args.data }
+      : args.acknowledges ? { acknowledgedAt: at } : {}),
+    assigneeId: sql`coalesce(${tasks.assigneeId}, ${args.actor.id})`,
+  }).where(args.completes ? and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')) : eq(tasks.id, args.taskId)).returning();
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey: args.eventKey, at, actor: args.actor, stepId: args.stepId, action: args.action,
+    data: { taskId: args.taskId, ...args.data, ...(task ? onTimeFacts(task, at, args.acknowledges === true) : {}) },
+  });
+}
+
+/** A missed deadline closes the task as timed out, inside the caller's transaction. */
+export async function writeExpiry(tx: Db, args: ExpireTaskArgs): Promise<void> {
+  await tx.update(tasks).set({ status: 'timedOut', completedAt: new Date(args.at) })
+    .where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey: `${args.taskId}:timeout`, at: new Date(args.at), actor: null,
+    stepId: args.stepId, action: 'timeout', data: { taskId: args.taskId, dueAt: args.dueAt, missed: args.missed },
+  });
+}
+
 export function taskActivities(db: Db, notifier: Notifier) {
   return {
     async openTask(args: OpenTaskArgs): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.insert(tasks).values({
-          id: args.taskId, instanceId: args.instanceId, processKey: args.processKey, stepId: args.stepId, name: args.name,
-          role: args.role, orgUnitId: args.orgUnitId, status: 'open', actions: args.actions, timeLimit: args.timeLimit,
-          calendarVersion: args.calendarVersion, provisional: args.provisional, createdAt: new Date(args.createdAt),
-          dueAt: new Date(args.dueAt), remindAt: new Date(args.remindAt), title: args.title,
-          acknowledgeBy: args.acknowledgeBy ? new Date(args.acknowledgeBy) : null,
-        }).onConflictDoNothing();
-        await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: `${args.taskId}:open`, at: new Date(args.createdAt), actor: null,
-          stepId: args.stepId, action: 'open',
-          data: { taskId: args.taskId, role: args.role, orgUnitId: args.orgUnitId, timeLimit: args.timeLimit, dueAt: args.dueAt,
-            ...(args.acknowledgeBy ? { acknowledgeBy: args.acknowledgeBy } : {}),
-            calendarVersion: args.calendarVersion, provisional: args.provisional, ...args.context },
-        });
-      });
+      await db.transaction((tx) => writeOpenTask(tx, args));
     },
 
-    async recordTaskAction(args: {
-      taskId: string; instanceId: string; stepId: string; eventKey: string; action: string; data: Record<string, unknown>;
-      actor: AuditActor; at: string; completes: boolean; acknowledges?: boolean;
-    }): Promise<void> {
-      const at = new Date(args.at);
-      await db.transaction(async (tx) => {
-        const [task] = await tx.select().from(tasks).where(eq(tasks.id, args.taskId));
-        if (args.completes) {
-          await tx.update(tasks).set({
-            status: 'completed', completedAt: at, completedBy: args.actor.id, outcomeAction: args.action, outcomeData: args.data,
-            assigneeId: task?.assigneeId ?? args.actor.id,
-          }).where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
-        } else if (task) {
-          await tx.update(tasks).set({
-            assigneeId: task.assigneeId ?? args.actor.id,
-            ...(args.acknowledges ? { acknowledgedAt: at } : {}),
-          }).where(eq(tasks.id, args.taskId));
-        }
-        await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: args.eventKey, at, actor: args.actor, stepId: args.stepId, action: args.action,
-          data: { taskId: args.taskId, ...args.data, ...(task ? onTimeFacts(task, at, args.acknowledges === true) : {}) },
-        });
-      });
+    async recordTaskAction(args: TaskActionArgs): Promise<void> {
+      await db.transaction((tx) => writeTaskAction(tx, args));
     },
 
     async remindTask(args: { taskId: string; instanceId: string; stepId: string; at: string; about: 'acknowledgement' | 'deadline' }): Promise<void> {
@@ -132,15 +163,8 @@ export function taskActivities(db: Db, notifier: Notifier) {
       });
     },
 
-    async expireTask(args: { taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; missed: string }): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.update(tasks).set({ status: 'timedOut', completedAt: new Date(args.at) })
-          .where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
-        await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: `${args.taskId}:timeout`, at: new Date(args.at), actor: null,
-          stepId: args.stepId, action: 'timeout', data: { taskId: args.taskId, dueAt: args.dueAt, missed: args.missed },
-        });
-      });
+    async expireTask(args: ExpireTaskArgs): Promise<void> {
+      await db.transaction((tx) => writeExpiry(tx, args));
     },
 
     /** A moved deadline or a stopped/restarted clock; `action` is extend, park or unpark. */

@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { loginSchema } from '../auth/router';
 import { taskActionBodySchema, taskQuerySchema } from '../tasks/router';
+import { taskActionResponseSchema } from '../tasks/act-on-task';
 import { instanceQuerySchema } from '../instances/router';
 import { auditVerificationSchema } from '../instances/audit-verification';
 import { diagramBodySchema } from '../processes/router';
@@ -70,7 +71,7 @@ export function buildOpenApiDocument(): object {
       params: id('taskId'), body: json(taskActionBodySchema),
       headers: idempotencyHeader,
     },
-    responses: ok('{ taskId, status }'),
+    responses: { 200: { description: 'the task\'s state and the tasks its step opened (next)', ...json(taskActionResponseSchema) }, ...errors },
   });
   registry.registerPath({ method: 'get', path: '/api/catalogs/{name}', summary: 'A catalog', request: { params: id('name') }, responses: ok('entries') });
   registry.registerPath({ method: 'put', path: '/api/catalogs/{name}/{code}', summary: 'Edit one catalog entry (admin)', request: { params: z.object({ name: z.string(), code: z.string() }), body: json(catalogEntryBodySchema) }, responses: ok('entry') });

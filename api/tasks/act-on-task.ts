@@ -1,6 +1,7 @@
 // One clerk's action on a task: early checks against the inbox row, then the workflow's completion Update.
 // Failures the validator reports come back as typed ApplicationFailures and map to 400/403/409.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { z } from 'zod';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import { stepOf } from '../../domain/processes';
@@ -16,10 +17,23 @@ import { logRefusal, refuse, type Refusal } from './refusals';
 import type { TaskRow } from './task-view';
 import { claimIdempotencyKey } from '../idempotency';
 
+/**
+ * The answer to an action: the task's state, and the tasks the step opened in the same transaction, so a client
+ * (a clerk's next screen, a benchmark) acts on the next task without polling the inbox.
+ */
+export const taskActionResponseSchema = z.object({
+  taskId: z.string(),
+  status: z.enum(['completed', 'open']),
+  next: z.array(z.object({
+    taskId: z.string(), stepId: z.string(), name: z.string(), role: z.string(), orgUnitId: z.string(), dueAt: z.string(),
+  })),
+});
+export type TaskActionResponse = z.infer<typeof taskActionResponseSchema>;
+
 /** How long a decision waits for the workflow to accept it before the API answers 503. */
 const ACTION_DEADLINE_MS = 15_000;
 
-export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>, idempotencyKey?: string): Promise<TaskActionResult> {
+export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, action: string, data: Record<string, unknown>, idempotencyKey?: string): Promise<TaskActionResponse> {
   const task = await loadTask(ctx, taskId);
   const step = stepOf(task.processKey, task.stepId);
   const contract = step && Object.hasOwn(step.actions, action) ? step.actions[action] : undefined;
@@ -56,8 +70,10 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   try {
     // Bounded: with no worker running, an Update waits for one; the clerk gets a 503 (retry with the same
     // Idempotency-Key) rather than a request that hangs.
-    return await ctx.temporal.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(task.instanceId)
+    const result: TaskActionResult = await ctx.temporal.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(task.instanceId)
       .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: sent, actor }], updateId: claim && `task-action-${claim.id.slice(0, 32)}` }));
+    // Cases started before steps were batched answer without `next`.
+    return { taskId: result.taskId, status: result.status, next: result.next ?? [] };
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const type = error.cause.type as ErrorType;

@@ -9,7 +9,7 @@ import { reapplicationBar } from '../../domain/licensing/reapplication-bar';
 import type { ErrorDetail } from '../../domain/errors';
 import { pushes, records } from '../lib/activities';
 import { humanTask, settleHandlers, supervisedTask, type HumanTaskSpec } from '../lib/human-task';
-import { recordEvent } from '../lib/instance';
+import { recordEvent, registerInstance } from '../lib/instance';
 import { decide } from './decision';
 import type { Acceptance, LicensingArgs, LicensingOutcome, Route, RouteReason } from './types';
 
@@ -36,7 +36,7 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
     outcome.routeReason = reason;
   };
 
-  await records.registerInstance({ ctx, input: input as unknown as Record<string, unknown>, orgUnitId: streetId });
+  await registerInstance(ctx, input as unknown as Record<string, unknown>, streetId);
   const adverse = await records.checkCredit({ creditCode: input.applicant.creditCode });
   // The API refuses a barred application before it starts; a case started another way is refused here.
   const bar = reapplicationBar(adverse, item, new Date(), args.limits.reapplicationBar);

@@ -9,7 +9,7 @@ import { computeDeadline } from '../../domain/calendar/deadline';
 import { describeLimit } from '../../domain/time-limit';
 import { records } from '../lib/activities';
 import { settleHandlers, supervisedTask } from '../lib/human-task';
-import { recordEvent } from '../lib/instance';
+import { recordEvent, registerInstance } from '../lib/instance';
 import { districtSide } from './district';
 import { onlyAmong } from './guards';
 import type { Decide, PenaltyArgs, PenaltyOutcome } from './types';
@@ -24,7 +24,7 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
   const inspectorsOnly = onlyAmong(() => input.inspectors, 'the two inspectors');
   const limitFen = subjectKind(input) === 'organisation' ? rules.simpleLimitOrganisationFen : rules.simpleLimitIndividualFen;
 
-  await records.registerInstance({ ctx, input: input as unknown as Record<string, unknown>, orgUnitId: routing.streetId });
+  await registerInstance(ctx, input as unknown as Record<string, unknown>, routing.streetId);
   // The inspection is when the offence is discovered: art. 36's limitation period runs to this day.
   const discoveredOn = shanghaiDay(new Date());
 

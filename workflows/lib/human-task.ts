@@ -2,7 +2,7 @@
 // Update or the deadline, remind before it, and report a timeout the process can escalate on. The process may
 // move the deadline (an approved extension), stop and restart the clock (parking) or withdraw the task.
 // Deadlines come from workflow time and the versioned calendar (principle 5), so they replay identically.
-import { ApplicationFailure, condition, setHandler, uuid4, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import { ApplicationFailure, condition, currentUpdateInfo, setHandler, uuid4, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import type { Actor } from '../../domain/actor';
 import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
 import { remainingTime, resumedDeadline, type RemainingTime } from '../../domain/calendar/suspended-period';
@@ -12,7 +12,8 @@ import type { TimeLimit } from '../../domain/time-limit';
 import type { AuditActor } from '../../domain/instance-records';
 import { notifications, records } from './activities';
 import type { InstanceContext } from './instance';
-import { openTasksQuery, taskActionUpdate, type TaskActionRequest, type TaskActionResult } from './messages';
+import { openTasksQuery, taskActionUpdate, type NextTaskView, type TaskActionRequest, type TaskActionResult } from './messages';
+import { batchesSteps, stepWrite, writesSettled, type StepWrite } from './step-writes';
 
 export interface TaskDecision {
   action: string;
@@ -164,6 +165,52 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   return { task, data: { ...parsed.data, consent: given.data } };
 }
 
+/** What a client needs to act on a task the step opened. */
+function nextTask(write: StepWrite): NextTaskView[] {
+  if (write.kind !== 'open') return [];
+  const { taskId, stepId, name, role, orgUnitId, dueAt } = write.args;
+  return [{ taskId, stepId, name, role, orgUnitId, dueAt }];
+}
+
+function keptOpen(task: OpenTask, action: string, decision: TaskDecision): void {
+  if (task.spec.acknowledgement?.action === action) {
+    task.state.acknowledged = true;
+    task.version++;
+  }
+  if (task.spec.holdsDeadline?.(action)) task.state.held = true;
+  task.spec.onOpenAction?.(decision);
+}
+
+/** The path of cases started before step batching: one normal activity for the action, in its own transaction. */
+async function recordSeparately(
+  task: OpenTask, request: TaskActionRequest, decision: TaskDecision, data: Record<string, unknown>, keepsOpen: boolean,
+): Promise<TaskActionResult> {
+  task.inFlight = true;
+  try {
+    await condition(() => task.opened);
+    await records.recordTaskAction({
+      taskId: task.state.taskId,
+      instanceId: workflowInfo().workflowId,
+      stepId: task.spec.stepId,
+      eventKey: `${task.state.taskId}:${keepsOpen ? uuid4() : 'done'}`,
+      action: request.action,
+      data,
+      actor: decision.actor,
+      at: decision.at.toISOString(),
+      completes: !keepsOpen,
+      acknowledges: task.spec.acknowledgement?.action === request.action,
+    });
+  } finally {
+    task.inFlight = false;
+  }
+  if (keepsOpen) {
+    keptOpen(task, request.action, decision);
+    return { taskId: task.state.taskId, status: 'open', next: [] };
+  }
+  task.decision = decision;
+  return { taskId: task.state.taskId, status: 'completed', next: [] };
+}
+
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
@@ -175,35 +222,39 @@ function installHandlers(): void {
     const step = task.spec.step;
     const keepsOpen = step.actions[request.action].keepsOpen === true;
     const decision: TaskDecision = { action: request.action, data, actor: auditActor(request.actor, actingRole(request.actor, step)), at: new Date() };
-    task.inFlight = true;
-    try {
-      await condition(() => task.opened);
-      await records.recordTaskAction({
-        taskId: task.state.taskId,
-        instanceId: workflowInfo().workflowId,
-        stepId: task.spec.stepId,
-        eventKey: `${task.state.taskId}:${keepsOpen ? uuid4() : 'done'}`,
-        action: request.action,
-        data,
-        actor: decision.actor,
-        at: decision.at.toISOString(),
-        completes: !keepsOpen,
-        acknowledges: task.spec.acknowledgement?.action === request.action,
-      });
-    } finally {
-      task.inFlight = false;
-    }
+    if (!batchesSteps()) return recordSeparately(task, request, decision, data, keepsOpen);
+    const args = {
+      taskId: task.state.taskId,
+      instanceId: workflowInfo().workflowId,
+      stepId: task.spec.stepId,
+      // The Update id names an action that keeps the task open: a retried Update finds its event already written.
+      eventKey: `${task.state.taskId}:${keepsOpen ? `u:${currentUpdateInfo()?.id ?? uuid4()}` : 'done'}`,
+      action: request.action,
+      data,
+      actor: decision.actor,
+      at: decision.at.toISOString(),
+      completes: !keepsOpen,
+      acknowledges: task.spec.acknowledgement?.action === request.action,
+    };
+    // Marked before the first await, so a second Update in this activation is refused by the validator. An action
+    // on a task whose opening is still being written waits for it, so the two commit in order.
     if (keepsOpen) {
-      if (task.spec.acknowledgement?.action === request.action) {
-        task.state.acknowledged = true;
-        task.version++;
+      task.inFlight = true;
+      try {
+        await condition(() => task.opened);
+        await stepWrite({ kind: 'action', args });
+      } finally {
+        task.inFlight = false;
       }
-      if (task.spec.holdsDeadline?.(request.action)) task.state.held = true;
-      task.spec.onOpenAction?.(decision);
-      return { taskId: task.state.taskId, status: 'open' };
+      keptOpen(task, request.action, decision);
+      return { taskId: task.state.taskId, status: 'open', next: [] };
     }
+    // The decision is taken before it is written: the process moves on in this same activation, and the task it
+    // opens next joins this completion's transaction. A deadline firing now finds the decision and loses.
     task.decision = decision;
-    return { taskId: task.state.taskId, status: 'completed' };
+    await condition(() => task.opened);
+    const writes = await stepWrite({ kind: 'action', args });
+    return { taskId: task.state.taskId, status: 'completed', next: writes.flatMap(nextTask) };
   }, { validator: (request) => { validate(request); } });
 }
 
@@ -228,7 +279,7 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     state: { taskId, dueAt: deadline.dueAt, acknowledged: false, paused: false, held: false },
   };
   openTasks.set(taskId, task);
-  await records.openTask({
+  const opening = {
     taskId,
     instanceId: ctx.instanceId,
     processKey: ctx.processKey,
@@ -246,7 +297,10 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     acknowledgeBy: ackDue?.dueAt.toISOString() ?? null,
     title: ctx.title,
     context: spec.context ?? {},
-  });
+  };
+  // Joins the step's transaction: the completion that led here, or the case's start, commits with it.
+  if (batchesSteps()) await stepWrite({ kind: 'open', args: opening });
+  else await records.openTask(opening);
   task.opened = true;
   const event = { taskId, instanceId: ctx.instanceId, stepId: spec.stepId };
   let remindAt: Date | null = deadline.remindAt;
@@ -312,7 +366,10 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     openTasks.delete(taskId);
     closedTaskIds.add(taskId);
     if (task.decision) return { kind: 'completed', decision: task.decision };
-    await records.expireTask({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), missed });
+    const expiry = { ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), missed };
+    // Not awaited: the escalation the process records next, and the task it opens, join the timeout's transaction.
+    if (batchesSteps()) void stepWrite({ kind: 'expire', args: expiry });
+    else await records.expireTask(expiry);
     return { kind: 'timeout', dueAt: task.state.dueAt, missed };
   }
 
@@ -364,7 +421,10 @@ export async function supervisedTask(ctx: InstanceContext, spec: Omit<HumanTaskS
   return outcome.decision;
 }
 
-/** Waits until every Update handler has returned, so no accepted decision is cut off by the workflow ending. */
+/**
+ * Waits until every Update handler has returned and every gathered write has committed, so no accepted decision
+ * or timeout is cut off by the workflow ending or continuing as new.
+ */
 export async function settleHandlers(): Promise<void> {
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && writesSettled());
 }

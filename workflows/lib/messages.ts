@@ -14,9 +14,21 @@ export interface TaskActionRequest {
   actor: Actor;
 }
 
+/** A task the accepted action's step opened, so the client can act on it without polling the inbox. */
+export interface NextTaskView {
+  taskId: string;
+  stepId: string;
+  name: string;
+  role: string;
+  orgUnitId: string;
+  dueAt: string;
+}
+
 export interface TaskActionResult {
   taskId: string;
   status: 'completed' | 'open';
+  /** The tasks opened in the same transaction as this completion; empty when the process opened none at once. */
+  next: NextTaskView[];
 }
 
 /** A clerk's decision on an open task; the validator rejects stale, duplicate, unauthorised and invalid ones. */

@@ -6,7 +6,7 @@ import { continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { WhistleStep, whistleContract } from '../../domain/processes/whistle-escalation';
 import { records } from '../lib/activities';
 import { humanTask, settleHandlers, supervisedTask } from '../lib/human-task';
-import { recordEvent } from '../lib/instance';
+import { recordEvent, registerInstance } from '../lib/instance';
 import { runDepartments } from './departments';
 import type { Case, Handler, Level, WhistleArgs, WhistleAssessment, WhistleOutcome } from './types';
 
@@ -26,7 +26,7 @@ export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutco
   };
 
   if (!args.resume) {
-    await records.registerInstance({ ctx, input: input as Record<string, unknown>, orgUnitId: routing.communityId });
+    await registerInstance(ctx, input as Record<string, unknown>, routing.communityId);
     if (input.selfResolved) {
       assessment.selfResolved = true;
       await recordEvent(ctx, { stepId: 'EndEvent_SelfResolved', action: 'selfResolve', actor: ctx.startedBy, data: input.selfResolved });
