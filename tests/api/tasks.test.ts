@@ -84,15 +84,19 @@ describe('the inbox', () => {
 });
 
 describe('acting on a task', () => {
-  test('completing advances the case; completing twice is 409 with one audit row', async () => {
+  test('completing advances the case and names the task it opened; completing twice is 409 with one audit row', async () => {
     const id = await startCase(stack, gridReport());
     const task = await stack.openTask(id, WhistleStep.CommunityHandle);
     const first = await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复', photos: ['after.jpg'] });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ taskId: task.id, status: 'completed' });
+    // The answer names the field check the completion opened, as the inbox row shows it: no polling needed
+    const check = await stack.openTask(id, WhistleStep.FieldCheck);
+    expect(first.body).toEqual({
+      taskId: task.id, status: 'completed',
+      next: [{ taskId: check.id, stepId: WhistleStep.FieldCheck, name: check.name, role: 'grid_worker', orgUnitId: check.orgUnitId, dueAt: check.dueAt.toISOString() }],
+    });
     const second = await act(stack, 'community_staff', task.id, 'resolve', { result: '再次提交', photos: ['after.jpg'] });
     expect(second.status).toBe(409);
-    await stack.openTask(id, WhistleStep.FieldCheck);
     expect((await audit(stack, id)).filter((e) => e.action === 'resolve')).toHaveLength(1);
     expect((await instance(stack, id)).currentSteps.map((s: { stepId: string }) => s.stepId)).toEqual([WhistleStep.FieldCheck]);
   });

@@ -53,7 +53,7 @@ test('a missed acknowledgement reminds, then escalates to the district and withd
   const urban = a.orgUnitId === 'dept-urban' ? a : b;
   const market = a.orgUnitId === 'dept-urban' ? b : a;
   const ack = await act(stack, 'dept_handler', urban.id, 'acknowledge');
-  expect({ status: ack.status, body: ack.body }).toEqual({ status: 200, body: { taskId: urban.id, status: 'open' } });
+  expect({ status: ack.status, body: ack.body }).toEqual({ status: 200, body: { taskId: urban.id, status: 'open', next: [] } });
   await stack.advance(market.acknowledgeBy!.getTime() - (await now()).getTime() + 60_000);
   await stack.openTask(id, WhistleStep.DistrictCoordinate);
   const events = await audit(stack, id);

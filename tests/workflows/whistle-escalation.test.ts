@@ -95,7 +95,7 @@ describe('whistle-escalation', () => {
     const early = await act(stack, 'dept_handler', lead.id, 'complete', { result: '未签收就办结', photos: ['after.jpg'] });
     expect(early.status).toBe(409);
     const ack = await act(stack, 'dept_handler', lead.id, 'acknowledge');
-    expect(ack.body).toEqual({ taskId: lead.id, status: 'open' });
+    expect(ack.body).toEqual({ taskId: lead.id, status: 'open', next: [] });
     expect((await act(stack, 'dept_handler', lead.id, 'acknowledge')).status).toBe(409);
     for (const task of first) {
       if (task.id !== lead.id) await act(stack, handlerOf(task.orgUnitId), task.id, 'acknowledge');
