@@ -29,6 +29,35 @@ export async function writeRegistration(tx: Db, args: RegisterArgs): Promise<voi
   });
 }
 
+export interface CloseArgs {
+  instanceId: string;
+  status: string;
+  at: string;
+  stepId: string;
+  outcome: Record<string, unknown>;
+  assessment?: AssessmentRecord;
+}
+
+/** The case's outcome, its assessment (考核) and its end event; inside the caller's transaction. */
+export async function writeClose(tx: Db, args: CloseArgs): Promise<void> {
+  const [row] = await tx.update(instances).set({ status: args.status, closedAt: new Date(args.at), outcome: args.outcome })
+    .where(eq(instances.id, args.instanceId)).returning();
+  if (args.assessment && row) {
+    const a = args.assessment;
+    await tx.insert(assessments).values({
+      instanceId: args.instanceId, processKey: row.processKey, streetId: a.streetId, communityId: a.communityId, status: args.status,
+      levelReached: a.levelReached, selfResolved: a.selfResolved, reworks: a.reworks, satisfaction: a.satisfaction,
+      onTime: Object.values(a.onTime).every(Boolean), startedAt: row.startedAt, closedAt: new Date(args.at),
+    }).onConflictDoNothing();
+    const units = Object.entries(a.onTime).map(([orgUnitId, onTime]) => ({ instanceId: args.instanceId, orgUnitId, onTime }));
+    if (units.length > 0) await tx.insert(assessmentUnits).values(units).onConflictDoNothing();
+  }
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey: `${args.instanceId}:end`, at: new Date(args.at), actor: null,
+    stepId: args.stepId, action: args.status === 'closed' ? 'close' : args.status, data: { outcome: args.outcome },
+  });
+}
+
 export function instanceActivities(db: Db) {
   return {
     /** Upserts the instance row (the API usually wrote it already) and records the start event. */
@@ -36,27 +65,8 @@ export function instanceActivities(db: Db) {
       await db.transaction((tx) => writeRegistration(tx, args));
     },
 
-    async closeInstance(args: {
-      instanceId: string; status: string; at: string; stepId: string; outcome: Record<string, unknown>; assessment?: AssessmentRecord;
-    }): Promise<void> {
-      await db.transaction(async (tx) => {
-        const [row] = await tx.update(instances).set({ status: args.status, closedAt: new Date(args.at), outcome: args.outcome })
-          .where(eq(instances.id, args.instanceId)).returning();
-        if (args.assessment && row) {
-          const a = args.assessment;
-          await tx.insert(assessments).values({
-            instanceId: args.instanceId, processKey: row.processKey, streetId: a.streetId, communityId: a.communityId, status: args.status,
-            levelReached: a.levelReached, selfResolved: a.selfResolved, reworks: a.reworks, satisfaction: a.satisfaction,
-            onTime: Object.values(a.onTime).every(Boolean), startedAt: row.startedAt, closedAt: new Date(args.at),
-          }).onConflictDoNothing();
-          const units = Object.entries(a.onTime).map(([orgUnitId, onTime]) => ({ instanceId: args.instanceId, orgUnitId, onTime }));
-          if (units.length > 0) await tx.insert(assessmentUnits).values(units).onConflictDoNothing();
-        }
-        await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: `${args.instanceId}:end`, at: new Date(args.at), actor: null,
-          stepId: args.stepId, action: args.status === 'closed' ? 'close' : args.status, data: { outcome: args.outcome },
-        });
-      });
+    async closeInstance(args: CloseArgs): Promise<void> {
+      await db.transaction((tx) => writeClose(tx, args));
     },
 
     /** A case routed to another unit becomes readable there. */

@@ -5,7 +5,7 @@
 import type { Db } from '../db/client';
 import { appendAudit, type AuditActor } from '../db/audit-log';
 import { writeExpiry, writeOpenTask, writeTaskAction, type ExpireTaskArgs, type OpenTaskArgs, type TaskActionArgs } from './tasks';
-import { writeRegistration, type RegisterArgs } from './instances';
+import { writeClose, writeRegistration, type CloseArgs, type RegisterArgs } from './instances';
 
 export interface EventArgs {
   instanceId: string;
@@ -23,7 +23,8 @@ export type StepWrite =
   | { kind: 'action'; args: TaskActionArgs }
   | { kind: 'open'; args: OpenTaskArgs }
   | { kind: 'expire'; args: ExpireTaskArgs }
-  | { kind: 'event'; args: EventArgs };
+  | { kind: 'event'; args: EventArgs }
+  | { kind: 'close'; args: CloseArgs };
 
 export function stepActivities(db: Db) {
   return {
@@ -36,6 +37,7 @@ export function stepActivities(db: Db) {
             case 'open': await writeOpenTask(tx, write.args); break;
             case 'expire': await writeExpiry(tx, write.args); break;
             case 'event': await appendAudit(tx, { ...write.args, at: new Date(write.args.at) }); break;
+            case 'close': await writeClose(tx, write.args); break;
           }
         }
       });

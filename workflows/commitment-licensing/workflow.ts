@@ -8,8 +8,8 @@ import { computeDeadline, DEFAULT_OFFICE_HOURS, toShanghaiIso } from '../../doma
 import { reapplicationBar } from '../../domain/licensing/reapplication-bar';
 import type { ErrorDetail } from '../../domain/errors';
 import { pushes, records } from '../lib/activities';
-import { humanTask, settleHandlers, supervisedTask, type HumanTaskSpec } from '../lib/human-task';
-import { recordEvent, registerInstance } from '../lib/instance';
+import { humanTask, supervisedTask, type HumanTaskSpec } from '../lib/human-task';
+import { closeInstance, recordEvent, registerInstance } from '../lib/instance';
 import { decide } from './decision';
 import type { Acceptance, LicensingArgs, LicensingOutcome, Route, RouteReason } from './types';
 
@@ -26,9 +26,8 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
     revocationReason: null, refusal: null,
   };
   const finish = async (status: LicensingOutcome['status'], stepId: string) => {
-    await settleHandlers();
     outcome.status = status;
-    await records.closeInstance({ instanceId: ctx.instanceId, status, at: new Date().toISOString(), stepId, outcome: { ...outcome } });
+    await closeInstance({ instanceId: ctx.instanceId, status, at: new Date().toISOString(), stepId, outcome: { ...outcome } });
     return outcome;
   };
   const fallBack = (reason: RouteReason) => {

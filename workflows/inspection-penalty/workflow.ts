@@ -7,9 +7,8 @@ import { PenaltyStep, penaltyContract, subjectKind, type Penalty } from '../../d
 import { endOfDay, shanghaiDay } from '../../domain/calendar/shanghai-day';
 import { computeDeadline } from '../../domain/calendar/deadline';
 import { describeLimit } from '../../domain/time-limit';
-import { records } from '../lib/activities';
-import { settleHandlers, supervisedTask } from '../lib/human-task';
-import { recordEvent, registerInstance } from '../lib/instance';
+import { supervisedTask } from '../lib/human-task';
+import { closeInstance, recordEvent, registerInstance } from '../lib/instance';
 import { districtSide } from './district';
 import { onlyAmong } from './guards';
 import type { Decide, PenaltyArgs, PenaltyOutcome } from './types';
@@ -80,7 +79,6 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
 }
 
 async function finish(args: PenaltyArgs, stepId: string, outcome: PenaltyOutcome): Promise<PenaltyOutcome> {
-  await settleHandlers();
-  await records.closeInstance({ instanceId: args.ctx.instanceId, status: outcome.status, at: new Date().toISOString(), stepId, outcome: { ...outcome } });
+  await closeInstance({ instanceId: args.ctx.instanceId, status: outcome.status, at: new Date().toISOString(), stepId, outcome: { ...outcome } });
   return outcome;
 }

@@ -1,8 +1,8 @@
 // What every process workflow knows about its own instance, and the audit helper that stamps workflow time.
-import { uuid4 } from '@temporalio/workflow';
-import type { AuditActor, InstanceContext } from '../../domain/instance-records';
+import { allHandlersFinished, condition, uuid4 } from '@temporalio/workflow';
+import type { AssessmentRecord, AuditActor, InstanceContext } from '../../domain/instance-records';
 import { records } from './activities';
-import { batchesSteps, stepWrite } from './step-writes';
+import { batchesSteps, stepWrite, writesSettled } from './step-writes';
 
 export type { InstanceContext };
 
@@ -33,4 +33,22 @@ export async function registerInstance(ctx: InstanceContext, input: Record<strin
   const args = { ctx, input, orgUnitId };
   if (batchesSteps()) void stepWrite({ kind: 'register', args });
   else await records.registerInstance(args);
+}
+
+/**
+ * Closes the case (its outcome, assessment and end event) once every Update handler has returned and every gathered
+ * write has committed, so no accepted decision is cut off by the workflow ending. The close joins the transaction of
+ * the decision that ended the case.
+ */
+export async function closeInstance(args: {
+  instanceId: string; status: string; at: string; stepId: string; outcome: Record<string, unknown>; assessment?: AssessmentRecord;
+}): Promise<void> {
+  if (!batchesSteps()) {
+    await condition(allHandlersFinished);
+    await records.closeInstance(args);
+    return;
+  }
+  const written = stepWrite({ kind: 'close', args });
+  await condition(() => allHandlersFinished() && writesSettled());
+  await written;
 }

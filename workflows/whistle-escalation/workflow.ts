@@ -4,9 +4,8 @@
 // followed up when a requester exists, and closed by the shift chief with an assessment record.
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { WhistleStep, whistleContract } from '../../domain/processes/whistle-escalation';
-import { records } from '../lib/activities';
 import { humanTask, settleHandlers, supervisedTask } from '../lib/human-task';
-import { recordEvent, registerInstance } from '../lib/instance';
+import { closeInstance, recordEvent, registerInstance } from '../lib/instance';
 import { runDepartments } from './departments';
 import type { Case, Handler, Level, WhistleArgs, WhistleAssessment, WhistleOutcome } from './types';
 
@@ -127,9 +126,8 @@ async function continueIfLong(args: WhistleArgs, handler: Handler, assessment: W
 }
 
 async function finish(c: Case, outcome: WhistleOutcome): Promise<WhistleOutcome> {
-  await settleHandlers();
   const { routing } = c;
-  await records.closeInstance({
+  await closeInstance({
     instanceId: c.ctx.instanceId,
     status: outcome.status,
     at: new Date().toISOString(),
