@@ -1,5 +1,5 @@
 // Activity proxies for workflow code: every call has a timeout and an explicit retry policy.
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { ErrorType } from '../../domain/errors';
 
@@ -27,4 +27,21 @@ export const notifications = proxyActivities<Activities>({
 export const pushes = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour' },
+});
+
+/** One write of a human step, as the step's transaction takes it (see step-writes.ts). */
+export type StepWrite = Parameters<Activities['recordStep']>[0]['writes'][number];
+
+/**
+ * A step's transaction, run as a local activity inside the workflow task that decided it: idempotent, so retried
+ * until the database answers. A short timeout: a step is a few statements, and the workflow task waits for it.
+ */
+export const stepRecords = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [ErrorType.Validation, ErrorType.NotFound],
+  },
 });

@@ -3,10 +3,8 @@
 // far as it can, so a completion accepted by the Update handler and the next task the process opens in reaction
 // land in the same transaction, within the Update's own workflow task. Which writes share a batch depends only on
 // the order the activation's jobs run in, so replay gathers the same batches.
-import { condition, patched, proxyLocalActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import type { StepWrite } from '../../activities/steps';
-import { ErrorType } from '../../domain/errors';
+import { condition, patched } from '@temporalio/workflow';
+import { stepRecords, type StepWrite } from './activities';
 
 export type { StepWrite };
 
@@ -20,20 +18,6 @@ export const STEP_WRITES_PATCH = 'step-writes-in-one-transaction';
 export function batchesSteps(): boolean {
   return patched(STEP_WRITES_PATCH);
 }
-
-/**
- * The step's transaction: idempotent, so retried until the database answers. A short timeout: a step is a few
- * statements, and the workflow task waits for it.
- */
-const local = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    nonRetryableErrorTypes: [ErrorType.Validation, ErrorType.NotFound],
-  },
-});
 
 interface Batch {
   writes: StepWrite[];
@@ -67,7 +51,7 @@ async function commitWhenSettled(batch: Batch): Promise<void> {
   if (gathering === batch) gathering = null;
   committing++;
   try {
-    await local.recordStep({ writes: batch.writes });
+    await stepRecords.recordStep({ writes: batch.writes });
     batch.resolve(batch.writes);
   } catch (error) {
     batch.reject(error);
