@@ -1,6 +1,7 @@
 // Builds a worker for the shanzhi task queue: every process workflow plus activities over injected deps.
 import { getHeapStatistics } from 'node:v8';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Configuration } from 'webpack';
 import { createActivities, type ActivityDeps } from '../activities';
 import { TASK_QUEUE } from '../workflows/lib/messages';
 
@@ -17,8 +18,23 @@ export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<W
     // stateless modules belong here: the SDK freezes what they export. zod is not listed: webpack drops a bare
     // preload of its ES modules, and zod caches lazily on objects the SDK would freeze.
     preloadModules: PRELOADED_MODULES,
+    webpackConfigHook: productionBundle,
     logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined, trace: () => undefined },
   });
+}
+
+/**
+ * The SDK bundles in development mode; production mode drops unused exports and sets NODE_ENV for libraries.
+ * Dynamic imports (one per process, workflows/index.ts) stay in the one chunk the sandbox can load, and the code
+ * is not minified, so workflow stack traces keep their names.
+ */
+function productionBundle(config: Configuration): Configuration {
+  return {
+    ...config,
+    mode: 'production',
+    optimization: { ...config.optimization, minimize: false },
+    output: { ...config.output, asyncChunks: false },
+  };
 }
 
 export interface WorkerOptions extends ActivityDeps {
