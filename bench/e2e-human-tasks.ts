@@ -155,6 +155,7 @@ async function main(): Promise<void> {
     completeToNextTaskMs: { p50: percentile(next, 50), p99: percentile(next, 99) },
     inboxReadsPerCase: cases.reduce((n, c) => n + c.inboxReads, 0) / cases.length,
     tasksFromNext: cases.reduce((n, c) => n + c.fromNext, 0) / (cases.length * DECISIONS),
+    decisionsRetriedAfter503: cases.reduce((n, c) => n + c.retried, 0),
     perDecision: {
       shanzhi: perDecision(await historyCounts(temporal, sampleIds), DECISIONS),
       bare: perDecision(await historyCounts(temporal, bareIds), DECISIONS),
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
     `| ${result.database} (${result.layout}) | ${N} × ${ROUNDS} | ${CONCURRENCY} | ${result.shanzhiCasesPerSecond.toFixed(1)} | ${result.bareHttpCasesPerSecond.toFixed(1)} | ${result.bareDirectCasesPerSecond.toFixed(1)} | **${result.ratioToBareHttp.toFixed(2)}** | ${result.ratioToBareDirect.toFixed(2)} | ${ms(result.startToTaskVisibleMs)} | ${ms(result.completeToNextTaskMs)} | ${s.workflowTasks} / ${s.activities} / ${s.timers} (${b.workflowTasks} / ${b.activities} / ${b.timers}) | ${q ? Object.entries(q).map(([k, v]) => `${v} ${k}`).join(', ') : '—'} |`,
     '',
     `Rounds (s): Shanzhi ${result.roundSeconds.shanzhi.map((x) => x.toFixed(0)).join(', ')}; bare over HTTP ${http.map((x) => x.toFixed(0)).join(', ')}; bare direct ${direct.map((x) => x.toFixed(0)).join(', ')}. `
-    + `Inbox reads per case ${result.inboxReadsPerCase.toFixed(1)}; tasks named by the action's answer (\`next\`) ${(result.tasksFromNext * 100).toFixed(0)} %. SQL: ${result.sqlSource}.`,
+    + `Inbox reads per case ${result.inboxReadsPerCase.toFixed(1)}; tasks named by the action's answer (\`next\`) ${(result.tasksFromNext * 100).toFixed(0)} %; decisions sent again after a 503 ${result.decisionsRetriedAfter503}. SQL: ${result.sqlSource}.`,
   ]);
 
   await temporal.connection.close();
