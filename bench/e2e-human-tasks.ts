@@ -64,7 +64,7 @@ async function embeddedProcess(): Promise<Layout> {
   const stack = new Part('shanzhi', process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     NODE_ENV: 'development', SHANZHI_DATA_DIR: join(dir, 'data'), PORT: String(port), TEMPORAL_PORT: String(temporalPort),
     TEMPORAL_UI_PORT: String(uiPort), SHANZHI_WORKFLOW_BUNDLE: bundlePath, SHANZHI_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-    DATABASE_URL: '', TEMPORAL_ADDRESS: '',
+    TEMPORAL_ADDRESS: '',
   }, join(dir, 'shanzhi.log'));
   const parts = [stack];
   process.once('exit', () => { for (const part of parts) part.killNow(); });
