@@ -3,7 +3,7 @@
 // through auditTimings). (2) On the same database: a raw single-row INSERT loop and 100-row batched INSERTs into
 // an identical table (bench_audit_copy: LIKE audit_events INCLUDING ALL, plus its foreign key to instances), and
 // appendAudit in a loop, each call in its own transaction as the activities write it.
-//   npm run bench:audit     (PGlite; BENCH_N cases, default 200; BENCH_CONCURRENCY, default 20; BENCH_AUDIT_ROWS per loop, default 5000)
+//   npm run bench:audit     (PGlite; BENCH_N cases, default 200; BENCH_CONCURRENCY, default 20; BENCH_AUDIT_ROWS per loop, default 25 per case)
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:audit
 //                           (PostgreSQL: runs in a fresh database shanzhi_bench_audit, dropped afterwards)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,12 +15,14 @@ import { auditEvents, instances } from '../db/schema';
 import type { Db } from '../db/client';
 import { percentile } from './stats';
 import { appendResult } from './report';
+import { benchN, scaled, settingsInEnvironment } from './settings';
 import { startWhistleStack } from './whistle-load';
 import { freshPostgres, type FreshDatabase } from './fresh-database';
 
-const N = Number(process.env.BENCH_N ?? 200);
+const N = benchN(200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
-const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 5000);
+/** Rows per loop keep their proportion to the cases of the load (5,000 for 200), so a small trial stays small. */
+const ROWS = scaled('BENCH_AUDIT_ROWS', 5000, N, 200, 100);
 const BATCH = 100;
 const WARMUP = Math.min(20, N);
 /** A whistle case's transitions: the start (first task opened) and three completions. */
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(result, null, 2));
   const vsSingle = (r: number) => (r / single.rowsPerSecond).toFixed(2);
   const l = result.load;
-  appendResult(`Audit append (benchmark 3, ${result.database})`, `${fresh ? 'DATABASE_URL=postgres://… ' : ''}npm run bench:audit`, [
+  appendResult(`Audit append (benchmark 3, ${result.database})`, [fresh ? 'DATABASE_URL=postgres://…' : '', ...settingsInEnvironment(), 'npm run bench:audit'].filter(Boolean).join(' '), [
     `| ${result.database} | rows/s | per row p50 / p99 | rows/s vs raw single-row |`,
     `|---|---|---|---|`,
     `| audit rows during benchmark 1's load (${N} cases, concurrency ${CONCURRENCY}) | ${l.auditRowsPerSecond.toFixed(0)} | appendAudit call ${ms(l.appendAuditCallMs.p50)} / ${ms(l.appendAuditCallMs.p99)} ms | — |`,

@@ -4,8 +4,9 @@
 // scope=available, against the raw SQL drizzle produces for the same page and a primary-key lookup, at
 // concurrency 1 and 20, in alternating passes (median of the passes' p50 / p99). The plan of every inbox page
 // query is checked with EXPLAIN to be one index scan under the Limit. No Temporal: GET /api/tasks never calls it.
-//   npm run bench:inbox   (BENCH_DATABASES=postgres,pglite; BENCH_TASKS=1000000; BENCH_OPEN=200000; BENCH_USERS=1000;
-//                          BENCH_WALKS walks per scope per pass, default 100; BENCH_PASSES, default 3;
+//   npm run bench:inbox   (BENCH_DATABASES=postgres,pglite; BENCH_N (or BENCH_TASKS) tasks, default 1000000, with a fifth
+//                          open (BENCH_OPEN) and 1,000 users a million (BENCH_USERS); BENCH_WALKS walks per scope per pass,
+//                          default 100 a million; BENCH_ROUNDS (or BENCH_PASSES) passes, default 3;
 //                          DATABASE_URL = the PostgreSQL server, default postgres://postgres@127.0.0.1:5432/postgres)
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -26,18 +27,20 @@ import type { Actor } from '../domain/actor';
 import type { Role } from '../domain/roles';
 import { median, percentile, pool } from './stats';
 import { appendResult } from './report';
+import { benchN, benchRounds, scaled, settingsInEnvironment } from './settings';
 import { jsonCaller } from './json-client';
 
-const TASKS = Number(process.env.BENCH_TASKS ?? 1_000_000);
-const OPEN = Number(process.env.BENCH_OPEN ?? 200_000);
-const USERS = Number(process.env.BENCH_USERS ?? 1000);
-const WALKS = Number(process.env.BENCH_WALKS ?? 100);
-const PASSES = Number(process.env.BENCH_PASSES ?? 3);
+const TASKS = benchN(1_000_000, 'BENCH_TASKS');
+// Open tasks and users keep their proportions to the tasks (a fifth open, 1,000 users per million), walks are samples.
+const OPEN = scaled('BENCH_OPEN', 200_000, TASKS, 1_000_000, 100);
+const USERS = scaled('BENCH_USERS', 1000, TASKS, 1_000_000, 40);
+const WALKS = scaled('BENCH_WALKS', 100, TASKS, 1_000_000, 20);
+const PASSES = benchRounds(3, 'BENCH_PASSES');
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',').map((s) => s.trim()) as Array<'postgres' | 'pglite'>;
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB_NAME = 'shanzhi_bench_inbox';
-/** BENCH_ASSERT_PLAN=0 for trial runs at a reduced size, where a 36-task inbox may rightly get a bitmap scan and a sort. */
-const ASSERT_PLAN = process.env.BENCH_ASSERT_PLAN !== '0';
+/** Asserted from 100,000 tasks up; a trial's 36-task inbox may rightly get a bitmap scan and a sort (BENCH_ASSERT_PLAN=0/1 decides). */
+const ASSERT_PLAN = process.env.BENCH_ASSERT_PLAN ? process.env.BENCH_ASSERT_PLAN !== '0' : TASKS >= 100_000;
 const CONCURRENCIES = [1, 20];
 const LIMIT = 50;
 /** Pages per walk: the first page and up to three more through the cursor (a mine inbox holds 180 open tasks). */
@@ -340,7 +343,13 @@ async function main(): Promise<void> {
   lines.push('', 'A clerk whose "available" scope spans several units (a community: itself and its grids) gets one page scan per (role, unit) pool, merged by due time (UNION ALL of per-pool pages): each scan stops after a page, so the work is pools × page, not the pools\' size:', '');
   for (const r of results) lines.push(`- ${r.kind}, ${r.widePlan.query}: ${r.widePlan.ok ? '✓' : '✗'} ${r.widePlan.verdict}: ${r.widePlan.shape}${r.widePlan.problems.length ? ` — ${r.widePlan.problems.join('; ')}` : ''}`);
   lines.push('', `Load time: ${results.map((r) => `${r.kind} ${seconds(r.loadMs)} (${r.loadSteps.join(', ')})`).join('; ')}.`);
-  appendResult('Inbox at scale (benchmark 2)', 'npm run bench:inbox', lines);
+  console.log(JSON.stringify({
+    tasks: TASKS, open: OPEN, users: USERS, walks: WALKS, passes: PASSES,
+    rows: results.flatMap((r) => r.rows.map((row) => ({ ...row, apiOverRaw: row.api[0] / row.raw[0] }))),
+    plans: results.flatMap((r) => [...r.plans, r.widePlan].map((p) => ({ database: r.kind, query: p.query, ok: p.ok, verdict: p.verdict }))),
+    loadMs: Object.fromEntries(results.map((r) => [r.kind, r.loadMs])),
+  }, null, 2));
+  appendResult('Inbox at scale (benchmark 2)', [...settingsInEnvironment(), 'npm run bench:inbox'].join(' '), lines);
   // The plan assertion: reported above either way, and the run fails when an inbox page is not one index scan.
   const failed = results.flatMap((r) => [...r.plans, r.widePlan].filter((p) => !p.ok).map((p) => `${r.kind}: ${p.query}`));
   if (ASSERT_PLAN && failed.length) {

@@ -28,6 +28,7 @@ import type { InstanceContext } from '../workflows/lib/instance';
 import { devServerExecutable } from '../runtime/temporal-executables';
 import { median, percentile, pool } from './stats';
 import { appendResult } from './report';
+import { benchN, benchRounds, settingsInEnvironment } from './settings';
 import { PEER_ORG_UNIT, PEER_TASK_QUEUE, type BenchActivities } from './peer-workflow';
 
 // bpmn-engine and bpmn-elements publish ESM type declarations for their CommonJS builds (lib/index.cjs): load the builds.
@@ -158,8 +159,8 @@ async function timed(count: number, concurrency: number, instance: (i: number, w
 }
 
 async function main(): Promise<void> {
-  const N = Number(process.env.BENCH_N ?? 3000);
-  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+  const N = benchN(3000);
+  const ROUNDS = benchRounds(3);
   const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
   const perRound = Math.ceil(N / ROUNDS);
   const load = sampleLoad();
@@ -262,7 +263,7 @@ async function main(): Promise<void> {
   const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
   const row = (label: string, s: ReturnType<typeof summary>) =>
     `| ${label} | ${s.perSecond.toFixed(1)} | ${ms(s.wait.p50)} / ${ms(s.wait.p99)} ms | ${ms(s.end.p50)} / ${ms(s.end.p99)} ms | ${s === result.shanzhi ? '—' : (result.shanzhi.perSecond / s.perSecond).toFixed(2)} |`;
-  appendResult('Peer engine: bpmn-engine vs Shanzhi (benchmark 4)', 'npm run bench:peer', [
+  appendResult('Peer engine: bpmn-engine vs Shanzhi (benchmark 4)', [...settingsInEnvironment(), 'npm run bench:peer'].join(' '), [
     `${result.n} instances per contender (${ROUNDS} alternating rounds of ${perRound}), ${CONCURRENCY} in flight, PostgreSQL, Temporal dev server (SQLite) on the same machine; bpmn-engine ${bpmnEngineVersion()}; mean 1-minute load average during the run ${result.loadAverage.toFixed(1)}.`,
     '',
     '| contender | instances/s (median round) | start→wait p50 / p99 | complete→end p50 / p99 | Shanzhi ÷ this |',

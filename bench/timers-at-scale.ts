@@ -6,20 +6,23 @@
 // clock. Same dev server, same worker, one phase after the other (bare first).
 // Each phase first runs a small calibration batch (deadline "now") to learn how fast instances start and fire here;
 // the common t0 of the spread is then set far enough ahead that every instance is started and waiting before it.
-//   npm run bench:timers         (BENCH_N, default 5000; BENCH_SPREAD_S, default 60; BENCH_CONCURRENCY, default 20;
-//                                 WORKER_MAX_CACHED_WORKFLOWS, default 1000)
+//   npm run bench:timers         (BENCH_N, default 5000; BENCH_SPREAD_S, default 60 per 5,000; BENCH_CONCURRENCY, default 20;
+//                                 WORKER_MAX_CACHED_WORKFLOWS, default a fifth of BENCH_N)
 import type { WorkflowHandle } from '@temporalio/client';
 import { percentile, pool } from './stats';
 import { appendResult } from './report';
+import { benchN, scaled, settingsInEnvironment } from './settings';
 import { peerContext, sampleLoad, startPeerStack } from './peer-engine';
 import { PEER_TASK_QUEUE } from './peer-workflow';
 
-const N = Number(process.env.BENCH_N ?? 5000);
-const SPREAD_MS = Number(process.env.BENCH_SPREAD_S ?? 60) * 1000;
+const N = benchN(5000);
+// The spread keeps its proportion to N (60 s for 5,000), so a small trial asks for the same burst rate, 83 a second.
+const SPREAD_MS = scaled('BENCH_SPREAD_S', 60, N, 5000, 5) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 // With the SDK's default cache (about 2,300 workflows on a 4 GiB heap, some 2 MiB each) 5,000 open instances fill the
 // heap and the worker spends its time collecting garbage; with a smaller cache evicted instances replay when they fire.
-const CACHE = Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 1000);
+// A fifth of the instances fit, at any N.
+const CACHE = scaled('WORKER_MAX_CACHED_WORKFLOWS', 1000, N, 5000, 20);
 const CALIBRATION = Math.min(N, 200);
 
 type Kind = 'bare' | 'shanzhi';
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(result, null, 2));
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
-  appendResult('Timers at scale: deadlines vs bare Temporal timers (benchmark 5)', 'npm run bench:timers', [
+  appendResult('Timers at scale: deadlines vs bare Temporal timers (benchmark 5)', [...settingsInEnvironment(), 'npm run bench:timers'].join(' '), [
     `${N} open instances per side, deadlines spread uniformly over ${SPREAD_MS / 1000} s, same Temporal dev server (SQLite) and worker `
       + `(workflow cache ${CACHE}${N > CACHE ? ', so most instances are replayed when their timer fires' : ''}), PostgreSQL; bare phase first, then Shanzhi; `
       + `mean 1-minute load average during the run ${result.loadAverage.toFixed(1)}.`,

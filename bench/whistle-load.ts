@@ -1,7 +1,7 @@
-// Benchmark 1's Shanzhi load, shared by the benchmarks that drive whistle-escalation cases over HTTP: a Temporal
+// The Shanzhi load of the benchmarks that measure one part in this process (audit append, worker memory): a Temporal
 // dev server, the database (migrated, seeded), a Shanzhi worker in this process (unless the benchmark runs its
-// own), the API on a free port, and a round of N cases: start over HTTP, wait until each task is in the inbox,
-// complete it over HTTP (community resolves, field check passes, shift chief closes) until the case is closed.
+// own), the API on a free port, and a round of N cases driven by benchmark 1's clerks (bench/e2e-clients.ts: start
+// over HTTP, act on each task once it is in the inbox, until the shift chief closes the case).
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { Worker } from '@temporalio/worker';
@@ -14,14 +14,12 @@ import { jsonCaller } from './json-client';
 import { LogNotifier } from '../activities/notifier';
 import { devServerExecutable } from '../runtime/temporal-executables';
 import { pool } from './stats';
+import { CASE_INPUT, CASE_STEPS, ShanzhiClerks, type CaseTimings } from './e2e-clients';
+
+export { CASE_INPUT };
 
 /** The case's first two decisions and the task each one leads to; the shift chief's close ends it. */
-export const STEPS = [
-  { by: 'community_staff', action: 'resolve', data: { result: '已修复', photos: ['after.jpg'] }, next: 'Task_FieldCheck', nextBy: 'grid_worker' },
-  { by: 'grid_worker', action: 'pass', data: {}, next: 'Task_Close', nextBy: 'shift_chief' },
-];
-
-export const CASE_INPUT = { category: 'road-damage', gridCode: 'G-A1-01', location: '基准测试路1号', description: '基准测试', source: 'grid' };
+export const STEPS = CASE_STEPS.slice(0, -1).map((step, i) => ({ ...step, next: CASE_STEPS[i + 1].stepId, nextBy: CASE_STEPS[i + 1].by }));
 
 export interface WhistleStackOptions {
   /** Temporary folder for the dev server's SQLite file and, without databaseUrl, PGlite's data. */
@@ -74,12 +72,13 @@ export async function startWhistleStack(options: WhistleStackOptions): Promise<W
   const tokens: Record<string, string> = {};
   for (const u of ['grid_worker', 'community_staff', 'shift_chief', 'auditor']) tokens[u] = String((await call('/auth/login', null, { username: u, password: 'demo123' })).token);
 
+  // Polled with a backing-off pause, as benchmark 1's clerks do: a tight loop of many clients only measures the polls.
   const waitForTask = async (instanceId: string, stepId: string, as: string) => {
-    for (;;) {
+    for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
       const page = await call(`/tasks?scope=available&instanceId=${instanceId}`, tokens[as]) as { items: Array<{ taskId: string; stepId: string }> };
       const task = page.items.find((t) => t.stepId === stepId);
       if (task) return task.taskId;
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, pause));
     }
   };
   const startCase = async () => {
@@ -87,24 +86,12 @@ export async function startWhistleStack(options: WhistleStackOptions): Promise<W
     return instanceId;
   };
 
+  const clerks = new ShanzhiClerks(call, tokens);
   const round = async (n: number, concurrency: number): Promise<RoundResult> => {
-    const visible: number[] = [];
-    const next: number[] = [];
+    const cases: CaseTimings[] = [];
     const started = performance.now();
-    await pool(n, concurrency, async () => {
-      const t0 = performance.now();
-      const instanceId = await startCase();
-      let taskId = await waitForTask(instanceId, 'Task_CommunityHandle', 'community_staff');
-      visible.push(performance.now() - t0);
-      for (const step of STEPS) {
-        const t1 = performance.now();
-        await call(`/tasks/${taskId}/actions`, tokens[step.by], { action: step.action, data: step.data });
-        taskId = await waitForTask(instanceId, step.next, step.nextBy);
-        next.push(performance.now() - t1);
-      }
-      await call(`/tasks/${taskId}/actions`, tokens.shift_chief, { action: 'close', data: {} });
-    });
-    return { seconds: (performance.now() - started) / 1000, visible, next };
+    await pool(n, concurrency, async () => { cases.push(await clerks.runCase()); });
+    return { seconds: (performance.now() - started) / 1000, visible: cases.map((c) => c.visible), next: cases.flatMap((c) => c.next) };
   };
 
   return {

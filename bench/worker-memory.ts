@@ -7,7 +7,8 @@
 // field check passes → the shift chief's task is in the inbox) is timed on cases touched just before (cached) and
 // on cases last touched hundreds of cases ago (evicted: the worker replays the history first), interleaved.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:memory
-//     (runs in a fresh database shanzhi_bench_memory, dropped afterwards; BENCH_OPEN default 2000, BENCH_SAMPLES default 200)
+//     (runs in a fresh database shanzhi_bench_memory, dropped afterwards; BENCH_N (or BENCH_OPEN) open cases, default 2000;
+//      BENCH_SAMPLES completions of each kind, default a tenth of them)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +19,12 @@ import { tasks } from '../db/schema';
 import { PROJECT_ROOT } from '../runtime/config';
 import { median, percentile, pool } from './stats';
 import { appendResult } from './report';
+import { benchN, scaled, settingsInEnvironment } from './settings';
 import { STEPS, startWhistleStack, type WhistleStack } from './whistle-load';
 import { freshPostgres } from './fresh-database';
 
-const OPEN = Number(process.env.BENCH_OPEN ?? 2000);
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const OPEN = benchN(2000, 'BENCH_OPEN');
+const SAMPLES = scaled('BENCH_SAMPLES', 200, OPEN, 2000, 20);
 const EVICT_CACHE = Number(process.env.BENCH_EVICT_CACHE ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const WARMUP = 20;
@@ -188,7 +190,7 @@ async function measure(dir: string, databaseUrl: string, stack: WhistleStack): P
   };
   console.log(JSON.stringify(result, null, 2));
   const c = result.completionMs;
-  appendResult('Worker memory and cache eviction (benchmark 6)', 'DATABASE_URL=postgres://… npm run bench:memory', [
+  appendResult('Worker memory and cache eviction (benchmark 6)', ['DATABASE_URL=postgres://…', ...settingsInEnvironment(), 'npm run bench:memory'].join(' '), [
     `| worker RSS idle | with ${tenth} open | with ${OPEN} open | per open instance (from idle) | per open instance (${tenth}→${OPEN}) | completion, cached p50 / p99 | completion, evicted p50 / p99 | evicted ÷ cached (p50) |`,
     `|---|---|---|---|---|---|---|---|`,
     `| ${idle.toFixed(0)} MiB | ${atTenth.toFixed(0)} MiB | ${loaded.toFixed(0)} MiB | ${result.rssMiB.perOpenInstanceKiB.toFixed(0)} KiB | ${result.rssMiB.marginalPerOpenInstanceKiB.toFixed(0)} KiB | ${c.cached.p50.toFixed(0)} / ${c.cached.p99.toFixed(0)} ms | ${c.evicted.p50.toFixed(0)} / ${c.evicted.p99.toFixed(0)} ms | ${(c.evicted.p50 / c.cached.p50).toFixed(2)} |`,

@@ -2,7 +2,7 @@
 // deeply nested value is refused when it is saved (400 naming the field), not when a case fails to start. The entry's
 // identity (`code`, `name`) lives beside `data` and can never be overwritten through it.
 import { z } from 'zod';
-import { timeLimitSchema } from './time-limit';
+import { timeLimitSchema } from './time-limit-schema';
 import { penaltyRulesEntrySchema } from './penalty/rules';
 
 export const CATALOG_NAMES = ['event-categories', 'matters', 'licence-items', 'penalty-rules'] as const;

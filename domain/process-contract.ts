@@ -1,27 +1,20 @@
-// The shape every process declares once: its steps (BPMN element ids), who handles each, and the
-// actions with their data schemas. The workflow validator, the API and the conformance check all read it.
+// The shape every process declares once: its steps (BPMN element ids, from the zod-free step table the workflows
+// read, domain/process-steps.ts), who handles each, and the actions with their data schemas. The API and the
+// conformance check read it; the workflows read only the step table.
 import { z } from 'zod';
 import type { Role } from './roles';
-import type { TimeLimit } from './time-limit';
+import type { ActionShape, StepShape, StepTable } from './process-steps';
 
-export interface ActionContract {
-  label: string;
-  schema: z.ZodType<Record<string, unknown>>;
-  /** The task stays open after this action (e.g. 签收 acknowledge). */
-  keepsOpen?: boolean;
+export { actsOnBehalf, splitConsent } from './process-steps';
+
+type ActionData = z.ZodType<Record<string, unknown>>;
+
+export interface ActionContract extends ActionShape {
+  schema: ActionData;
 }
 
-export interface StepContract {
-  name: string;
-  role: Role;
-  /**
-   * Roles that may act on this step on its holder's behalf (a window clerk for an applicant). Whoever does records
-   * the holder's consent with the action (`data.consent`, see `partyConsentSchema`).
-   */
-  onBehalfRoles?: readonly Role[];
+export interface StepContract extends StepShape {
   actions: Record<string, ActionContract>;
-  /** Default limit when neither the diagram nor a catalog sets one. */
-  defaultLimit: TimeLimit;
 }
 
 export interface ProcessContract<Input = unknown> {
@@ -40,21 +33,22 @@ export interface ProcessContract<Input = unknown> {
 
 export const noData = z.object({}).strict();
 
+/** One data-schema builder for every action of every step of a table: tsc refuses a missing or a stray action. */
+export type ActionSchemas<T extends StepTable> = { [S in keyof T]: { [A in keyof T[S]['actions']]: () => ActionData } };
+
 /**
- * An action whose data schema is built on first use, then kept. Every workflow evaluates every contract module in
- * its own sandbox (again on each replay after eviction) and validates only the few actions its tasks receive;
- * built eagerly, the contracts' zod schemas were most of a cached workflow's memory (bench/worker-memory.ts).
+ * A step table with its actions' data schemas, each built on first use, then kept: an API process validates only
+ * the actions it receives.
  */
-export function action(label: string, buildSchema: () => ActionContract['schema'], options: { keepsOpen?: boolean } = {}): ActionContract {
-  let schema: ActionContract['schema'] | undefined;
-  return {
-    label,
-    ...options,
-    get schema() {
-      schema ??= buildSchema();
-      return schema;
-    },
-  };
+export function withSchemas<T extends StepTable>(steps: T, schemas: ActionSchemas<T>): Record<string, StepContract> {
+  return Object.fromEntries(Object.entries(steps).map(([stepId, step]) => [stepId, {
+    ...step,
+    actions: Object.fromEntries(Object.entries(step.actions).map(([name, shape]) => {
+      const build = (schemas[stepId] as Record<string, () => ActionData>)[name];
+      let schema: ActionData | undefined;
+      return [name, { ...shape, get schema() { schema ??= build(); return schema; } }];
+    })),
+  }]));
 }
 
 /** Zod string that refuses NUL (Postgres text cannot store it) and trims nothing: what the clerk typed is kept. */
@@ -71,13 +65,3 @@ export const partyConsentSchema = z.object({
 }).strict();
 export type PartyConsent = z.infer<typeof partyConsentSchema>;
 
-/** True when the actor acts on the step only through an on-behalf role (a clerk for the party), not as its holder. */
-export function actsOnBehalf(step: StepContract, roles: readonly string[]): boolean {
-  return !roles.includes(step.role) && (step.onBehalfRoles ?? []).some((r) => roles.includes(r));
-}
-
-/** An on-behalf request's data without its `consent`, which is checked apart from the action's own fields. */
-export function splitConsent(data: Record<string, unknown>): { consent: unknown; rest: Record<string, unknown> } {
-  const { consent, ...rest } = data;
-  return { consent, rest };
-}

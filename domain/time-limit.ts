@@ -1,18 +1,13 @@
-// A time limit as designers write it: an amount in one of the four units of DOMAIN.md §3.
-import { z } from 'zod';
+// A time limit as designers write it: an amount in one of the four units of DOMAIN.md §3. Zod-free, as workflows
+// read it; its schema is domain/time-limit-schema.ts.
 import { MAX_AMOUNT, TIME_UNITS, type TimeUnit } from './time-units';
 
 export { MAX_AMOUNT, TIME_UNITS, type TimeUnit };
 
-export const timeLimitSchema = z.object({
-  amount: z.number().int().positive(),
-  unit: z.enum(TIME_UNITS),
-}).superRefine((limit, ctx) => {
-  if (limit.amount > MAX_AMOUNT[limit.unit]) {
-    ctx.addIssue({ code: 'custom', path: ['amount'], message: `at most ${MAX_AMOUNT[limit.unit]} ${limit.unit}` });
-  }
-});
-export type TimeLimit = z.infer<typeof timeLimitSchema>;
+export interface TimeLimit {
+  amount: number;
+  unit: TimeUnit;
+}
 
 export const TIME_UNIT_LABELS: Record<TimeUnit, string> = {
   minutes: '分钟',

@@ -1,6 +1,7 @@
 // Builds a worker for the shanzhi task queue: every process workflow plus activities over injected deps.
 import { getHeapStatistics } from 'node:v8';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Configuration } from 'webpack';
 import { createActivities, type ActivityDeps } from '../activities';
 import { TASK_QUEUE } from '../workflows/lib/messages';
 
@@ -12,13 +13,27 @@ export const PRELOADED_MODULES = ['chinese-days/dist/chinese-days.json'];
 export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath,
-    // The official holiday table (2 MB of the 3.2 MB bundle) is evaluated once per worker and shared by every workflow
-    // instead of once per workflow (bench/worker-memory.ts: 1.9 instead of 2.0 MiB per cached workflow). Only
-    // stateless modules belong here: the SDK freezes what they export. zod is not listed: webpack drops a bare
-    // preload of its ES modules, and zod caches lazily on objects the SDK would freeze.
+    // The official holiday table (most of the 2.1 MB bundle) is evaluated once per worker and shared by every workflow
+    // instead of once per workflow (bench/worker-memory.ts). Only stateless modules belong here: the SDK freezes what
+    // they export. Workflow code loads no zod at all (domain/process-steps.ts).
     preloadModules: PRELOADED_MODULES,
+    webpackConfigHook: productionBundle,
     logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined, trace: () => undefined },
   });
+}
+
+/**
+ * The SDK bundles in development mode; production mode drops unused exports and sets NODE_ENV for libraries.
+ * Dynamic imports (one per process, workflows/index.ts) stay in the one chunk the sandbox can load, and the code
+ * is not minified, so workflow stack traces keep their names.
+ */
+function productionBundle(config: Configuration): Configuration {
+  return {
+    ...config,
+    mode: 'production',
+    optimization: { ...config.optimization, minimize: false },
+    output: { ...config.output, asyncChunks: false },
+  };
 }
 
 export interface WorkerOptions extends ActivityDeps {
@@ -31,15 +46,16 @@ export interface WorkerOptions extends ActivityDeps {
 }
 
 /**
- * A cached Shanzhi workflow costs about 1.4 MiB of RSS (bench/worker-memory.ts), more than the SDK's default cache
- * size assumes, so the default filled the heap before the cache was full. Half the heap for the cache instead,
- * counted at 2 MiB each for headroom; an evicted workflow only costs a replay on its next task.
+ * A cached Shanzhi workflow costs about 0.3 MiB of RSS (bench/worker-memory.ts, 2026-12-04, 300 open: 293 KiB each;
+ * 1.4 MiB before the workflows stopped loading zod and every process's modules). The SDK's default cache size
+ * assumes less than it cost then, so the default was half the heap at 2 MiB each; now half the heap counted at
+ * 0.5 MiB each, still with headroom. An evicted workflow only costs a replay on its next task.
  */
 function defaultCacheSize(): number {
   const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;
   return Math.max(100, Math.floor(heapMiB / 2 / MIB_PER_CACHED_WORKFLOW));
 }
-const MIB_PER_CACHED_WORKFLOW = 2;
+const MIB_PER_CACHED_WORKFLOW = 0.5;
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
   return Worker.create({

@@ -1,5 +1,20 @@
-// Every workflow the worker registers.
-export { whistleEscalation } from './whistle-escalation';
-export { commitmentLicensing } from './commitment-licensing';
-export { inspectionPenalty } from './inspection-penalty';
+// Every workflow the worker registers. A process's modules are loaded on its workflow's first call, so each
+// workflow's sandbox evaluates only the process it runs, not all three (bench/worker-memory.ts); the bundle keeps
+// them in one chunk (worker/create-worker.ts), and the import resolves deterministically on a microtask.
+import type { LicensingArgs, LicensingOutcome } from './commitment-licensing';
+import type { PenaltyArgs, PenaltyOutcome } from './inspection-penalty';
+import type { WhistleArgs, WhistleOutcome } from './whistle-escalation';
+
 export { auditCheckpoints } from './audit-checkpoints';
+
+export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutcome> {
+  return (await import('./whistle-escalation/index.js')).whistleEscalation(args);
+}
+
+export async function commitmentLicensing(args: LicensingArgs): Promise<LicensingOutcome> {
+  return (await import('./commitment-licensing/index.js')).commitmentLicensing(args);
+}
+
+export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutcome> {
+  return (await import('./inspection-penalty/index.js')).inspectionPenalty(args);
+}

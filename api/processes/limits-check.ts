@@ -1,7 +1,8 @@
 // The last check before a start: every time limit the workflow will be given (from the diagram version, a
 // catalog entry or the rules) is within the domain's bounds. A limit outside them would make the workflow fail on
 // its first task and hang while the API answered 201; such a configuration is refused instead, naming where.
-import { TIME_UNITS, timeLimitSchema } from '../../domain/time-limit';
+import { TIME_UNITS } from '../../domain/time-limit';
+import { timeLimitSchema } from '../../domain/time-limit-schema';
 import type { ErrorDetail } from '../../domain/errors';
 
 function looksLikeLimit(value: object): value is { amount: unknown; unit: string } {

@@ -6,7 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ErrorType, type ErrorDetail } from '../../domain/errors';
 import { stepOf } from '../../domain/processes';
 import type { StepContract } from '../../domain/process-contract';
-import { actsOnBehalf, splitConsent } from '../../domain/process-contract';
+import { actsOnBehalf, partyConsentSchema, splitConsent } from '../../domain/process-contract';
 import type { Actor } from '../../domain/actor';
 import { taskActionUpdate, type TaskActionResult } from '../../workflows/lib/messages';
 import { ApiError, badRequest, conflict, notFound, zodDetails } from '../errors';
@@ -51,15 +51,18 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   const authority = authorityRefusal(actor, task, step);
   if (authority) await refuse(ctx, task, actor, action, authority);
   if (task.assigneeId && task.assigneeId !== actor.id) throw conflict('someone else holds this task');
-  // The party's consent to an on-behalf act travels beside the action's fields; the workflow checks it (after its
-  // separation-of-duties guard, so a clerk's attempt to sign is refused as such, consent or not).
+  // The party's consent to an on-behalf act travels beside the action's fields. Its form is checked here, with the
+  // data (the workflow loads no validation library); whether it is there at all the workflow checks, after its
+  // separation-of-duties guard, so a clerk's attempt to sign is refused as such, consent or not.
   const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
   const { consent, rest } = onBehalf ? splitConsent(data) : { consent: undefined, rest: data };
   const parsed = contract.schema.safeParse(rest);
   if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
+  const given = onBehalf && consent !== undefined ? partyConsentSchema.safeParse(consent) : undefined;
+  if (given && !given.success) throw badRequest('acting on the party\'s behalf needs their recorded consent', zodDetails(given.error, ['data', 'consent']));
   const problems = await referenceProblems(ctx, task, action, parsed.data);
   if (problems.length > 0) throw badRequest('invalid action data', problems);
-  const sent = onBehalf && consent !== undefined ? { ...parsed.data, consent } : parsed.data;
+  const sent = given?.success ? { ...parsed.data, consent: given.data } : parsed.data;
 
   // A request repeated with the same Idempotency-Key (by the same clerk, on the same task) gets the same Update id,
   // so a client retrying after a lost answer (a 503 while the worker restarts, a dropped connection) joins the first

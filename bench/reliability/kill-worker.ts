@@ -1,15 +1,16 @@
 // Reliability: SIGKILL the worker process again and again while cases advance. Every case must still close, with no
 // task or audit event written twice and every audit chain intact: Temporal retries what the dead worker held, and
 // the activities' deterministic keys make the retries harmless.
-//   npm run reliability:kill-worker   (REL_CASES, default 500; REL_CONCURRENCY, default 50; REL_KILL_EVERY_MS, default 15000)
+//   npm run reliability:kill-worker   (BENCH_N or REL_CASES, default 500; REL_CONCURRENCY, default 50; REL_KILL_EVERY_MS, default 15000)
 import { freshPostgres } from '../fresh-database';
 import { appendResult } from '../report';
+import { benchN, settingsInEnvironment } from '../settings';
 import { startCluster } from './cluster';
 import { ResilientClient, count5xx, driveCases, newTally } from './driver';
 import { sleep } from './processes';
 import { verifyRun } from './verify';
 
-const CASES = Number(process.env.REL_CASES ?? 500);
+const CASES = benchN(500, 'REL_CASES');
 const CONCURRENCY = Number(process.env.REL_CONCURRENCY ?? 50);
 const KILL_EVERY_MS = Number(process.env.REL_KILL_EVERY_MS ?? 15000);
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const result = { ...verdict, kills, seconds, failures: drive.failures.length, http5xx: count5xx(tally, true), http503: tally.statuses[503] ?? 0, networkErrors: tally.networkErrors };
   console.log(JSON.stringify({ ...result, firstFailures: drive.failures.slice(0, 5), serverErrors: tally.serverErrors }, null, 2));
 
-  appendResult('Reliability: worker killed (SIGKILL) while cases advance', 'npm run reliability:kill-worker', [
+  appendResult('Reliability: worker killed (SIGKILL) while cases advance', [...settingsInEnvironment(), 'npm run reliability:kill-worker'].join(' '), [
     '| cases run | worker kills | closed | lost | duplicate tasks | duplicate audit events | broken chains | HTTP 500s | driver failures | time |',
     '|---|---|---|---|---|---|---|---|---|---|',
     `| ${result.cases} | ${kills} | ${result.closed} | ${result.lost} | ${result.duplicateTasks} | ${result.duplicateAuditEvents} | ${result.brokenChains} | ${result.http5xx} | ${result.failures} | ${seconds.toFixed(0)} s |`,

@@ -2,18 +2,19 @@
 // the API must answer 503 (never 500) and recover by itself; afterwards every case closes, nothing is written
 // twice and every audit chain verifies. PostgreSQL here is a private cluster the script starts with pg_ctl, so the
 // machine's shared server is never restarted.
-//   npm run reliability:restarts   (REL_CASES, default 200; REL_CONCURRENCY, default 20; REL_DOWN_MS, default 10000)
+//   npm run reliability:restarts   (BENCH_N or REL_CASES, default 200; REL_CONCURRENCY, default 20; REL_DOWN_MS, default 10000)
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPostgres } from '../fresh-database';
 import { appendResult } from '../report';
+import { benchN, settingsInEnvironment } from '../settings';
 import { startCluster } from './cluster';
 import { ResilientClient, count5xx, driveCases, newTally, type Tally } from './driver';
 import { PrivatePostgres, freePort, sleep, waitForPort } from './processes';
 import { verifyRun } from './verify';
 
-const CASES = Number(process.env.REL_CASES ?? 200);
+const CASES = benchN(200, 'REL_CASES');
 const CONCURRENCY = Number(process.env.REL_CONCURRENCY ?? 20);
 const DOWN_MS = Number(process.env.REL_DOWN_MS ?? 10_000);
 
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   const result = { ...verdict, seconds, failures: drive.failures.length, http5xx: count5xx(tally, true) + probe500s, http503: (tally.statuses[503] ?? 0) };
   console.log(JSON.stringify({ ...result, faults, firstFailures: drive.failures.slice(0, 5), serverErrors: [...tally.serverErrors, ...faults.flatMap((f) => f.whileDown.serverErrors)].slice(0, 10) }, null, 2));
 
-  appendResult('Reliability: Temporal and PostgreSQL restarted under load', 'npm run reliability:restarts', [
+  appendResult('Reliability: Temporal and PostgreSQL restarted under load', [...settingsInEnvironment(), 'npm run reliability:restarts'].join(' '), [
     '| cases run | faults injected | closed | lost | duplicate tasks | duplicate audit events | broken chains | HTTP 500s | driver failures | time |',
     '|---|---|---|---|---|---|---|---|---|---|',
     `| ${result.cases} | ${faults.length} | ${result.closed} | ${result.lost} | ${result.duplicateTasks} | ${result.duplicateAuditEvents} | ${result.brokenChains} | ${result.http5xx} | ${result.failures} | ${seconds.toFixed(0)} s |`,

@@ -1,16 +1,17 @@
 // Reliability: two worker processes and two API processes against one Temporal server and one PostgreSQL. Cases
 // are driven through both APIs in turn; afterwards every case must be closed, and Temporal's histories must show
 // that both workers ran workflow and activity tasks.
-//   npm run reliability:two-of-each   (REL_CASES, default 300; REL_CONCURRENCY, default 30)
+//   npm run reliability:two-of-each   (BENCH_N or REL_CASES, default 300; REL_CONCURRENCY, default 30)
 import { Client, Connection } from '@temporalio/client';
 import { freshPostgres } from '../fresh-database';
 import { appendResult } from '../report';
+import { benchN, settingsInEnvironment } from '../settings';
 import { startCluster } from './cluster';
 import { ResilientClient, count5xx, driveCases, newTally } from './driver';
 import { waitForPort } from './processes';
 import { verifyRun } from './verify';
 
-const CASES = Number(process.env.REL_CASES ?? 300);
+const CASES = benchN(300, 'REL_CASES');
 const CONCURRENCY = Number(process.env.REL_CONCURRENCY ?? 30);
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   const result = { ...verdict, seconds, failures: drive.failures.length, http5xx: count5xx(tally), byWorker };
   console.log(JSON.stringify({ ...result, firstFailures: drive.failures.slice(0, 5), serverErrors: tally.serverErrors }, null, 2));
 
-  appendResult('Reliability: two workers and two API processes', 'npm run reliability:two-of-each', [
+  appendResult('Reliability: two workers and two API processes', [...settingsInEnvironment(), 'npm run reliability:two-of-each'].join(' '), [
     '| cases run | closed | lost | duplicate tasks | duplicate audit events | broken chains | HTTP 5xx | worker 1 cases / workflow tasks / activity tasks | worker 2 cases / workflow tasks / activity tasks | time |',
     '|---|---|---|---|---|---|---|---|---|---|',
     `| ${result.cases} | ${result.closed} | ${result.lost} | ${result.duplicateTasks} | ${result.duplicateAuditEvents} | ${result.brokenChains} | ${result.http5xx} | ${byWorker[0].cases} / ${byWorker[0].workflowTasks} / ${byWorker[0].activityTasks} | ${byWorker[1].cases} / ${byWorker[1].workflowTasks} / ${byWorker[1].activityTasks} | ${seconds.toFixed(0)} s |`,

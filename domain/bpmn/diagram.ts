@@ -2,7 +2,8 @@
 // designer-owned step parameters (role, time limit) stored as shanzhi: extension attributes.
 import { BpmnModdle } from 'bpmn-moddle';
 import shanzhiDescriptor from './shanzhi-moddle.json';
-import { timeLimitSchema, type TimeLimit } from '../time-limit';
+import type { TimeLimit } from '../time-limit';
+import { timeLimitSchema } from '../time-limit-schema';
 
 export interface StepParameters {
   role?: string;

@@ -3,7 +3,8 @@
 // Every legal period is a named parameter with its unit (art. 85: the law's "5 and 7 days" are working days;
 // the 90-day limit, the 15-day payment period and the limitation years are calendar periods).
 import { z } from 'zod';
-import { timeLimitSchema, type TimeLimit } from '../time-limit';
+import type { TimeLimit } from '../time-limit';
+import { timeLimitSchema } from '../time-limit-schema';
 
 const wd = (amount: number): TimeLimit => ({ amount, unit: 'workingDays' });
 const cd = (amount: number): TimeLimit => ({ amount, unit: 'calendarDays' });

@@ -1,6 +1,7 @@
 // How penalties compare (arts. 44, 58, 62, 63): which are major (legal review, collective discussion), which give a
 // right to a hearing, and when a decision goes beyond its notice.
-import { HEAVY_KINDS, type Penalty } from '../processes/inspection-penalty';
+import { HEAVY_KINDS } from '../processes/steps/inspection-penalty';
+import type { Penalty } from '../processes/inspection-penalty';
 import type { PenaltyRules } from './rules';
 
 /** Rough weight of each kind. Kinds of one weight are still different penalties: one is never "within" another's notice. */

@@ -1,21 +1,10 @@
-// Contract of the whistle-and-report escalation process (吹哨报到): step ids, roles, actions, input.
+// Contract of the whistle-and-report escalation process (吹哨报到): its step table (./steps/whistle-escalation.ts,
+// what the workflow reads) with the actions' data schemas, and the input.
 import { z } from 'zod';
-import { action, noData, text, type ProcessContract } from '../process-contract';
-import type { TimeLimit } from '../time-limit';
+import { noData, text, withSchemas, type ProcessContract } from '../process-contract';
+import { EXTENSION_PATTERN, WHISTLE_KEY, WhistleStep, whistleSteps } from './steps/whistle-escalation';
 
-export const WHISTLE_KEY = 'whistle-escalation';
-
-export const WhistleStep = {
-  CommunityHandle: 'Task_CommunityHandle',
-  Dispatch: 'Task_Dispatch',
-  DepartmentHandle: 'Task_DepartmentHandle',
-  ShiftChiefReview: 'Task_ShiftChiefReview',
-  DistrictCoordinate: 'Task_DistrictCoordinate',
-  FieldCheck: 'Task_FieldCheck',
-  FollowUp: 'Task_FollowUp',
-  Close: 'Task_Close',
-} as const;
-export type WhistleStep = (typeof WhistleStep)[keyof typeof WhistleStep];
+export * from './steps/whistle-escalation';
 
 const photos = z.array(text(500)).max(20);
 /**
@@ -46,20 +35,6 @@ export type WhistleInput = z.infer<typeof whistleInputSchema>;
 
 const departments = z.array(text(64)).min(1).max(10);
 
-/** Extensions in one unit: P2D = 2 working days, PT4H = 4 working hours, PT30M = 30 minutes. */
-export const EXTENSION_PATTERN = /^P(?:[1-9]\d{0,2}D|T[1-9]\d{0,2}H|T[1-9]\d{0,3}M)$/;
-
-export function extensionLimit(duration: string): TimeLimit {
-  const amount = Number(duration.replace(/\D/g, ''));
-  if (duration.endsWith('D')) return { amount, unit: 'workingDays' };
-  if (duration.endsWith('H')) return { amount, unit: 'workingHours' };
-  return { amount, unit: 'minutes' };
-}
-
-/** Requests a department makes on its task, each ruled on by the shift chief. */
-export const REVIEW_KINDS = { dispute: 'dispute', requestExtension: 'extension', requestParking: 'parking' } as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[keyof typeof REVIEW_KINDS];
-
 export const whistleContract: ProcessContract<WhistleInput> = {
   key: WHISTLE_KEY,
   name: '吹哨报到',
@@ -69,71 +44,47 @@ export const whistleContract: ProcessContract<WhistleInput> = {
   inputSchema: whistleInputSchema,
   otherElements: ['StartEvent_Report', 'EndEvent_Closed', 'EndEvent_SelfResolved', 'EndEvent_Rejected'],
   titleOf: (input) => `${input.location}：${input.description}`.slice(0, 120),
-  steps: {
+  steps: withSchemas(whistleSteps, {
     [WhistleStep.CommunityHandle]: {
-      name: '社区处置', role: 'community_staff', defaultLimit: { amount: 1, unit: 'workingDays' },
-      actions: {
-        resolve: action('办结反馈', () => z.object({ result: text(), photos: afterPhotos }).strict()),
-        whistle: action('吹哨', () => z.object({ reason: text() }).strict()),
-      },
+      resolve: () => z.object({ result: text(), photos: afterPhotos }).strict(),
+      whistle: () => z.object({ reason: text() }).strict(),
     },
     [WhistleStep.Dispatch]: {
-      name: '街道派遣', role: 'dispatcher', defaultLimit: { amount: 30, unit: 'minutes' },
-      actions: {
-        dispatch: action('派遣', () => z.object({ departments, lead: text(64) }).strict()
-          .refine((d) => d.departments.includes(d.lead), { path: ['lead'], message: 'the lead must be one of the departments' })),
-        reject: action('不予立案', () => z.object({ reason: text() }).strict()),
-        escalate: action('提请区级会商', () => z.object({ reason: text() }).strict()),
-      },
+      dispatch: () => z.object({ departments, lead: text(64) }).strict()
+        .refine((d) => d.departments.includes(d.lead), { path: ['lead'], message: 'the lead must be one of the departments' }),
+      reject: () => z.object({ reason: text() }).strict(),
+      escalate: () => z.object({ reason: text() }).strict(),
     },
     [WhistleStep.DepartmentHandle]: {
-      name: '部门报到办理', role: 'dept_handler', defaultLimit: { amount: 4, unit: 'workingHours' },
-      actions: {
-        acknowledge: action('签收报到', () => noData, { keepsOpen: true }),
-        complete: action('办结反馈', () => z.object({ result: text(), photos: afterPhotos }).strict()),
-        dispute: action('派单异议', () => z.object({ reason: text() }).strict(), { keepsOpen: true }),
-        requestExtension: action('申请延期', () => z.object({
-          duration: z.string().regex(EXTENSION_PATTERN, 'must be an ISO-8601 duration of days (working days), hours (working hours) or minutes: P2D, PT4H, PT30M'),
-          reason: text(),
-        }).strict(), { keepsOpen: true }),
-        requestParking: action('申请挂账', () => z.object({ reason: text() }).strict(), { keepsOpen: true }),
-        resume: action('恢复办理', () => z.object({ note: text().optional() }).strict(), { keepsOpen: true }),
-      },
+      acknowledge: () => noData,
+      complete: () => z.object({ result: text(), photos: afterPhotos }).strict(),
+      dispute: () => z.object({ reason: text() }).strict(),
+      requestExtension: () => z.object({
+        duration: z.string().regex(EXTENSION_PATTERN, 'must be an ISO-8601 duration of days (working days), hours (working hours) or minutes: P2D, PT4H, PT30M'),
+        reason: text(),
+      }).strict(),
+      requestParking: () => z.object({ reason: text() }).strict(),
+      resume: () => z.object({ note: text().optional() }).strict(),
     },
     [WhistleStep.ShiftChiefReview]: {
-      name: '值班长审核', role: 'shift_chief', defaultLimit: { amount: 2, unit: 'workingHours' },
-      actions: {
-        approve: action('同意', () => noData),
-        deny: action('不同意', () => z.object({ reason: text() }).strict()),
-        escalate: action('超出街道协调能力，提请区级会商', () => z.object({ reason: text() }).strict()),
-      },
+      approve: () => noData,
+      deny: () => z.object({ reason: text() }).strict(),
+      escalate: () => z.object({ reason: text() }).strict(),
     },
     [WhistleStep.DistrictCoordinate]: {
-      name: '区级会商', role: 'district_leader', defaultLimit: { amount: 5, unit: 'workingDays' },
-      actions: {
-        direct: action('指派部门', () => z.object({ departments, lead: text(64), instructions: text() }).strict()),
-        resolve: action('协调办结', () => z.object({ result: text() }).strict()),
-      },
+      direct: () => z.object({ departments, lead: text(64), instructions: text() }).strict(),
+      resolve: () => z.object({ result: text() }).strict(),
     },
     [WhistleStep.FieldCheck]: {
-      name: '现场核查', role: 'grid_worker', defaultLimit: { amount: 1, unit: 'workingHours' },
-      actions: {
-        pass: action('核查通过', () => z.object({ photos: photos.optional() }).strict()),
-        fail: action('核查不通过（返工）', () => z.object({ reason: text() }).strict()),
-      },
+      pass: () => z.object({ photos: photos.optional() }).strict(),
+      fail: () => z.object({ reason: text() }).strict(),
     },
     [WhistleStep.FollowUp]: {
-      name: '回访', role: 'community_staff', defaultLimit: { amount: 2, unit: 'workingDays' },
-      actions: {
-        record: action('记录回访', () => z.object({
-          satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
-          substantive: z.boolean().optional(),
-        }).strict()),
-      },
+      record: () => z.object({
+        satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']),
+        substantive: z.boolean().optional(),
+      }).strict(),
     },
-    [WhistleStep.Close]: {
-      name: '结案', role: 'shift_chief', defaultLimit: { amount: 1, unit: 'workingDays' },
-      actions: { close: action('结案', () => noData) },
-    },
-  },
+    [WhistleStep.Close]: { close: () => noData },
+  }),
 };

@@ -4,13 +4,14 @@
 // supervised (督办) and counted late.
 import { ApplicationFailure, condition } from '@temporalio/workflow';
 import { computeDeadline, DEFAULT_OFFICE_HOURS, toShanghaiIso } from '../../domain/calendar/deadline';
-import { ART42_BASIS, LicensingService, LicensingStep, licensingContract } from '../../domain/processes/commitment-licensing';
+import { ART42_BASIS, LicensingService, LicensingStep, licensingSteps } from '../../domain/processes/steps/commitment-licensing';
 import { notifications } from '../lib/activities';
 import { openHumanTask, type TaskDecision } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
 import type { DecisionTiming, ExtensionGrant, LicensingArgs, Route } from './types';
+import type { StepTable } from '../../domain/process-steps';
 
-const steps = licensingContract.steps;
+const steps: StepTable = licensingSteps;
 
 export async function decide(args: LicensingArgs, route: Route, acceptedAt: Date): Promise<{ decision: TaskDecision; timing: DecisionTiming }> {
   const { ctx, streetId, limits } = args;

@@ -2,7 +2,7 @@
 // route), acceptance (容缺 / one 一次告知; deemed on receipt when late, art. 32), decision, licence issue, pushes to
 // enforcement and credit (批管同步), then verification of the commitment: a kept promise is recorded; a false one is
 // ordered corrected, and revoked with bad credit when it is not.
-import { ART32_BASIS, LicensingEnd, LicensingService, LicensingStep, licensingContract } from '../../domain/processes/commitment-licensing';
+import { ART32_BASIS, LicensingEnd, LicensingService, LicensingStep, licensingSteps } from '../../domain/processes/steps/commitment-licensing';
 import { commitmentText } from '../../domain/licensing/notice';
 import { computeDeadline, DEFAULT_OFFICE_HOURS, toShanghaiIso } from '../../domain/calendar/deadline';
 import { reapplicationBar } from '../../domain/licensing/reapplication-bar';
@@ -12,8 +12,9 @@ import { humanTask, supervisedTask, type HumanTaskSpec } from '../lib/human-task
 import { closeInstance, recordEvent, registerInstance } from '../lib/instance';
 import { decide } from './decision';
 import type { Acceptance, LicensingArgs, LicensingOutcome, Route, RouteReason } from './types';
+import type { StepTable } from '../../domain/process-steps';
 
-const steps = licensingContract.steps;
+const steps: StepTable = licensingSteps;
 type Spec = Omit<HumanTaskSpec, 'onDeadline' | 'step' | 'orgUnitId' | 'limit'> & { limit?: HumanTaskSpec['limit'] };
 
 export async function commitmentLicensing(args: LicensingArgs): Promise<LicensingOutcome> {

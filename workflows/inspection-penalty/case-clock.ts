@@ -5,7 +5,7 @@ import { condition } from '@temporalio/workflow';
 import { pauseClock, resumeClock, startClock, type ClockState, type ClockStop } from '../../domain/penalty/clock';
 import { addDays, lastDayOf, startOfDay } from '../../domain/calendar/shanghai-day';
 import type { PenaltyRules } from '../../domain/penalty/rules';
-import { PenaltyStep } from '../../domain/processes/inspection-penalty';
+import { PenaltyStep } from '../../domain/processes/steps/inspection-penalty';
 import { recordEvent, type InstanceContext } from '../lib/instance';
 
 export interface CaseClock {

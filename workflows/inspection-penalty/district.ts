@@ -5,7 +5,8 @@
 // hearing, the decision bound to its notice (a heavier penalty goes back to a new notice), service, and payment with
 // the late surcharge or court enforcement.
 import { condition } from '@temporalio/workflow';
-import { PenaltyStep, penaltyContract, subjectKind, type Penalty } from '../../domain/processes/inspection-penalty';
+import { PenaltyStep, penaltySteps, subjectKind } from '../../domain/processes/steps/inspection-penalty';
+import type { Penalty } from '../../domain/processes/inspection-penalty';
 import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 import { limitationOf, type Offence } from '../../domain/penalty/limitation';
 import { describePeriod, earliestHearing, periodEnd } from '../../domain/penalty/periods';
@@ -186,7 +187,7 @@ async function defencePeriod(parts: Case, notice: Notice): Promise<{ hearing: bo
   const byHearingRequest = notice.hearingRight && hearingRequestEndsAt > statementEndsAt;
   const statements: string[] = [];
   const outcome = await humanTask(ctx, {
-    stepId: PenaltyStep.Defence, step: penaltyContract.steps[PenaltyStep.Defence],
+    stepId: PenaltyStep.Defence, step: penaltySteps[PenaltyStep.Defence],
     orgUnitId: parts.departmentId, limit: byHearingRequest ? rules.hearingRequest : rules.statement, onDeadline: 'escalate', guard: parts.byOfficers,
     context: { proposedPenalty: notice.penalty, statementEndsAt: statementEndsAt.toISOString(), hearingRequestEndsAt: notice.hearingRight ? hearingRequestEndsAt.toISOString() : null },
     allows: (action) => {

@@ -3,7 +3,8 @@
 // transferred to the district platform. The department's decision comes back to the street, which re-checks the
 // rectification and closes the case; decisions flagged for publication are published.
 import { sleep } from '@temporalio/workflow';
-import { PenaltyStep, penaltyContract, subjectKind, type Penalty } from '../../domain/processes/inspection-penalty';
+import { PenaltyStep, penaltySteps, subjectKind } from '../../domain/processes/steps/inspection-penalty';
+import type { Penalty } from '../../domain/processes/inspection-penalty';
 import { endOfDay, shanghaiDay } from '../../domain/calendar/shanghai-day';
 import { computeDeadline } from '../../domain/calendar/deadline';
 import { describeLimit } from '../../domain/time-limit';
@@ -12,8 +13,9 @@ import { closeInstance, recordEvent, registerInstance } from '../lib/instance';
 import { districtSide } from './district';
 import { onlyAmong } from './guards';
 import type { Decide, PenaltyArgs, PenaltyOutcome } from './types';
+import type { StepTable } from '../../domain/process-steps';
 
-const steps = penaltyContract.steps;
+const steps: StepTable = penaltySteps;
 
 export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutcome> {
   const { ctx, input, routing, rules } = args;

@@ -9,10 +9,11 @@
 import { condition, patched } from '@temporalio/workflow';
 import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
 import {
-  extensionLimit, REVIEW_KINDS, whistleContract, WhistleStep, type ReviewKind,
-} from '../../domain/processes/whistle-escalation';
+  extensionLimit, REVIEW_KINDS, whistleSteps, WhistleStep, type ReviewKind,
+} from '../../domain/processes/steps/whistle-escalation';
 import { openHumanTask, supervisedTask, type TaskDecision, type TaskHandle, type TaskState } from '../lib/human-task';
 import type { Case } from './types';
+import type { StepTable } from '../../domain/process-steps';
 
 export type EscalationReason = 'deadlineMissed' | 'acknowledgementMissed' | 'beyondStreet';
 /** Resolved names the departments that finished the work (after any reassignment) and the lead among them. */
@@ -29,7 +30,7 @@ interface Team {
   withdrawals: Promise<void>[];
 }
 
-const steps = whistleContract.steps;
+const steps: StepTable = whistleSteps;
 /** Cases whose department branch started before this rule escalated at the deadline, request or not; they replay so. */
 const EXTENSION_HOLDS_DEADLINE = 'extension-request-holds-deadline';
 const isReview = (action: string): action is keyof typeof REVIEW_KINDS => Object.hasOwn(REVIEW_KINDS, action);

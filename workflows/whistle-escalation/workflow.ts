@@ -3,13 +3,14 @@
 // or a case beyond the street go to a district leader. Every resolution is field-checked (fail → rework),
 // followed up when a requester exists, and closed by the shift chief with an assessment record.
 import { continueAsNew, workflowInfo } from '@temporalio/workflow';
-import { WhistleStep, whistleContract } from '../../domain/processes/whistle-escalation';
+import { WhistleStep, whistleSteps } from '../../domain/processes/steps/whistle-escalation';
 import { humanTask, settleHandlers, supervisedTask } from '../lib/human-task';
 import { closeInstance, recordEvent, registerInstance } from '../lib/instance';
 import { runDepartments } from './departments';
 import type { Case, Handler, Level, WhistleArgs, WhistleAssessment, WhistleOutcome } from './types';
+import type { StepTable } from '../../domain/process-steps';
 
-const steps = whistleContract.steps;
+const steps: StepTable = whistleSteps;
 const DEFAULT_HISTORY_LIMIT = 5000;
 
 export async function whistleEscalation(args: WhistleArgs): Promise<WhistleOutcome> {
