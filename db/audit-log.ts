@@ -6,6 +6,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditEvents } from './schema';
+import { foldIntoCaseFile } from './case-file';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -94,6 +95,7 @@ async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
     hash: hashEvent({ ...input, data, seq, prevHash }),
   };
   const [inserted] = await tx.insert(auditEvents).values(row).returning();
+  await foldIntoCaseFile(tx, inserted);
   for (const listener of appendListeners) listener(input.instanceId);
   return inserted;
 }

@@ -3,6 +3,7 @@
 // are what people query, written idempotently by activities.
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+import type { CaseFacts } from '../domain/case-file';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
@@ -64,6 +65,11 @@ export const instances = pgTable('instances', {
   startedAt: ts('started_at').notNull(),
   closedAt: ts('closed_at'),
   outcome: jsonb('outcome').$type<Record<string, unknown>>(),
+  /**
+   * The case file (案卷): the process's business facts folded from each audit event in the transaction that writes
+   * it (db/case-file.ts); null for a case that has had no event since the column was added (folded on reading).
+   */
+  facts: jsonb('facts').$type<CaseFacts>(),
 }, (t) => [
   index('instances_started_idx').on(t.startedAt, t.id),
   index('instances_process_status_idx').on(t.processKey, t.status),
