@@ -14,6 +14,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/actor';
 import { portalOnly, portalTasks, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
+import { taskUsers, userNames } from './user-names';
 import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
 import { loadTask, loadVisibleTask, visibilityRefusal, hiddenFromPublic } from './load-task';
@@ -82,8 +83,9 @@ export function tasksRouter(ctx: AppContext): Router {
     const now = await ctx.clock.now();
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
+    const names = await userNames(ctx.db, taskUsers(page));
     res.json({
-      items: page.map((r) => taskView(r, now)),
+      items: page.map((r) => taskView(r, now, names)),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.dueAt.toISOString(), id: last.id }) : null,
     });
   });
@@ -107,7 +109,8 @@ export function tasksRouter(ctx: AppContext): Router {
     const context = row.processKey === PENALTY_KEY && row.status === 'open' ? await penaltyContext(ctx.db, row.instanceId, row.stepId, now) : {};
     const step = stepOf(row.processKey, row.stepId);
     const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
-    res.json({ ...taskView(row, now), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId, onBehalf) : [], context });
+    const names = await userNames(ctx.db, taskUsers([row]));
+    res.json({ ...taskView(row, now, names), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId, onBehalf) : [], context });
   });
 
   router.post('/:taskId/claim', async (req, res) => {
@@ -134,7 +137,7 @@ export function tasksRouter(ctx: AppContext): Router {
       return updated[0];
     });
     if (!claimed) throw conflict('someone else holds this task');
-    res.json(taskView(claimed, await ctx.clock.now()));
+    res.json(taskView(claimed, await ctx.clock.now(), new Map([[actor.id, actor.name]])));
   });
 
   router.post('/:taskId/actions', async (req, res) => {

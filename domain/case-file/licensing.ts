@@ -34,7 +34,7 @@ export const licensingFactsSchema = z.object({
   }).nullable(),
   correctionOrder: z.object({ at: z.string(), findings: z.string().nullable(), limit: z.object({ amount: z.number(), unit: z.string() }).nullable(), result: z.string().nullable() }).nullable(),
   creditEntries: z.array(z.object({ at: z.string(), kind: z.string().nullable(), reason: z.string().nullable() })),
-}).meta({ id: 'LicensingFacts' });
+});
 export type LicensingFacts = z.infer<typeof licensingFactsSchema>;
 
 export function emptyLicensingFacts(): LicensingFacts {

@@ -43,7 +43,7 @@ export const penaltyFactsSchema = z.object({
   }).nullable(),
   publishedAt: z.string().nullable(),
   result: z.string().nullable(),
-}).meta({ id: 'PenaltyFactsStored' });
+});
 export type PenaltyFacts = z.infer<typeof penaltyFactsSchema>;
 
 export function emptyPenaltyFacts(): PenaltyFacts {

@@ -25,7 +25,7 @@ export const whistleFactsSchema = z.object({
   rejection: z.object({ at: z.string(), reason: z.string().nullable() }).nullable(),
   satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).nullable(),
   closedAt: z.string().nullable(),
-}).meta({ id: 'WhistleFacts' });
+});
 export type WhistleFacts = z.infer<typeof whistleFactsSchema>;
 
 export function emptyWhistleFacts(): WhistleFacts {
