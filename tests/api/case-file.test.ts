@@ -19,7 +19,9 @@ afterAll(async () => { await stack?.close(); });
 
 const facts = async (id: string, as = 'auditor') => (await instance(stack, id, as)).facts;
 /** The facts once `ready` holds: the last action's events are written by the worker a moment after the API answers. */
-const factsWhen = (id: string, ready: (f: Record<string, any>) => boolean) =>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answer's JSON, probed field by field
+type Json = Record<string, any>;
+const factsWhen = (id: string, ready: (f: Json) => boolean) =>
   waitFor(async () => { const f = await facts(id); return f && ready(f) ? f : undefined; }, `the case file of ${id}`);
 
 describe('penalty case file', () => {
