@@ -3,6 +3,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { ErrorType, HTTP_STATUS, type ErrorDetail } from '../domain/errors';
+import { languageOf, type Language } from './i18n/language';
+import { chineseMessage } from './i18n/validation-messages';
 
 export class ApiError extends Error {
   /** `headers` go out with the error answer (e.g. Retry-After on a 429). */
@@ -17,13 +19,25 @@ export const notFound = (message: string) => new ApiError(ErrorType.NotFound, me
 export const conflict = (message: string, details: ErrorDetail[] = []) => new ApiError(ErrorType.Conflict, message, details);
 export const unavailable = (message: string) => new ApiError(ErrorType.Unavailable, message);
 
+/** The zod issue behind a detail, kept off the JSON (a symbol key) so the answer can word it in the client's language. */
+const ISSUE = Symbol('zod issue');
+type IssueDetail = ErrorDetail & { [ISSUE]?: z.core.$ZodIssue };
+
+/** One detail per issue, its path unchanged in every language; the message is worded when the answer is sent. */
 export function zodDetails(error: z.ZodError, prefix: string[] = []): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: [...prefix, ...issue.path.map(String)].join('.') || '(body)', message: issue.message }));
+  return error.issues.map((issue): IssueDetail => ({ path: [...prefix, ...issue.path.map(String)].join('.') || '(body)', message: issue.message, [ISSUE]: issue }));
+}
+
+/** A detail in the answer's language: zod's and our schemas' messages in Chinese unless English is asked for. */
+function localized(detail: IssueDetail, language: Language): ErrorDetail {
+  const issue = detail[ISSUE];
+  return { path: detail.path, message: issue && language === 'zh-CN' ? chineseMessage(issue) : detail.message };
 }
 
 /** Parses a value with a schema or throws a 400 naming each bad field under `prefix`. */
 export function parseOr400<T>(schema: z.ZodType<T>, value: unknown, prefix: string[] = []): T {
-  const result = schema.safeParse(value);
+  // The input on each issue lets the Chinese wording tell a missing field from a wrong one; it never leaves the server.
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw badRequest('invalid input', zodDetails(result.error, prefix));
   return result.data;
 }
@@ -67,7 +81,7 @@ function causeChain(error: unknown): ChainLink[] {
 }
 
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, req, res, _next) => {
     let apiError: ApiError;
     if (error instanceof ApiError) {
       apiError = error;
@@ -88,7 +102,8 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     }
     const status = error?.type === 'entity.too.large' ? 413 : HTTP_STATUS[apiError.code];
     res.set(apiError.headers);
-    res.status(status).json({ error: { code: apiError.code, message: apiError.message, details: apiError.details } });
+    const language = languageOf(req.get('accept-language'));
+    res.status(status).json({ error: { code: apiError.code, message: apiError.message, details: apiError.details.map((d) => localized(d, language)) } });
   };
 }
 

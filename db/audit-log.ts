@@ -6,6 +6,7 @@ import stableStringify from 'fast-json-stable-stringify';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditEvents, instances } from './schema';
+import { caseFileAfter } from './case-file';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -70,11 +71,11 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<AuditRow> 
 }
 
 /**
- * Three statements: lock the case row and read the chain head kept on it, insert the event (a repeated event key
- * inserts nothing and returns the row already written), move the head. No read of the audit table on the way.
+ * Three statements: lock the case row and read the chain head (and case file) kept on it, insert the event (a repeated
+ * event key inserts nothing and returns the row already written), move the head and the case file. No read of the audit table on the way.
  */
 async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
-  const [head] = await tx.select({ seq: instances.auditSeq, hash: instances.auditHash }).from(instances)
+  const [head] = await tx.select({ seq: instances.auditSeq, hash: instances.auditHash, processKey: instances.processKey, facts: instances.facts }).from(instances)
     .where(eq(instances.id, input.instanceId)).for('update');
   if (!head) throw new Error(`no case ${input.instanceId} to append an audit event to`);
   const seq = head.seq + 1;
@@ -100,7 +101,9 @@ async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
     const [existing] = await tx.select().from(auditEvents).where(eq(auditEvents.eventKey, input.eventKey));
     return existing;
   }
-  await tx.update(instances).set({ auditSeq: seq, auditHash: hash }).where(eq(instances.id, input.instanceId));
+  // The case file (案卷) moves with the head, in the same update (db/case-file.ts).
+  const facts = await caseFileAfter(tx, head, inserted);
+  await tx.update(instances).set({ auditSeq: seq, auditHash: hash, ...(facts ? { facts } : {}) }).where(eq(instances.id, input.instanceId));
   for (const listener of appendListeners) listener(input.instanceId);
   return inserted;
 }

@@ -3,6 +3,7 @@
 // are what people query, written idempotently by activities.
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+import type { CaseFacts } from '../domain/case-file';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
@@ -70,6 +71,11 @@ export const instances = pgTable('instances', {
    */
   auditSeq: integer('audit_seq').notNull().default(0),
   auditHash: text('audit_hash').notNull().default('0'.repeat(64)),
+  /**
+   * The case file (案卷): the process's business facts folded from each audit event in the transaction that writes
+   * it (db/case-file.ts); null for a case that has had no event since the column was added (folded on reading).
+   */
+  facts: jsonb('facts').$type<CaseFacts>(),
 }, (t) => [
   index('instances_started_idx').on(t.startedAt, t.id),
   index('instances_process_status_idx').on(t.processKey, t.status),

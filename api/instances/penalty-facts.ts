@@ -1,22 +1,16 @@
-// The penalty case file as read now, from what the workflow recorded (never by asking the workflow): the 90-day
-// clock with its days left, and, while the fine is open, the amount owed today — the stored fine, due date and
-// surcharge rate of the enforcement task, with the surcharge for the whole days past due (arts. 60, 67, 72).
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { auditEvents, tasks } from '../../db/schema';
+// The penalty case file as read now, from the stored facts (never by asking the workflow): the 90-day clock with
+// its days left, and the fine with what it comes to on the day — the surcharge for the whole days past due
+// (arts. 60, 67, 72), counted to today while unpaid and to the day of payment once paid.
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { daysRemaining, type ClockState } from '../../domain/penalty/clock';
 import { amountOwed } from '../../domain/penalty/surcharge';
-import { PenaltyStep } from '../../domain/processes/inspection-penalty';
+import type { PenaltyFacts } from '../../domain/case-file/penalty';
 
-const CLOCK_EVENTS = ['caseClockStarted', 'caseClockStopped', 'caseClockResumed', 'caseClockFinished'];
+export type CaseClockView = NonNullable<ReturnType<typeof caseClockView>>;
 
-export async function caseClockView(db: Db, instanceId: string, now: Date) {
-  const [last] = await db.select({ action: auditEvents.action, data: auditEvents.data }).from(auditEvents)
-    .where(and(eq(auditEvents.instanceId, instanceId), inArray(auditEvents.action, CLOCK_EVENTS)))
-    .orderBy(desc(auditEvents.seq)).limit(1);
-  const clock = last?.data.clock as ClockState | undefined;
-  if (!last || last.action === 'caseClockFinished' || !clock) return null;
+/** The clock with its days left as of `now`, or as of the day it finished. */
+export function caseClockView(clock: ClockState | null, now: Date, finishedAt: string | null = null) {
+  if (!clock) return null;
   return {
     startedAt: toShanghaiIso(new Date(clock.startedAt)),
     limit: clock.limit,
@@ -25,24 +19,26 @@ export async function caseClockView(db: Db, instanceId: string, now: Date) {
     pausedSince: clock.pausedSince ? toShanghaiIso(new Date(clock.pausedSince)) : null,
     pausedFor: clock.pausedFor,
     pausedDays: clock.pausedDays,
-    daysRemaining: daysRemaining(clock, now),
+    daysRemaining: daysRemaining(clock, finishedAt ? new Date(finishedAt) : now),
+    finishedAt,
   };
 }
 
-export type PaymentView = NonNullable<Awaited<ReturnType<typeof paymentView>>>;
+export type PaymentView = NonNullable<ReturnType<typeof paymentView>>;
 
-/** The amount owed on an open enforcement task, or null when there is none. */
-export async function paymentView(db: Db, instanceId: string, now: Date, taskId?: string) {
-  const [task] = await db.select({ id: tasks.id }).from(tasks)
-    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.stepId, PenaltyStep.Enforce), eq(tasks.status, 'open'), ...(taskId ? [eq(tasks.id, taskId)] : [])))
-    .limit(1);
-  if (!task) return null;
-  const [opened] = await db.select({ data: auditEvents.data }).from(auditEvents).where(eq(auditEvents.eventKey, `${task.id}:open`));
-  const { fineFen, dueAt, surchargePercentPerDay } = (opened?.data ?? {}) as { fineFen?: number; dueAt?: string; surchargePercentPerDay?: number };
-  if (typeof fineFen !== 'number' || typeof dueAt !== 'string' || typeof surchargePercentPerDay !== 'number') return null;
-  const owed = amountOwed(fineFen, new Date(dueAt), surchargePercentPerDay, now);
+/** The fine as of `now` (or as of its payment), or null when the case has no fine to pay. */
+export function paymentView(payment: PenaltyFacts['payment'], now: Date) {
+  if (!payment) return null;
+  const asOf = payment.paidAt ? new Date(payment.paidAt) : now;
+  const owed = amountOwed(payment.fineFen, new Date(payment.dueAt), payment.surchargePercentPerDay, asOf);
   return {
-    fineFen, dueAt: toShanghaiIso(owed.dueAt), surchargePercentPerDay,
-    lateDays: owed.lateDays, surchargeFen: owed.surchargeFen, owedFen: owed.owedFen, asOf: toShanghaiIso(now),
+    fineFen: payment.fineFen, dueAt: toShanghaiIso(owed.dueAt), surchargePercentPerDay: payment.surchargePercentPerDay,
+    lateDays: owed.lateDays, surchargeFen: owed.surchargeFen, owedFen: owed.owedFen, asOf: toShanghaiIso(asOf),
+    paidFen: payment.paidFen, paidAt: payment.paidAt, courtEnforcementAt: payment.courtEnforcementAt,
   };
+}
+
+/** The penalty facts with the clock and the payment as of `now`. */
+export function penaltyFactsView(facts: PenaltyFacts, now: Date) {
+  return { ...facts, clock: caseClockView(facts.clock, now, facts.clockFinishedAt), payment: paymentView(facts.payment, now) };
 }

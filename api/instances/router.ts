@@ -14,8 +14,8 @@ import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import { portalOnly, readsAll } from '../tasks/task-view';
 import { caseRedaction } from './privacy';
 import { waitingOf } from './waiting';
-import { PENALTY_KEY } from '../../domain/processes/inspection-penalty';
-import { caseClockView, paymentView } from './penalty-facts';
+import { factsView, storedFactsOf } from './case-file';
+import { userNames } from '../tasks/user-names';
 import type { AppContext } from '../context';
 import { contractOf } from '../../domain/processes';
 import { replayInstances } from '../conformance/conformance';
@@ -101,19 +101,22 @@ export function instancesRouter(ctx: AppContext): Router {
     const completedSteps: string[] = [];
     for (const t of all) if (t.status !== 'open' && !completedSteps.includes(t.stepId)) completedSteps.push(t.stepId);
     const open = all.filter((t) => t.status === 'open');
+    const facts = factsView(await storedFactsOf(ctx.db, row), now);
+    const names = await userNames(ctx.db, open.map((t) => t.assigneeId));
     res.json({
       instanceId: row.id, processKey: row.processKey, processVersion: row.processVersion, title: row.title, status: row.status,
       input: caseRedaction(actorOf(res), row).input(row.input), orgUnitId: row.orgUnitId,
       currentSteps: open.map((t) => ({
         stepId: t.stepId, taskId: t.id, name: t.name, orgUnitId: t.orgUnitId, assigneeId: t.assigneeId,
+        assigneeName: t.assigneeId ? names.get(t.assigneeId) ?? null : null,
         dueAt: toShanghaiIso(t.dueAt), overdue: t.dueAt < now,
       })),
       completedSteps,
       waiting: row.status === 'running' ? await waitingOf(ctx.db, row.processKey, all, now) : [],
       startedAt: toShanghaiIso(row.startedAt), closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
       outcome: row.outcome,
-      clock: row.status === 'running' && row.processKey === PENALTY_KEY ? await caseClockView(ctx.db, row.id, now) : null,
-      facts: row.status === 'running' && row.processKey === PENALTY_KEY ? { payment: await paymentView(ctx.db, row.id, now) } : null,
+      clock: row.status === 'running' && facts?.kind === 'inspection-penalty' && !facts.clockFinishedAt ? facts.clock : null,
+      facts,
     });
   });
 

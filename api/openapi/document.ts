@@ -5,7 +5,6 @@ import { loginSchema } from '../auth/router';
 import { taskActionBodySchema, taskQuerySchema } from '../tasks/router';
 import { taskActionResponseSchema } from '../tasks/act-on-task';
 import { instanceQuerySchema } from '../instances/router';
-import { auditVerificationSchema } from '../instances/audit-verification';
 import { diagramBodySchema } from '../processes/router';
 import { startBodySchema } from '../processes/start-instance';
 import { catalogEntryBodySchema } from '../catalogs/router';
@@ -14,10 +13,14 @@ import { kpiQuerySchema } from '../metrics/router';
 import { claimBodySchema, reissueBodySchema } from '../licensing/claims';
 import { bindSubjectBodySchema } from '../licensing/subjects';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
+import * as R from './responses';
 
 const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }),
-});
+  error: z.object({
+    code: z.string(), message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string().describe('in the language of Accept-Language (zh-CN unless en is preferred)') })),
+  }),
+}).meta({ id: 'Error' });
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'invalid input; details name each bad field', ...json(errorSchema) },
@@ -27,24 +30,25 @@ const errors = {
   409: { description: 'stale, duplicate or already done', ...json(errorSchema) },
   503: { description: 'a dependency (database, Temporal, worker) is unavailable; retry', ...json(errorSchema) },
 };
-const ok = (description: string) => ({ 200: { description }, ...errors });
+/** A 200 answer with its schema, and the errors every endpoint may answer. */
+const ok = (description: string, schema: z.ZodType) => ({ 200: { description, ...json(schema) }, ...errors });
 
 export function buildOpenApiDocument(): object {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const id = (name: string) => z.object({ [name]: z.string() });
 
-  registry.registerPath({ method: 'get', path: '/api/health', summary: 'Health of the API, database and Temporal', security: [], responses: { 200: { description: 'all parts answer' }, 503: { description: 'a part is down' } } });
+  registry.registerPath({ method: 'get', path: '/api/health', summary: 'Health of the API, database and Temporal', security: [], responses: { 200: { description: 'all parts answer', ...json(R.healthSchema) }, 503: { description: 'a part is down', ...json(R.healthSchema) } } });
   registry.registerPath({
     method: 'post', path: '/api/auth/login', summary: 'Sign in', security: [], request: { body: json(loginSchema) },
-    responses: { ...ok('token and user'), 429: { description: 'too many failed sign-ins; see Retry-After', ...json(errorSchema) } },
+    responses: { ...ok('token and user', R.loginAnswerSchema), 429: { description: 'too many failed sign-ins; see Retry-After', ...json(errorSchema) } },
   });
-  registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user', responses: ok('user') });
-  registry.registerPath({ method: 'get', path: '/api/processes', summary: 'Process definitions', responses: ok('list') });
-  registry.registerPath({ method: 'get', path: '/api/processes/{key}', summary: 'One process with its current BPMN and version history', request: { params: id('key') }, responses: ok('process') });
-  registry.registerPath({ method: 'get', path: '/api/processes/{key}/versions/{version}', summary: 'One published diagram version', request: { params: z.object({ key: z.string(), version: z.string() }) }, responses: ok('version') });
-  registry.registerPath({ method: 'get', path: '/api/processes/{key}/conformance', summary: 'Diagram versus code, and recorded instances replayed on the diagram (auditors, designers, admins, district leaders)', request: { params: id('key'), query: z.object({ limit: z.string().optional() }) }, responses: ok('{ static, fitness, instancesChecked, deviations }') });
-  registry.registerPath({ method: 'put', path: '/api/processes/{key}/diagram', summary: 'Publish a new diagram version (process_designer)', request: { params: id('key'), body: json(diagramBodySchema) }, responses: ok('{ version }') });
+  registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user', responses: ok('user', R.userSchema) });
+  registry.registerPath({ method: 'get', path: '/api/processes', summary: 'Process definitions', responses: ok('list', z.array(R.processSummarySchema)) });
+  registry.registerPath({ method: 'get', path: '/api/processes/{key}', summary: 'One process with its current BPMN and version history', request: { params: id('key') }, responses: ok('process', R.processDefinitionSchema) });
+  registry.registerPath({ method: 'get', path: '/api/processes/{key}/versions/{version}', summary: 'One published diagram version', request: { params: z.object({ key: z.string(), version: z.string() }) }, responses: ok('version', R.processVersionSchema) });
+  registry.registerPath({ method: 'get', path: '/api/processes/{key}/conformance', summary: 'Diagram versus code, and recorded instances replayed on the diagram (auditors, designers, admins, district leaders)', request: { params: id('key'), query: z.object({ limit: z.string().optional() }) }, responses: ok('{ static, fitness, instancesChecked, deviations }', R.conformanceSchema) });
+  registry.registerPath({ method: 'put', path: '/api/processes/{key}/diagram', summary: 'Publish a new diagram version (process_designer)', request: { params: id('key'), body: json(diagramBodySchema) }, responses: ok('{ version }', R.publishedSchema) });
   const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(200).optional()
     .describe('repeat a request whose answer was lost: the same key gets the first answer; the same key with another request is 422') });
   for (const contract of Object.values(PROCESS_CONTRACTS)) {
@@ -53,48 +57,48 @@ export function buildOpenApiDocument(): object {
       request: { body: json(startBodySchema.extend({ input: contract.inputSchema as z.ZodType })), headers: idempotencyHeader },
       responses: { 201: { description: contract.key === 'commitment-licensing'
         ? '{ instanceId, claim? }: a window clerk\'s counter filing also answers { claim: { code, expiresAt } }, the one-time code the party redeems on the portal (shown this once)'
-        : '{ instanceId }' }, ...errors },
+        : '{ instanceId }', ...json(R.startedSchema) }, ...errors },
     });
   }
-  registry.registerPath({ method: 'get', path: '/api/instances', summary: 'Search instances', request: { query: instanceQuerySchema }, responses: ok('{ items, nextCursor }') });
-  registry.registerPath({ method: 'get', path: '/api/instances/{id}', summary: 'One instance', request: { params: id('id') }, responses: ok('instance') });
-  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit', summary: 'Audit trail', request: { params: id('id') }, responses: ok('{ events }') });
-  registry.registerPath({ method: 'get', path: '/api/instances/{id}/conformance', summary: 'One instance replayed on its diagram', request: { params: id('id') }, responses: ok('{ instanceId, fitness, moves, deviations }') });
-  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit/verify', summary: 'Verify the audit trail against the latest signed checkpoint and the projections', request: { params: id('id') }, responses: { 200: { description: 'the chain re-hashed, compared with the latest signed checkpoint and with the task and instance rows', ...json(auditVerificationSchema) }, ...errors } });
-  registry.registerPath({ method: 'get', path: '/api/tasks', summary: 'Inbox', request: { query: taskQuerySchema }, responses: ok('{ items, nextCursor }') });
-  registry.registerPath({ method: 'get', path: '/api/tasks/counts', summary: 'Inbox counts for the menu', responses: ok('{ mine, available, overdue }') });
-  registry.registerPath({ method: 'get', path: '/api/tasks/{taskId}', summary: 'One task', request: { params: id('taskId') }, responses: ok('task') });
-  registry.registerPath({ method: 'post', path: '/api/tasks/{taskId}/claim', summary: 'Claim a task', request: { params: id('taskId') }, responses: ok('task') });
+  registry.registerPath({ method: 'get', path: '/api/instances', summary: 'Search instances', request: { query: instanceQuerySchema }, responses: ok('{ items, nextCursor }', R.instancePageSchema) });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}', summary: 'One instance, with its case file (facts) per process', request: { params: id('id') }, responses: ok('instance', R.instanceDetailSchema) });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit', summary: 'Audit trail', request: { params: id('id') }, responses: ok('{ events }', R.auditTrailSchema) });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}/conformance', summary: 'One instance replayed on its diagram', request: { params: id('id') }, responses: ok('{ instanceId, fitness, moves, deviations }', R.instanceConformanceSchema) });
+  registry.registerPath({ method: 'get', path: '/api/instances/{id}/audit/verify', summary: 'Verify the audit trail against the latest signed checkpoint and the projections', request: { params: id('id') }, responses: { 200: { description: 'the chain re-hashed, compared with the latest signed checkpoint and with the task and instance rows', ...json(R.chainVerificationSchema) }, ...errors } });
+  registry.registerPath({ method: 'get', path: '/api/tasks', summary: 'Inbox', request: { query: taskQuerySchema }, responses: ok('{ items, nextCursor }', R.taskPageSchema) });
+  registry.registerPath({ method: 'get', path: '/api/tasks/counts', summary: 'Inbox counts for the menu', responses: ok('{ mine, available, overdue }', R.taskCountsSchema) });
+  registry.registerPath({ method: 'get', path: '/api/tasks/{taskId}', summary: 'One task, its action forms, and for a penalty task the 90-day clock and the amount owed', request: { params: id('taskId') }, responses: ok('task', R.taskDetailSchema) });
+  registry.registerPath({ method: 'post', path: '/api/tasks/{taskId}/claim', summary: 'Claim a task', request: { params: id('taskId') }, responses: ok('task', R.taskSchema) });
   registry.registerPath({
     method: 'post', path: '/api/tasks/{taskId}/actions', summary: 'Act on a task',
     request: {
       params: id('taskId'), body: json(taskActionBodySchema),
       headers: idempotencyHeader,
     },
-    responses: { 200: { description: 'the task\'s state and the tasks its step opened (next)', ...json(taskActionResponseSchema) }, ...errors },
+    responses: ok('the task\'s state and the tasks its step opened (next)', taskActionResponseSchema),
   });
-  registry.registerPath({ method: 'get', path: '/api/catalogs/{name}', summary: 'A catalog', request: { params: id('name') }, responses: ok('entries') });
-  registry.registerPath({ method: 'put', path: '/api/catalogs/{name}/{code}', summary: 'Edit one catalog entry (admin)', request: { params: z.object({ name: z.string(), code: z.string() }), body: json(catalogEntryBodySchema) }, responses: ok('entry') });
-  registry.registerPath({ method: 'get', path: '/api/org-units', summary: 'Org units', responses: ok('list') });
-  registry.registerPath({ method: 'get', path: '/api/users', summary: 'Users, by role', request: { query: z.object({ role: z.string().optional(), orgUnitId: z.string().optional() }) }, responses: ok('list') });
-  registry.registerPath({ method: 'get', path: '/api/admin/alerts', summary: 'Open alerts, e.g. a licence push failing for a long time (admin); ?status=all includes cleared ones', request: { query: z.object({ status: z.enum(['all']).optional() }) }, responses: ok('{ alerts }') });
-  registry.registerPath({ method: 'get', path: '/api/licensing/credit-records', summary: 'Credit registry entries of an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ records }') });
-  registry.registerPath({ method: 'get', path: '/api/licensing/licences', summary: 'Licences issued to an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ licences }') });
+  registry.registerPath({ method: 'get', path: '/api/catalogs/{name}', summary: 'A catalog', request: { params: id('name') }, responses: ok('entries', z.array(R.catalogEntrySchema)) });
+  registry.registerPath({ method: 'put', path: '/api/catalogs/{name}/{code}', summary: 'Edit one catalog entry (admin)', request: { params: z.object({ name: z.string(), code: z.string() }), body: json(catalogEntryBodySchema) }, responses: ok('entry', R.catalogEntrySchema) });
+  registry.registerPath({ method: 'get', path: '/api/org-units', summary: 'Org units', responses: ok('list', z.array(R.orgUnitSchema)) });
+  registry.registerPath({ method: 'get', path: '/api/users', summary: 'Users, by role', request: { query: z.object({ role: z.string().optional(), orgUnitId: z.string().optional() }) }, responses: ok('list', z.array(R.userSchema)) });
+  registry.registerPath({ method: 'get', path: '/api/admin/alerts', summary: 'Open alerts, e.g. a licence push failing for a long time (admin); ?status=all includes cleared ones', request: { query: z.object({ status: z.enum(['all']).optional() }) }, responses: ok('{ alerts }', z.object({ alerts: z.array(R.alertSchema) })) });
+  registry.registerPath({ method: 'get', path: '/api/licensing/credit-records', summary: 'Credit registry entries of an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ records }', z.object({ records: z.array(R.creditRecordSchema) })) });
+  registry.registerPath({ method: 'get', path: '/api/licensing/licences', summary: 'Licences issued to an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ licences }', z.object({ licences: z.array(R.licenceSchema) })) });
   registry.registerPath({
     method: 'post', path: '/api/licensing/claims', summary: 'Redeem the claim code of a counter filing (the party\'s portal account): binds the case to the account',
-    request: { body: json(claimBodySchema) }, responses: { ...ok('{ instanceId }'), 404: { description: 'no case with this code', ...json(errorSchema) }, 409: { description: 'the code was used or has expired', ...json(errorSchema) } },
+    request: { body: json(claimBodySchema) }, responses: { ...ok('{ instanceId }', z.object({ instanceId: z.string() })), 404: { description: 'no case with this code', ...json(errorSchema) }, 409: { description: 'the code was used or has expired', ...json(errorSchema) } },
   });
   registry.registerPath({
     method: 'post', path: '/api/licensing/claim-codes', summary: 'Re-issue the claim code of an unclaimed counter filing of the clerk\'s street (window_clerk); voids the previous code',
-    request: { body: json(reissueBodySchema) }, responses: { 201: { description: '{ code, expiresAt }' }, ...errors },
+    request: { body: json(reissueBodySchema) }, responses: { 201: { description: '{ code, expiresAt }', ...json(R.claimCodeSchema) }, ...errors },
   });
   registry.registerPath({
     method: 'post', path: '/api/licensing/portal-subjects', summary: 'Bind a subject (credit code, ID number) to a portal account of the clerk\'s street after checking its papers (window_clerk)',
-    request: { body: json(bindSubjectBodySchema) }, responses: { 201: { description: '{ id, username, name, creditCode, idNumber, verifiedVia }' }, ...errors },
+    request: { body: json(bindSubjectBodySchema) }, responses: { 201: { description: '{ id, username, name, creditCode, idNumber, verifiedVia }', ...json(R.portalSubjectSchema) }, ...errors },
   });
-  registry.registerPath({ method: 'get', path: '/api/metrics/kpis', summary: 'Assessment rates by unit and period (leaders, auditors, admins, shift chiefs, dispatchers)', request: { query: kpiQuerySchema }, responses: ok('{ closureRate, onTimeRate, ..., byUnit }') });
-  registry.registerPath({ method: 'get', path: '/api/admin/clock', summary: 'The current (possibly simulated) time', responses: ok('{ now, simulation }') });
-  registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }') });
+  registry.registerPath({ method: 'get', path: '/api/metrics/kpis', summary: 'Assessment rates by unit and period (leaders, auditors, admins, shift chiefs, dispatchers)', request: { query: kpiQuerySchema }, responses: ok('{ closureRate, onTimeRate, ..., byUnit }', R.kpisSchema) });
+  registry.registerPath({ method: 'get', path: '/api/admin/clock', summary: 'The current (possibly simulated) time', responses: ok('{ now, simulation }', R.clockSchema) });
+  registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }', R.advancedSchema) });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -56,7 +56,7 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   // separation-of-duties guard, so a clerk's attempt to sign is refused as such, consent or not.
   const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
   const { consent, rest } = onBehalf ? splitConsent(data) : { consent: undefined, rest: data };
-  const parsed = contract.schema.safeParse(rest);
+  const parsed = contract.schema.safeParse(rest, { reportInput: true });
   if (!parsed.success) throw badRequest('invalid action data', zodDetails(parsed.error, ['data']));
   const given = onBehalf && consent !== undefined ? partyConsentSchema.safeParse(consent) : undefined;
   if (given && !given.success) throw badRequest('acting on the party\'s behalf needs their recorded consent', zodDetails(given.error, ['data', 'consent']));

@@ -14,12 +14,13 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/actor';
 import { portalOnly, portalTasks, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
+import { taskUsers, userNames } from './user-names';
 import { idempotencyKeySchema } from '../idempotency';
 import { actionForms } from './action-forms';
 import { loadTask, loadVisibleTask, visibilityRefusal, hiddenFromPublic } from './load-task';
 import { refuse } from './refusals';
 import { PENALTY_KEY, PenaltyStep } from '../../domain/processes/inspection-penalty';
-import { paymentView } from '../instances/penalty-facts';
+import { caseFileOf } from '../instances/case-file';
 import { stepOf } from '../../domain/processes';
 import { actsOnBehalf } from '../../domain/process-contract';
 
@@ -82,8 +83,9 @@ export function tasksRouter(ctx: AppContext): Router {
     const now = await ctx.clock.now();
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
+    const names = await userNames(ctx.db, taskUsers(page));
     res.json({
-      items: page.map((r) => taskView(r, now)),
+      items: page.map((r) => taskView(r, now, names)),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.dueAt.toISOString(), id: last.id }) : null,
     });
   });
@@ -103,12 +105,12 @@ export function tasksRouter(ctx: AppContext): Router {
     const actor = actorOf(res);
     const row = await loadVisibleTask(ctx, actor, req.params.taskId);
     const now = await ctx.clock.now();
-    // The enforcement task shows what is owed today, computed now from the stored fine, due date and rate.
-    const payment = row.processKey === PENALTY_KEY && row.stepId === PenaltyStep.Enforce && row.status === 'open'
-      ? await paymentView(ctx.db, row.instanceId, now, row.id) : null;
+    // A penalty task shows the 90-day clock, and the enforcement task what is owed today, both from the case file.
+    const context = row.processKey === PENALTY_KEY && row.status === 'open' ? await penaltyContext(ctx.db, row.instanceId, row.stepId, now) : {};
     const step = stepOf(row.processKey, row.stepId);
     const onBehalf = step !== undefined && actsOnBehalf(step, actor.roles);
-    res.json({ ...taskView(row, now), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId, onBehalf) : [], context: payment ? { payment } : {} });
+    const names = await userNames(ctx.db, taskUsers([row]));
+    res.json({ ...taskView(row, now, names), forms: row.status === 'open' ? actionForms(row.processKey, row.stepId, onBehalf) : [], context });
   });
 
   router.post('/:taskId/claim', async (req, res) => {
@@ -135,7 +137,7 @@ export function tasksRouter(ctx: AppContext): Router {
       return updated[0];
     });
     if (!claimed) throw conflict('someone else holds this task');
-    res.json(taskView(claimed, await ctx.clock.now()));
+    res.json(taskView(claimed, await ctx.clock.now(), new Map([[actor.id, actor.name]])));
   });
 
   router.post('/:taskId/actions', async (req, res) => {
@@ -146,4 +148,11 @@ export function tasksRouter(ctx: AppContext): Router {
   });
 
   return router;
+}
+
+async function penaltyContext(db: Db, instanceId: string, stepId: string, now: Date) {
+  const facts = await caseFileOf(db, instanceId, now);
+  if (facts?.kind !== 'inspection-penalty') return {};
+  const payment = stepId === PenaltyStep.Enforce ? facts.payment : null;
+  return { ...(facts.clock && !facts.clock.finishedAt ? { clock: facts.clock } : {}), ...(payment ? { payment } : {}) };
 }

@@ -4,10 +4,12 @@ import { instances, tasks } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { READ_ALL_ROLES, publicOnly } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
+import type { UserNames } from './user-names';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
-export function taskView(row: TaskRow, now: Date) {
+/** `names` are the users of the page (./user-names), so the assignee and completer show by name. */
+export function taskView(row: TaskRow, now: Date, names: UserNames = new Map()) {
   return {
     taskId: row.id,
     instanceId: row.instanceId,
@@ -18,6 +20,7 @@ export function taskView(row: TaskRow, now: Date) {
     role: row.role,
     orgUnitId: row.orgUnitId,
     assigneeId: row.assigneeId,
+    assigneeName: row.assigneeId ? names.get(row.assigneeId) ?? null : null,
     status: row.status,
     actions: row.status === 'open' ? row.actions : [],
     timeLimit: row.timeLimit,
@@ -33,6 +36,7 @@ export function taskView(row: TaskRow, now: Date) {
     calendarVersion: row.calendarVersion,
     completedAt: row.completedAt ? toShanghaiIso(row.completedAt) : null,
     completedBy: row.completedBy,
+    completedByName: row.completedBy ? names.get(row.completedBy) ?? null : null,
     outcomeAction: row.outcomeAction,
   };
 }

@@ -99,7 +99,7 @@ test('a grid report is whistled, dispatched to two departments, handled, checked
     await dispatchForm.locator('.ant-select-selection-item[title="区城市管理局"] .ant-select-selection-item-remove').click();
     await pickOption(dispatcher.page, '派遣部门', '区市场监督管理局');
     await submitAction(dispatcher.page, 'dispatch');
-    await dispatchForm.locator('.ant-form-item-has-error').filter({ hasText: '主办部门' }).getByText('the lead must be one of the departments').waitFor();
+    await dispatchForm.locator('.ant-form-item-has-error').filter({ hasText: '主办部门' }).getByText('牵头部门须是派遣的部门之一').waitFor();
     await pickOption(dispatcher.page, '派遣部门', '区城市管理局');
     await screenshot(dispatcher.page, '05-task-dispatch');
     await submitAction(dispatcher.page, 'dispatch');

@@ -24,7 +24,7 @@ describe('whistle-escalation', () => {
       const res = await request(stack.app).post('/api/processes/whistle-escalation/instances').set('authorization', await stack.login('grid_worker'))
         .send({ input: gridReport({ photos: ['before.jpg'], selfResolved }) });
       expect(res.status).toBe(400);
-      expect(res.body.error.details).toEqual([{ path: 'input.selfResolved.photos', message: expect.stringContaining('after-photo') }]);
+      expect(res.body.error.details).toEqual([{ path: 'input.selfResolved.photos', message: expect.stringContaining('整改后照片') }]);
     }
     expect((await request(stack.app).get('/api/instances?limit=200').set('authorization', auth)).body.items.length).toBe(before);
   });
@@ -36,7 +36,7 @@ describe('whistle-escalation', () => {
     // When the community resolves it without a photo, then an empty list: refused, naming the field
     for (const data of [{ result: '已修复' }, { result: '已修复', photos: [] }]) {
       const res = await act(stack, 'community_staff', community.id, 'resolve', data);
-      expect({ status: res.status, details: res.body.error?.details }).toEqual({ status: 400, details: [{ path: 'data.photos', message: expect.stringContaining('after-photo') }] });
+      expect({ status: res.status, details: res.body.error?.details }).toEqual({ status: 400, details: [{ path: 'data.photos', message: expect.stringContaining('整改后照片') }] });
     }
     // And the same for a department's completion after it whistled and the street dispatched
     await act(stack, 'community_staff', community.id, 'whistle', { reason: '需部门处置' });
@@ -44,7 +44,7 @@ describe('whistle-escalation', () => {
     const department = await stack.openTask(id, WhistleStep.DepartmentHandle);
     await act(stack, 'dept_handler', department.id, 'acknowledge');
     const bare = await act(stack, 'dept_handler', department.id, 'complete', { result: '已处置' });
-    expect({ status: bare.status, details: bare.body.error?.details }).toEqual({ status: 400, details: [{ path: 'data.photos', message: expect.stringContaining('after-photo') }] });
+    expect({ status: bare.status, details: bare.body.error?.details }).toEqual({ status: 400, details: [{ path: 'data.photos', message: expect.stringContaining('整改后照片') }] });
     // Then with a photo it goes through, and the photo is in the audit
     expect((await act(stack, 'dept_handler', department.id, 'complete', { result: '已处置', photos: ['after.jpg'] })).status).toBe(200);
     await stack.openTask(id, WhistleStep.FieldCheck);

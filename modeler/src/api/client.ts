@@ -1,6 +1,7 @@
 // The one HTTP client of the app: JSON in and out, the bearer token from the session, and the API's error
 // envelope turned into an ApiError that forms can map onto fields.
 import { readSession } from '../auth/session-storage';
+import { storedLanguage } from '../i18n';
 
 export interface ErrorDetail { path: string; message: string }
 
@@ -44,7 +45,8 @@ export function idempotencyKeys(): { keyFor(request: unknown): string; clear(): 
 }
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; idempotencyKey?: string } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // Validation messages come back in the language the user reads the app in.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLanguage() };
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   const token = readSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;

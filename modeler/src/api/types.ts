@@ -1,104 +1,55 @@
-// The shapes the API answers with (see the shared API contract), as the web app reads them.
-export interface User { id: string; username: string; name: string; roles: string[]; orgUnitId: string }
+// The shapes the API answers with, under the names the app has always used: each is the generated type of the
+// OpenAPI document (./generated.ts, from the server's zod schemas by `npm run gen:client`), never written by hand.
+import type { components } from './generated';
 
-export interface TimeLimit { unit: 'minutes' | 'workingHours' | 'workingDays' | 'calendarDays'; amount: number }
+type S = components['schemas'];
 
-export interface Task {
-  taskId: string; instanceId: string; processKey: string; stepId: string; name: string; title: string;
-  role: string; orgUnitId: string; assigneeId: string | null; status: 'open' | 'completed' | 'timedOut' | 'cancelled';
-  actions: string[]; timeLimit: TimeLimit | null; createdAt: string; dueAt: string; overdue: boolean;
-  reminded: boolean; supervised: boolean; provisionalDeadline: boolean; completedAt: string | null;
-  completedBy: string | null; outcomeAction: string | null;
-}
+export type User = S['User'];
+export type TimeLimit = S['TimeLimit'];
+export type Task = S['Task'];
+export type TaskDetail = Omit<S['TaskDetail'], 'forms'> & { forms: ActionForm[] };
+export type TaskCounts = S['TaskCounts'];
+export type PaymentFacts = S['PaymentFacts'];
+export type CaseClock = S['CaseClock'];
+export type WhistleFacts = S['WhistleFacts'];
+export type PenaltyFacts = S['PenaltyFacts'];
+export type LicensingFacts = S['LicensingFacts'];
+export type InstanceSummary = S['InstanceSummary'];
+export type CurrentStep = S['CurrentStep'];
+export type Waiting = S['Waiting'];
+export type InstanceDetail = S['InstanceDetail'];
+/** The case file (案卷) of an instance: one shape per process, told apart by `kind`. */
+export type CaseFacts = NonNullable<InstanceDetail['facts']>;
+export type AuditActor = S['AuditActor'];
+export type AuditEvent = S['AuditEvent'];
+export type InstanceConformance = S['InstanceConformance'];
+export type ChainVerification = S['ChainVerification'];
+export type AuditBreak = ChainVerification['breaks'][number];
+export type AuditBreakKind = AuditBreak['kind'];
+export type ProcessSummary = S['ProcessSummary'];
+export type ProcessVersionInfo = S['ProcessVersionInfo'];
+export type ProcessDefinition = S['ProcessDefinition'];
+export type ProcessVersion = S['ProcessVersion'];
+export type Conformance = S['Conformance'];
+export type OrgUnit = S['OrgUnit'];
+export type Clock = S['Clock'];
+export type Rates = S['Kpis']['trend'][number] extends infer T ? Omit<T, 'period'> : never;
+export type Kpis = S['Kpis'];
 
+/** A keyset-paged list (TaskPage, InstancePage) over any item. */
+export interface Page<T> { items: T[]; nextCursor: string | null }
+
+/** An event category of the catalog: the document types a catalog entry's own fields as open, this one names them. */
+export type EventCategory = Pick<S['CatalogEntry'], 'code' | 'name'> & { suggestedDepartments?: string[] };
+
+/**
+ * The JSON Schema (draft 2020-12) vocabulary the action forms are drawn from. It describes JSON Schema itself, not an
+ * answer of this API, which types an action's schema as an open object.
+ */
 export interface JsonSchema {
   type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema | false;
   enum?: unknown[]; minLength?: number; maxLength?: number; minItems?: number; maxItems?: number;
   minimum?: number; maximum?: number; format?: string; description?: string; anyOf?: JsonSchema[];
 }
 
-export interface ActionForm { action: string; label: string; keepsOpen: boolean; schema: JsonSchema }
-
-/** What a penalty fine comes to today (arts. 67, 72), computed by the API when read. */
-export interface PaymentFacts { fineFen: number; dueAt: string; surchargePercentPerDay: number; lateDays: number; surchargeFen: number; owedFen: number; asOf: string }
-
-/** The 90-day limit of a penalty case (art. 60). */
-export interface CaseClock {
-  startedAt: string; limit: TimeLimit; dueAt: string; paused: boolean; pausedSince: string | null;
-  pausedFor: 'hearing' | 'testing' | 'appraisal' | null; pausedDays: number; daysRemaining: number;
-}
-
-export interface TaskDetail extends Task { forms: ActionForm[]; context?: { payment?: PaymentFacts } }
-
-export interface Page<T> { items: T[]; nextCursor: string | null }
-
-export interface TaskCounts { mine: number; available: number; overdue: number }
-
-export interface InstanceSummary {
-  instanceId: string; processKey: string; title: string; status: string; startedAt: string; closedAt: string | null;
-  currentSteps: string[]; overdue?: boolean;
-}
-
-export interface CurrentStep { stepId: string; taskId: string; name: string; orgUnitId: string; assigneeId: string | null; dueAt: string; overdue: boolean }
-
-export interface InstanceDetail {
-  instanceId: string; processKey: string; processVersion: number; title: string; status: string;
-  input: Record<string, unknown>; orgUnitId: string; currentSteps: CurrentStep[]; completedSteps: string[];
-  startedAt: string; closedAt: string | null; outcome: unknown;
-  clock?: CaseClock | null; facts?: { payment?: PaymentFacts | null } | null;
-  /** What the case waits for from the party (a 容缺 filing), with its date. */
-  waiting?: Array<{ stepId: string; taskId: string; kind: 'missingMaterial' | 'rectification'; missing: string[]; deadline: string; overdue: boolean }>;
-}
-
-export interface AuditActor { id: string; name: string; role: string; orgUnitId: string }
-
-export interface AuditEvent {
-  seq: number; at: string; actor: AuditActor | null; stepId: string | null; action: string;
-  data: Record<string, unknown>; prevHash: string; hash: string;
-}
-
-export interface InstanceConformance { instanceId: string; fitness: number; deviations: Array<{ from: string; to: string }> }
-
-export type AuditBreakKind = 'altered' | 'missing' | 'reordered' | 'truncated' | 'differsFromCheckpoint' | 'deletedInstance'
-  | 'taskEventMissing' | 'instanceEventMissing' | 'badSignature' | 'badRoot';
-
-export interface AuditBreak { kind: AuditBreakKind; instanceId?: string; seq?: number; taskId?: string; message: string }
-
-export interface ChainVerification {
-  ok: boolean; events: number; firstBrokenSeq: number | null;
-  verifiedUpTo: { checkpointAt: string; events: number } | null; eventsAfterCheckpoint: number; breaks: AuditBreak[];
-}
-
-export interface ProcessSummary { key: string; name: string; version: number; description: string }
-
-export interface ProcessVersionInfo { version: number; createdAt: string; createdBy: string }
-
-export interface ProcessDefinition {
-  key: string; name: string; description: string; version: number; bpmnXml: string;
-  parameters: Record<string, { role?: string; timeLimit?: TimeLimit }>; versions: ProcessVersionInfo[];
-}
-
-export interface ProcessVersion { key: string; version: number; bpmnXml: string; createdAt: string; createdBy: string }
-
-export interface Conformance {
-  static: { missingInDiagram: string[]; missingInCode: string[] };
-  fitness: number | null; instancesChecked: number;
-  deviations: Array<{ instanceId: string; from: string; to: string }>;
-}
-
-export interface OrgUnit { id: string; kind: 'district' | 'street' | 'community' | 'grid' | 'department'; name: string; parentId: string | null; code: string | null }
-
-export interface EventCategory { code: string; name: string; suggestedDepartments?: string[] }
-
-export interface Clock { now: string; simulation: boolean }
-
-export interface Rates {
-  cases: number; closureRate: number | null; onTimeRate: number | null; selfResolutionRate: number | null;
-  satisfactionRate: number | null; reworkRate: number | null; overdueRate: number | null;
-}
-
-export interface Kpis extends Rates {
-  from: string; to: string;
-  byUnit: Array<Rates & { orgUnitId: string; name: string; kind: 'street' | 'department' }>;
-  trend: Array<Rates & { period: string }>;
-}
+export type ActionForm = Omit<S['ActionForm'], 'schema'> & { schema: JsonSchema };

@@ -17,7 +17,7 @@ import { InstanceDiagram } from './InstanceDiagram';
 import { LicensingNotices } from './LicensingNotices';
 import { RectificationNotice } from './RectificationNotice';
 import { auditCsv, auditJson, download } from './audit-export';
-import { CaseClockFacts, PaymentFactsView } from './PenaltyFacts';
+import { CaseFile } from './CaseFileCard';
 
 export default function InstancePage() {
   const { instanceId = '' } = useParams();
@@ -59,8 +59,7 @@ export default function InstancePage() {
             <Col span={8}>
               <div className="card-stack">
                 <Card title={t('instance.overview')} size="small"><CaseSummary instance={instance.data} columns={1} /></Card>
-                {instance.data.clock && <Card title={t('penalty.caseLimit')} size="small"><CaseClockFacts clock={instance.data.clock} /></Card>}
-                {instance.data.facts?.payment && <Card title={t('penalty.payment')} size="small"><PaymentFactsView payment={instance.data.facts.payment} /></Card>}
+                {instance.data.facts && <Card title={t('caseFile.title')} size="small" data-testid="case-file"><CaseFile facts={instance.data.facts} /></Card>}
                 {instance.data.currentSteps.length > 0 && (
                   <Card title={t('instance.currentSteps')} size="small">
                     <Descriptions size="small" column={1}>

@@ -62,6 +62,7 @@ export default function InboxPage() {
     },
     { title: t('inbox.step'), dataIndex: 'stepId', width: 150, render: (_, task) => labels.step(task.stepId, task.name) },
     { title: t('inbox.process'), dataIndex: 'processKey', width: 120, render: (key: string) => processName(key) },
+    { title: tab === 'completed' ? t('inbox.completedBy') : t('task.assignee'), key: 'who', width: 100, render: (_, task) => (tab === 'completed' ? task.completedByName : task.assigneeName) ?? '—' },
     tab === 'completed'
       ? { title: t('inbox.completedAt'), dataIndex: 'completedAt', width: 160, render: (v: string | null) => formatTime(v) }
       : { title: t('inbox.due'), dataIndex: 'dueAt', width: 170, render: (_, task) => <DueCell dueAt={task.dueAt} now={now} overdue={task.overdue} /> },

@@ -66,7 +66,8 @@ export default function TaskPage() {
               </Space>
               <div className="subtitle">
                 <Link to={`/instances/${data.instanceId}`}>{data.instanceId}</Link>
-                {' · '}{t('task.assignee')}：{data.assigneeId ? (mine ? user.name : t('task.claimedByOther')) : t('task.unassigned')}
+                {' · '}{t('task.assignee')}：{data.assigneeId ? (mine ? user.name : data.assigneeName ?? t('task.claimedByOther')) : t('task.unassigned')}
+                {data.completedByName && <>{' · '}{t('inbox.completedBy')}：{data.completedByName}</>}
               </div>
             </div>
             <Space>

@@ -1,0 +1,143 @@
+// What every endpoint answers, as zod schemas: the OpenAPI document names them (api/openapi/document.ts) and the web
+// app's types are generated from that document (npm run gen:client), so the client cannot drift from the server.
+import { z } from 'zod';
+import { TIME_UNITS } from '../../domain/time-units';
+import { clockStateSchema, penaltyFactsSchema } from '../../domain/case-file/penalty';
+import { licensingFactsSchema } from '../../domain/case-file/licensing';
+import { whistleFactsSchema } from '../../domain/case-file/whistle';
+import { auditVerificationSchema } from '../instances/audit-verification';
+
+const instant = z.string().describe('ISO-8601 instant, Asia/Shanghai offset');
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+/** A named schema (a component of the document, a type of the generated client). */
+const named = <T extends z.ZodType>(id: string, schema: T): T => schema.meta({ id }) as T;
+/** A named schema or null: a union, so the generated type reads `Name | null`. */
+const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
+export const userSchema = named('User', z.object({ id: z.string(), username: z.string(), name: z.string(), roles: z.array(z.string()), orgUnitId: z.string() }));
+export const loginAnswerSchema = named('LoginAnswer', z.object({ token: z.string(), user: userSchema }));
+export const timeLimitAnswerSchema = named('TimeLimit', z.object({ unit: z.enum(TIME_UNITS), amount: z.number() }));
+
+export const taskSchema = named('Task', z.object({
+  taskId: z.string(), instanceId: z.string(), processKey: z.string(), stepId: z.string(), name: z.string(), title: z.string(),
+  role: z.string(), orgUnitId: z.string(),
+  assigneeId: nullable(z.string()), assigneeName: nullable(z.string()).describe('the assignee by name'),
+  status: z.enum(['open', 'completed', 'timedOut', 'cancelled']), actions: z.array(z.string()), timeLimit: orNull(timeLimitAnswerSchema),
+  createdAt: instant, dueAt: instant, parked: z.boolean(), acknowledgeBy: nullable(instant), acknowledgedAt: nullable(instant),
+  overdue: z.boolean(), reminded: z.boolean(), supervised: z.boolean(), provisionalDeadline: z.boolean(), calendarVersion: z.string(),
+  completedAt: nullable(instant), completedBy: nullable(z.string()), completedByName: nullable(z.string()).describe('who completed it, by name'),
+  outcomeAction: nullable(z.string()),
+}));
+
+/** A JSON Schema (draft 2020-12) of an action's data, from the action's zod contract. */
+export const jsonSchemaSchema = z.record(z.string(), z.unknown()).describe('JSON Schema of the action data');
+export const actionFormSchema = named('ActionForm', z.object({ action: z.string(), label: z.string(), keepsOpen: z.boolean(), schema: jsonSchemaSchema }));
+
+export const caseClockSchema = named('CaseClock', z.object({
+  startedAt: instant, limit: timeLimitAnswerSchema, dueAt: instant, paused: z.boolean(), pausedSince: nullable(instant),
+  pausedFor: clockStateSchema.shape.pausedFor, pausedDays: z.number().int(), daysRemaining: z.number().int(),
+  finishedAt: nullable(instant).describe('when the clock finished (the decision); days remaining are then as of that day'),
+}).describe('the 90-day limit of a penalty case (行政处罚法 art. 60)'));
+
+export const paymentFactsSchema = named('PaymentFacts', z.object({
+  fineFen: z.number().int(), dueAt: instant, surchargePercentPerDay: z.number(), lateDays: z.number().int(), surchargeFen: z.number().int(),
+  owedFen: z.number().int(), asOf: instant, paidFen: nullable(z.number().int()), paidAt: nullable(instant), courtEnforcementAt: nullable(instant),
+}).describe('the fine and what it comes to as of today, or as of its payment (arts. 67, 72)'));
+
+export const penaltyFactsViewSchema = named('PenaltyFacts', penaltyFactsSchema.extend({ clock: orNull(caseClockSchema), payment: orNull(paymentFactsSchema) }));
+const whistleFacts = named('WhistleFacts', whistleFactsSchema);
+const licensingFacts = named('LicensingFacts', licensingFactsSchema);
+export const caseFactsSchema = named('CaseFacts', z.discriminatedUnion('kind', [whistleFacts, penaltyFactsViewSchema, licensingFacts])
+  .describe('the case file (案卷): one schema per process, told apart by kind (the process key)'));
+
+export const taskDetailSchema = named('TaskDetail', taskSchema.extend({
+  forms: z.array(actionFormSchema),
+  context: z.object({ payment: paymentFactsSchema.optional(), clock: caseClockSchema.optional() }),
+}));
+
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: nullable(z.string()) });
+export const taskPageSchema = named('TaskPage', page(taskSchema));
+export const taskCountsSchema = named('TaskCounts', z.object({ mine: z.number().int(), available: z.number().int(), overdue: z.number().int() }));
+
+export const instanceSummarySchema = named('InstanceSummary', z.object({
+  instanceId: z.string(), processKey: z.string(), title: z.string(), status: z.string(), startedAt: instant, closedAt: nullable(instant),
+  currentSteps: z.array(z.string()), overdue: z.boolean(),
+}));
+export const instancePageSchema = named('InstancePage', page(instanceSummarySchema));
+
+export const currentStepSchema = named('CurrentStep', z.object({
+  stepId: z.string(), taskId: z.string(), name: z.string(), orgUnitId: z.string(), assigneeId: nullable(z.string()),
+  assigneeName: nullable(z.string()), dueAt: instant, overdue: z.boolean(),
+}));
+export const waitingSchema = named('Waiting', z.object({
+  stepId: z.string(), taskId: z.string(), kind: z.enum(['missingMaterial', 'rectification']), missing: z.array(z.string()), deadline: instant, overdue: z.boolean(),
+}));
+export const instanceDetailSchema = named('InstanceDetail', z.object({
+  instanceId: z.string(), processKey: z.string(), processVersion: z.number().int(), title: z.string(), status: z.string(),
+  input: z.record(z.string(), z.unknown()), orgUnitId: z.string(), currentSteps: z.array(currentStepSchema), completedSteps: z.array(z.string()),
+  waiting: z.array(waitingSchema), startedAt: instant, closedAt: nullable(instant), outcome: nullable(z.record(z.string(), z.unknown())),
+  clock: orNull(caseClockSchema).describe('a running penalty case\'s 90-day clock'),
+  facts: orNull(caseFactsSchema),
+}));
+
+export const auditActorSchema = named('AuditActor', z.object({ id: z.string(), name: z.string(), role: z.string(), orgUnitId: z.string() }));
+export const auditEventSchema = named('AuditEvent', z.object({
+  seq: z.number().int(), at: instant, actor: orNull(auditActorSchema), stepId: nullable(z.string()), action: z.string(),
+  data: z.record(z.string(), z.unknown()), prevHash: z.string(), hash: z.string(),
+}));
+export const auditTrailSchema = named('AuditTrail', z.object({ events: z.array(auditEventSchema) }));
+export const chainVerificationSchema = named('ChainVerification', auditVerificationSchema);
+
+const deviation = z.object({ from: z.string(), to: z.string() });
+export const instanceConformanceSchema = named('InstanceConformance', z.object({
+  instanceId: z.string(), fitness: z.number(), moves: z.array(deviation.extend({ ok: z.boolean() })), deviations: z.array(deviation),
+}));
+export const conformanceSchema = named('Conformance', z.object({
+  static: z.object({ version: z.number().int(), missingInDiagram: z.array(z.string()), missingInCode: z.array(z.string()) }),
+  fitness: nullable(z.number()), instancesChecked: z.number().int(), deviations: z.array(deviation.extend({ instanceId: z.string() })),
+  mostCommonDeviations: z.array(deviation.extend({ count: z.number().int() })),
+}));
+
+export const processSummarySchema = named('ProcessSummary', z.object({ key: z.string(), name: z.string(), version: z.number().int(), description: z.string() }));
+export const processVersionInfoSchema = named('ProcessVersionInfo', z.object({ version: z.number().int(), createdAt: instant, createdBy: z.string() }));
+const stepParameters = z.record(z.string(), z.object({ role: z.string().optional(), timeLimit: timeLimitAnswerSchema.optional() }));
+export const processDefinitionSchema = named('ProcessDefinition', processSummarySchema.extend({ bpmnXml: z.string(), parameters: stepParameters, versions: z.array(processVersionInfoSchema) }));
+export const processVersionSchema = named('ProcessVersion', z.object({ key: z.string(), version: z.number().int(), bpmnXml: z.string(), parameters: stepParameters, createdAt: instant, createdBy: z.string() }));
+export const publishedSchema = named('Published', z.object({ version: z.number().int() }));
+export const claimCodeSchema = named('ClaimCode', z.object({ code: z.string(), expiresAt: instant }));
+export const startedSchema = named('Started', z.object({ instanceId: z.string(), claim: orNull(claimCodeSchema).optional() }));
+
+export const orgUnitSchema = named('OrgUnit', z.object({
+  id: z.string(), kind: z.enum(['district', 'street', 'community', 'grid', 'department']), name: z.string(), parentId: nullable(z.string()), code: nullable(z.string()),
+}));
+export const catalogEntrySchema = named('CatalogEntry', z.object({ code: z.string(), name: z.string(), updatedAt: instant, updatedBy: nullable(z.string()) })
+  .catchall(z.unknown()).describe('one catalog entry: its code, name and the catalog\'s own fields'));
+
+export const alertSchema = named('Alert', z.object({
+  key: z.string(), kind: z.string(), instanceId: nullable(z.string()), message: z.string(), data: z.record(z.string(), z.unknown()),
+  raisedAt: instant, clearedAt: nullable(instant),
+}));
+export const creditRecordSchema = named('CreditRecord', z.object({
+  id: z.string(), creditCode: z.string(), kind: z.string(), reason: z.string(), instanceId: nullable(z.string()), licenceNo: nullable(z.string()),
+  itemCode: nullable(z.string()), recordedAt: instant,
+}));
+export const licenceSchema = named('Licence', z.object({
+  id: z.string(), licenceNo: z.string(), instanceId: z.string(), itemCode: z.string(), holderName: z.string(), creditCode: z.string(),
+  route: z.string(), status: z.string(), issuedAt: instant, revokedAt: nullable(instant), revocationReason: nullable(z.string()),
+}));
+export const portalSubjectSchema = named('PortalSubject', z.object({
+  id: z.string(), username: z.string(), name: z.string(), creditCode: nullable(z.string()), idNumber: nullable(z.string()), verifiedVia: z.unknown(),
+}));
+
+export const ratesSchema = named('Rates', z.object({
+  cases: z.number().int(), closureRate: nullable(z.number()), onTimeRate: nullable(z.number()), selfResolutionRate: nullable(z.number()),
+  satisfactionRate: nullable(z.number()), reworkRate: nullable(z.number()), overdueRate: nullable(z.number()),
+}));
+export const kpisSchema = named('Kpis', ratesSchema.extend({
+  from: instant, to: instant, processKey: z.string().optional(), granularity: z.enum(['day', 'week']),
+  byUnit: z.array(ratesSchema.extend({ orgUnitId: z.string(), name: z.string(), kind: z.enum(['street', 'department']) })),
+  trend: z.array(ratesSchema.extend({ period: z.string() })),
+}));
+export const clockSchema = named('Clock', z.object({ now: instant, simulation: z.boolean() }));
+export const advancedSchema = named('Advanced', z.object({ now: instant }));
+export const healthSchema = named('Health', z.record(z.string(), z.unknown()).describe('each part and whether it answers'));
