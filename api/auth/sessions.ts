@@ -92,13 +92,13 @@ export class SessionStore {
     const { session, user } = row;
     // What this process saw last may be newer than the row (written once a minute): the later of the two counts.
     const lastSeen = Math.max(session.lastSeenAt.getTime(), cached?.lastSeen ?? 0);
-    if (now - lastSeen >= this.options.limits.idleMs) {
-      await this.end(session.id, 'idle');
-      throw new ApiError(ErrorType.Unauthenticated, `the session ended after ${Math.round(this.options.limits.idleMs / 60_000)} minutes without activity; sign in again`);
-    }
     if (now >= session.expiresAt.getTime()) {
       await this.end(session.id, 'expired');
       throw new ApiError(ErrorType.Unauthenticated, 'the session reached its time limit; sign in again');
+    }
+    if (now - lastSeen >= this.options.limits.idleMs) {
+      await this.end(session.id, 'idle');
+      throw new ApiError(ErrorType.Unauthenticated, `the session ended after ${Math.round(this.options.limits.idleMs / 60_000)} minutes without activity; sign in again`);
     }
     if (!user.active || session.authVersion !== user.authVersion) {
       await this.end(session.id, user.active ? 'revoked' : 'deactivated');
