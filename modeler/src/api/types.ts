@@ -86,7 +86,7 @@ export interface Conformance {
   deviations: Array<{ instanceId: string; from: string; to: string }>;
 }
 
-export interface OrgUnit { id: string; kind: 'district' | 'street' | 'community' | 'grid' | 'department'; name: string; parentId: string | null; code: string | null }
+export interface OrgUnit { id: string; kind: 'district' | 'street' | 'community' | 'grid' | 'department'; name: string; parentId: string | null; code: string | null; active?: boolean }
 
 export interface EventCategory { code: string; name: string; suggestedDepartments?: string[] }
 
