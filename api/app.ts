@@ -13,6 +13,7 @@ import { DEFAULT_SESSION_LIMITS, SessionStore } from './auth/sessions';
 import { orgAdminRouter } from './admin/org-admin-router';
 import { userAdminRouter } from './admin/user-admin-router';
 import { securityLogRouter } from './admin/security-log-router';
+import { importRouter } from './admin/import-router';
 import { orgRouter } from './org/router';
 import { processesRouter } from './processes/router';
 import { instancesRouter } from './instances/router';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(orgAdminRouter(ctx));
   api.use(userAdminRouter(ctx));
   api.use('/admin', securityLogRouter(ctx));
+  api.use('/admin', importRouter(ctx));
   api.use('/processes', processesRouter(ctx));
   api.use('/instances', instancesRouter(ctx));
   api.use('/tasks', tasksRouter(ctx));

@@ -17,6 +17,7 @@ import { passwordChangeBodySchema, totpConfirmBodySchema, totpEnrolBodySchema } 
 import { orgUnitCreateBodySchema, orgUnitPatchBodySchema } from '../admin/org-admin-router';
 import { passwordResetBodySchema, reasonBodySchema, userCreateBodySchema, userPatchBodySchema, userRolesBodySchema } from '../admin/user-admin-router';
 import { securityLogExportQuerySchema, securityLogQuerySchema } from '../admin/security-log-router';
+import { importQuerySchema } from '../admin/import-router';
 
 const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }),
@@ -112,6 +113,10 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'post', path: '/api/users/{id}/password-reset', summary: 'Reset a password (security_admin); changed at next sign-in', request: { params: id('id'), body: json(passwordResetBodySchema) }, responses: ok('the account') });
   registry.registerPath({ method: 'post', path: '/api/users/{id}/unlock', summary: 'Lift a sign-in lockout (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('{ lifted }') });
   registry.registerPath({ method: 'post', path: '/api/users/{id}/totp-reset', summary: 'Remove a lost second factor (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('the account') });
+  registry.registerPath({
+    method: 'post', path: '/api/admin/import', summary: 'Import units (header kind,name,parent,code) or users (header username,name,unit,password) from CSV (admin); all or nothing; ?dryRun=true checks only',
+    request: { query: importQuerySchema, body: { content: { 'text/csv': { schema: z.string() } } } }, responses: ok('{ kind, created, updated, errors: [{ row, field, message }], dryRun }'),
+  });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log', summary: 'The security log, newest first (audit_admin)', request: { query: securityLogQuerySchema }, responses: ok('{ items, nextCursor }') });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log/export', summary: 'The security log as CSV (audit_admin); the export is logged', request: { query: securityLogExportQuerySchema }, responses: ok('text/csv') });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq }') });

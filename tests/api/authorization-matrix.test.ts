@@ -83,6 +83,7 @@ const WRITERS: Record<string, readonly string[] | 'by task'> = {
   'POST /api/users/{id}/password-reset': ['security_admin'],
   'POST /api/users/{id}/unlock': ['security_admin'],
   'POST /api/users/{id}/totp-reset': ['security_admin'],
+  'POST /api/admin/import': ['admin'],
 };
 /** Each signed-in user's own account (password, second factor); logout is tried in tests/api/administration.test.ts. */
 const SELF_WRITES = ['POST /api/auth/password', 'POST /api/auth/totp/enroll', 'POST /api/auth/totp/confirm', 'POST /api/auth/logout'];
@@ -441,6 +442,11 @@ describe('writes', () => {
       const res = await send(username, method, url, allowed ? invalid : valid);
       expectStatus(endpoint, res.status, allowed ? [400] : [403]);
     }
+    // The organisation import: a file that is not CSV from the system administrator, a valid one (a dry run) from others.
+    const importReq = request(stack.baseUrl!).post('/api/admin/import?dryRun=true').set('authorization', auth.get(username)!);
+    const imported = mayWrite('POST /api/admin/import') ? await importReq.send({ rows: [] })
+      : await importReq.set('content-type', 'text/csv').send('kind,name,parent,code\nstreet,新街道,district,\n');
+    expectStatus('import units', imported.status, mayWrite('POST /api/admin/import') ? [400] : [403]);
     // One's own account: a malformed change of password or second factor is a 400 for everyone, and changes nothing.
     expectStatus('change my password', (await send(username, 'post', '/api/auth/password', { currentPassword: DEMO_PASSWORD })).status, [400]);
     expectStatus('enrol a second factor', (await send(username, 'post', '/api/auth/totp/enroll', {})).status, [400]);
