@@ -41,6 +41,8 @@ export default function OrgAdminPage() {
   const { message } = App.useApp();
   const units = useOrgUnits();
   const [selected, setSelected] = useState<string | null>(null);
+  // Expanded unless the user folded it: units created here show up opened under their parent.
+  const [folded, setFolded] = useState<Set<string>>(new Set());
   const createUnit = useCreateUnit();
   const changeUnit = useChangeUnit();
   const [createForm] = Form.useForm<{ kind: OrgUnit['kind']; name: string; code?: string }>();
@@ -76,7 +78,11 @@ export default function OrgAdminPage() {
           <Col xs={24} md={11}>
             <Card title={t('admin.tree')} size="small">
               {tree.length === 0 ? <Empty description={t('admin.noUnits')} /> : (
-                <Tree treeData={tree} defaultExpandAll selectedKeys={selected ? [selected] : []} onSelect={(keys) => setSelected((keys[0] as string) ?? null)} />
+                <Tree treeData={tree} selectedKeys={selected ? [selected] : []}
+                  expandedKeys={all.map((u) => u.id).filter((id) => !folded.has(id))}
+                  onExpand={(keys) => setFolded(new Set(all.map((u) => u.id).filter((id) => !keys.includes(id))))}
+                  // Clicking the selected unit again keeps it selected, rather than emptying the panel.
+                  onSelect={(keys) => { if (keys.length > 0) setSelected(keys[0] as string); }} />
               )}
             </Card>
           </Col>
