@@ -1,7 +1,7 @@
 // 组织机构: the unit tree of the district (street → community → grid, and the departments), kept by the system
 // administrator — create a unit under its parent, rename it, move it, deactivate it. Deactivated units stay in the
 // tree, greyed, because their history does.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +53,16 @@ export default function OrgAdminPage() {
 
   const all = units.data ?? [];
   const unit = all.find((u) => u.id === selected) ?? null;
+  // The two forms outlive a change of unit: start them afresh for the unit now selected.
+  useEffect(() => {
+    if (!unit) return;
+    renameForm.setFieldsValue({ name: unit.name });
+    if (CHILD_KINDS[unit.kind].length > 0 && unit.active !== false) {
+      createForm.resetFields();
+      createForm.setFieldsValue({ kind: CHILD_KINDS[unit.kind][0] });
+    }
+  // Only a change of unit resets the forms, not a refetch of the tree.
+  }, [unit?.id]); // eslint-disable-line
   const tree = useMemo(() => treeOf(units.data ?? [], (u) => (
     <span className={u.active === false ? 'muted' : undefined}>
       {u.name}{u.code ? <Typography.Text type="secondary"> {u.code}</Typography.Text> : null}
