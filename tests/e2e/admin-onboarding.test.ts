@@ -47,14 +47,20 @@ test('an admin creates a street, a community, a grid and a user; the security ad
     const dialog = admin.page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('xinan_grid');
     await dialog.getByLabel('姓名').fill('安网格');
-    await pickOption(admin.page, '所属单位', '新安社区第一网格（G-XA-01）');
+    // The unit list is long (a virtual list shows a few at a time): search it, as a person would.
+    await dialog.getByLabel('所属单位', { exact: true }).fill('G-XA-01');
+    await admin.page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="新安社区第一网格（G-XA-01）"]').click();
     await dialog.getByLabel('初始密码').fill('Xinan-Start-2026');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await admin.page.getByPlaceholder('按用户名或姓名查找').fill('xinan');
+    await admin.page.getByPlaceholder('按用户名或姓名查找').press('Enter');
     await admin.page.locator('tr', { hasText: 'xinan_grid' }).getByText('待改密').waitFor();
     await admin.close();
 
     // And the security administrator grants it the grid worker's role
     const security = await openAs(browser, stack.baseUrl!, 'security_admin', '/admin/users');
+    await security.page.getByPlaceholder('按用户名或姓名查找').fill('xinan');
+    await security.page.getByPlaceholder('按用户名或姓名查找').press('Enter');
     await security.page.locator('tr', { hasText: 'xinan_grid' }).getByRole('button', { name: '授权角色' }).click();
     await pickOption(security.page, '角色', '网格员');
     await security.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
