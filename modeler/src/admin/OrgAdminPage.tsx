@@ -62,7 +62,7 @@ export default function OrgAdminPage() {
       createForm.setFieldsValue({ kind: CHILD_KINDS[unit.kind][0] });
     }
   // Only a change of unit resets the forms, not a refetch of the tree.
-  }, [unit?.id]); // eslint-disable-line
+  }, [unit?.id]);
   const tree = useMemo(() => treeOf(units.data ?? [], (u) => (
     <span className={u.active === false ? 'muted' : undefined}>
       {u.name}{u.code ? <Typography.Text type="secondary"> {u.code}</Typography.Text> : null}
