@@ -6,8 +6,14 @@ import { join } from 'node:path';
 import type { AppContext, AppDeps } from './context';
 import { OrgTree } from './org/org-tree';
 import { errorHandler, notFoundRoute } from './errors';
-import { requireAuth } from './auth/middleware';
+import { requireAuth, requireSettledAccount } from './auth/middleware';
 import { loginRouter, meRouter } from './auth/router';
+import { accountRouter } from './auth/account-router';
+import { DEFAULT_SESSION_LIMITS, SessionStore } from './auth/sessions';
+import { orgAdminRouter } from './admin/org-admin-router';
+import { userAdminRouter } from './admin/user-admin-router';
+import { securityLogRouter } from './admin/security-log-router';
+import { importRouter } from './admin/import-router';
 import { orgRouter } from './org/router';
 import { processesRouter } from './processes/router';
 import { instancesRouter } from './instances/router';
@@ -22,8 +28,12 @@ import { noStore, securityHeaders, strictTransportOnHttps } from './security';
 import { buildOpenApiDocument } from './openapi/document';
 
 export function createApp(deps: AppDeps): express.Express {
+  const orgTree = new OrgTree(deps.db);
+  const sessions = new SessionStore(deps.db, deps.jwtSecret, orgTree, {
+    limits: deps.sessionLimits ?? DEFAULT_SESSION_LIMITS, adminTotpRequired: deps.production === true, now: deps.wallClock,
+  });
   const ctx: AppContext = {
-    ...deps, orgTree: new OrgTree(deps.db), log: deps.log ?? ((line) => console.error(line)), creditRegistry: deps.creditRegistry ?? new DbCreditRegistry(deps.db),
+    ...deps, orgTree, sessions, log: deps.log ?? ((line) => console.error(line)), creditRegistry: deps.creditRegistry ?? new DbCreditRegistry(deps.db),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -41,7 +51,13 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/auth', loginRouter(ctx));
   api.use(requireAuth(ctx));
   api.use(meRouter(ctx));
+  api.use('/auth', accountRouter(ctx));
+  api.use(requireSettledAccount);
   api.use(orgRouter(ctx));
+  api.use(orgAdminRouter(ctx));
+  api.use(userAdminRouter(ctx));
+  api.use('/admin', securityLogRouter(ctx));
+  api.use('/admin', importRouter(ctx));
   api.use('/processes', processesRouter(ctx));
   api.use('/instances', instancesRouter(ctx));
   api.use('/tasks', tasksRouter(ctx));

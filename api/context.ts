@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { OrgTree } from './org/org-tree';
 import type { LoginLimits } from './auth/sign-in-limits';
 import type { CheckpointSource } from '../audit/checkpoint-source';
+import type { SessionLimits, SessionStore } from './auth/sessions';
 
 /** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
 export type { Clock, Simulation } from '../domain/clock';
@@ -29,10 +30,17 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The credit registry the worker uses too (a licensing start is refused under art. 79); the database one by default. */
   creditRegistry?: CreditRegistry;
+  /** Production rules: administrators must have a second factor (TOTP) before anything else. */
+  production?: boolean;
+  /** Idle and absolute session limits (defaults in api/auth/sessions.ts). */
+  sessionLimits?: SessionLimits;
+  /** The wall clock sessions are measured on (tests of the limits pass their own). */
+  wallClock?: () => number;
 }
 
 export interface AppContext extends AppDeps {
   orgTree: OrgTree;
+  sessions: SessionStore;
   log: (line: string) => void;
   creditRegistry: CreditRegistry;
 }

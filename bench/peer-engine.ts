@@ -19,6 +19,7 @@ import { openDatabase, type Database } from '../db/client';
 import { createActivities } from '../activities';
 import { LogNotifier } from '../activities/notifier';
 import { DbCreditRegistry } from '../activities/credit-registry';
+import { DEFAULT_SESSION_LIMITS, SessionStore } from '../api/auth/sessions';
 import { OrgTree } from '../api/org/org-tree';
 import { systemClock, type AppContext } from '../api/context';
 import { actOnTask } from '../api/tasks/act-on-task';
@@ -215,10 +216,12 @@ async function main(): Promise<void> {
     end.push(performance.now() - t1);
   });
 
+  const orgTree = new OrgTree(database.db);
   const api: AppContext = {
     db: database.db, temporal: env.client, clock: systemClock, jwtSecret: 'bench-secret-bench-secret-bench-secret',
-    ping: { db: () => database.ping(), temporal: async () => undefined }, orgTree: new OrgTree(database.db), log: () => undefined,
+    ping: { db: () => database.ping(), temporal: async () => undefined }, orgTree, log: () => undefined,
     creditRegistry: new DbCreditRegistry(database.db),
+    sessions: new SessionStore(database.db, 'bench-secret-bench-secret-bench-secret', orgTree, { limits: DEFAULT_SESSION_LIMITS, adminTotpRequired: false }),
   };
   const clerk: Actor = { id: 'bench-community', name: '基准社区工作人员', roles: ['community_staff'], orgUnitId: PEER_ORG_UNIT, scopeOrgUnitIds: [PEER_ORG_UNIT] };
   const shanzhi: Contender = (round, count) => timed(count, CONCURRENCY, async (i, wait, end) => {

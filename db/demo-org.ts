@@ -2,14 +2,15 @@
 // and grids, five district departments, one user per role key (a second street's users end in `_b`), and two
 // department officers holding two roles each.
 import type { Role } from '../domain/roles';
+import { ROOT_UNIT, STANDARD_DEPARTMENTS, type OrgUnitSeed } from './default-org';
 
-export interface OrgUnitSeed { id: string; kind: 'district' | 'street' | 'community' | 'grid' | 'department'; name: string; parentId: string | null; code?: string }
+export type { OrgUnitSeed } from './default-org';
 export interface UserSeed { username: string; name: string; roles: Role[]; orgUnitId: string }
 
 export const DEMO_PASSWORD = 'demo123';
 
 export const DEMO_ORG_UNITS: OrgUnitSeed[] = [
-  { id: 'district', kind: 'district', name: '示范区', parentId: null },
+  ROOT_UNIT,
   { id: 'street-a', kind: 'street', name: '东湖街道', parentId: 'district' },
   { id: 'community-a1', kind: 'community', name: '东湖社区', parentId: 'street-a' },
   { id: 'grid-a1-1', kind: 'grid', name: '东湖社区第一网格', parentId: 'community-a1', code: 'G-A1-01' },
@@ -24,11 +25,7 @@ export const DEMO_ORG_UNITS: OrgUnitSeed[] = [
   { id: 'community-b2', kind: 'community', name: '桂园社区', parentId: 'street-b' },
   { id: 'grid-b2-1', kind: 'grid', name: '桂园社区第一网格', parentId: 'community-b2', code: 'G-B2-01' },
   { id: 'grid-b2-2', kind: 'grid', name: '桂园社区第二网格', parentId: 'community-b2', code: 'G-B2-02' },
-  { id: 'dept-urban', kind: 'department', name: '区城市管理局', parentId: 'district' },
-  { id: 'dept-market', kind: 'department', name: '区市场监督管理局', parentId: 'district' },
-  { id: 'dept-ecology', kind: 'department', name: '区生态环境局', parentId: 'district' },
-  { id: 'dept-housing', kind: 'department', name: '区住房和城乡建设局', parentId: 'district' },
-  { id: 'dept-emergency', kind: 'department', name: '区应急管理局', parentId: 'district' },
+  ...STANDARD_DEPARTMENTS,
 ];
 
 const streetUsers = (suffix: string, street: string, community: string, grid: string): UserSeed[] => [
@@ -64,7 +61,10 @@ export const DEMO_USERS: UserSeed[] = [
   { username: 'agency_head', name: '邓局长', roles: ['agency_head'], orgUnitId: 'dept-urban' },
   { username: 'auditor', name: '曹审计', roles: ['auditor'], orgUnitId: 'district' },
   { username: 'process_designer', name: '彭设计', roles: ['process_designer'], orgUnitId: 'district' },
+  // 三员分立: the system, security and audit administrators, one role each (demo accounts: no second factor, no forced change).
   { username: 'admin', name: '曾管理', roles: ['admin'], orgUnitId: 'district' },
+  { username: 'security_admin', name: '严安全', roles: ['security_admin'], orgUnitId: 'district' },
+  { username: 'audit_admin', name: '鲁审计', roles: ['audit_admin'], orgUnitId: 'district' },
 ];
 
 export interface PortalSubjectSeed { username: string; name: string; creditCode: string; idNumber?: string }

@@ -16,6 +16,8 @@ export const orgUnits = pgTable('org_units', {
   code: text('code'),
   /** Office hours as [['08:30','12:00'],['13:30','17:30']]; null = the default. */
   officeHours: jsonb('office_hours').$type<Array<[string, string]>>(),
+  /** A deactivated unit keeps its history but takes no new users, units or cases. */
+  active: boolean('active').notNull().default(true),
 }, (t) => [uniqueIndex('org_units_code_idx').on(t.code)]);
 
 export const users = pgTable('users', {
@@ -26,6 +28,59 @@ export const users = pgTable('users', {
   roles: jsonb('roles').$type<string[]>().notNull(),
   orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
   active: boolean('active').notNull().default(true),
+  /** Set at bootstrap, when an administrator creates the account or resets its password: change it before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: ts('password_changed_at'),
+  /** The confirmed TOTP secret (RFC 6238, base32); null = no second factor. */
+  totpSecret: text('totp_secret'),
+  /** A secret enrolled but not yet confirmed with a code. */
+  totpPendingSecret: text('totp_pending_secret'),
+  /**
+   * Bumped when every token of the user must end at once: deactivation, a password change or reset. A session
+   * remembers the value it was opened under.
+   */
+  authVersion: integer('auth_version').notNull().default(0),
+});
+
+/** Signed-in sessions: one per token, so a logout ends that token and idle and absolute limits hold across API processes. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  /** The user's authVersion when the session opened; a bumped version ends it. */
+  authVersion: integer('auth_version').notNull(),
+  createdAt: ts('created_at').notNull(),
+  /** Updated at most once a minute, so the idle limit is checked without a write per request. */
+  lastSeenAt: ts('last_seen_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  endedAt: ts('ended_at'),
+  endReason: text('end_reason'),
+  address: text('address'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/**
+ * The security log (安全审计日志, 等保 2.0 level 3; kept ≥ 6 months, 网络安全法 art. 21): sign-ins, failures, lockouts and
+ * every administrative change, one hash chain over the whole log (db/security-log.ts). The database refuses UPDATE,
+ * and DELETE of rows younger than the retention period.
+ */
+export const securityEvents = pgTable('security_events', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  event: text('event').notNull(),
+  targetKind: text('target_kind'),
+  targetId: text('target_id'),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  address: text('address'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [index('security_events_at_idx').on(t.at), index('security_events_target_idx').on(t.targetId, t.seq)]);
+
+/** The security log's chain head: one row, locked by each append so appends from several processes stay in one chain. */
+export const securityLogHead = pgTable('security_log_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
 });
 
 export const processDefinitions = pgTable('process_definitions', {

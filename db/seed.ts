@@ -1,5 +1,6 @@
-// Seeds what a fresh installation needs: the process definitions from processes/*.bpmn (always), and the
-// demo organisation, users and catalogs (embedded mode only). Each part runs once: a re-run changes nothing.
+// Seeds what a fresh installation needs: the process definitions from processes/*.bpmn and the reviewed default
+// catalogs (always, production too), and the demo organisation and users (embedded mode only). Each part runs once:
+// a re-run changes nothing, and a catalog entry an administrator edited is never overwritten.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +35,12 @@ export async function seedProcesses(db: Db): Promise<void> {
   }
 }
 
+/** The catalogs every district needs (event categories, matters, licence items, penalty rules), as reviewed defaults. */
+export async function seedCatalogs(db: Db): Promise<void> {
+  await db.insert(catalogEntries).values(DEMO_CATALOGS.map((c) => ({ ...c, updatedAt: new Date(), updatedBy: 'system' })))
+    .onConflictDoNothing();
+}
+
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   if (n > 0) return { seeded: false };
@@ -47,8 +54,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
       id: randomUUID(), userId: ids.get(s.username)!, name: s.name, creditCode: s.creditCode, idNumber: s.idNumber ?? null,
       verifiedVia: 'registration' as const, evidence: { document: 'demo', reference: 'demo seed' }, verifiedBy: 'system', verifiedAt: new Date(),
     })));
-    await tx.insert(catalogEntries).values(DEMO_CATALOGS.map((c) => ({ ...c, updatedAt: new Date(), updatedBy: 'system' })))
-      .onConflictDoNothing();
   });
+  await seedCatalogs(db);
   return { seeded: true };
 }

@@ -9,5 +9,7 @@ export const actorSchema = z.object({
   orgUnitId: z.string(),
   /** Org units whose tasks this actor may act on: their own unit and the units beneath it. */
   scopeOrgUnitIds: z.array(z.string()),
+  /** The scope is the whole organisation (the actor's unit is the root): lists need no unit filter. */
+  wholeTree: z.boolean().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;

@@ -20,6 +20,8 @@ export const ROLE_LABELS = {
   auditor: '审计员',
   process_designer: '流程设计员',
   admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
   applicant: '申请人',
 } as const;
 
@@ -30,5 +32,27 @@ export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 /** True for an account of a member of the public (the online portal): it holds no official's role. */
 export const publicOnly = (roles: readonly string[]): boolean => roles.every((r) => r === 'applicant');
 
-/** Roles that may read every instance and task, whatever their org unit. */
-export const READ_ALL_ROLES: readonly Role[] = ['auditor', 'admin', 'process_designer', 'district_leader'];
+/**
+ * The three administrators of 三员分立 (等保 2.0, GB/T 22239-2019 level 3): the system administrator (organisation,
+ * users, catalogs), the security administrator (roles, unlocks, password resets) and the audit administrator (reads
+ * the security log). Each is held alone: never two on one account, and never beside a role that acts on cases.
+ */
+export const ADMIN_ROLES = ['admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+export const isAdminRole = (role: string): role is AdminRole => (ADMIN_ROLES as readonly string[]).includes(role);
+
+/** Why a set of roles breaks 三员分立, or null when it does not. */
+export function administratorConflict(roles: readonly string[]): string | null {
+  const held = roles.filter(isAdminRole);
+  if (held.length > 1) return `one account may hold only one administrator role, not ${held.join(' and ')} (三员分立)`;
+  if (held.length === 1 && roles.some((r) => !isAdminRole(r))) {
+    return `an administrator (${held[0]}) holds no other role: administrators never act on cases (三员分立)`;
+  }
+  return null;
+}
+
+/**
+ * Roles whose holders act on no unit's cases: the security and audit administrators see no case at all (the system
+ * administrator keeps the read-only case view it manages catalogs for).
+ */
+export const CASELESS_ROLES: readonly Role[] = ['security_admin', 'audit_admin'];

@@ -34,6 +34,12 @@ const envSchema = z.object({
   /** Express `trust proxy`: `true`, a hop count or a list of proxy addresses, when behind a reverse proxy. */
   SHANZHI_TRUST_PROXY: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  /** The first password of sysadmin, secadmin and auditadmin on an empty production database (changed at first sign-in). */
+  SHANZHI_BOOTSTRAP_PASSWORD: z.string().optional(),
+  /** A session ends after this many minutes without a request (等保 2.0: 登录连接超时自动退出). */
+  SHANZHI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** …and at the latest this many hours after sign-in, however active. */
+  SHANZHI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -76,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     trustProxy: parseTrustProxy(e.SHANZHI_TRUST_PROXY),
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, bundlePath: e.SHANZHI_WORKFLOW_BUNDLE },
     production,
+    bootstrapPassword: e.SHANZHI_BOOTSTRAP_PASSWORD,
+    sessions: { idleMs: e.SHANZHI_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SHANZHI_SESSION_MAX_HOURS * 3_600_000 },
   };
 }
 

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import { openDatabase, type Database } from '../db/client';
-import { seedDemo, seedProcesses } from '../db/seed';
+import { seedCatalogs, seedDemo, seedProcesses } from '../db/seed';
+import { bootstrapProduction } from '../db/bootstrap';
 import { createApp } from '../api/app';
 import { createWorker } from '../worker/create-worker';
 import { HttpGatewayNotifier, LogNotifier, type Notifier } from '../activities/notifier';
@@ -28,11 +29,15 @@ export async function openDatabaseFor(config: Config, log: Log): Promise<Databas
   await database.exclusively(async () => {
     await database.migrate();
     await seedProcesses(database.db);
-    if (!config.production) {
+    await seedCatalogs(database.db);
+    if (config.production) {
+      const { bootstrapped } = await bootstrapProduction(database.db, config.bootstrapPassword);
+      if (bootstrapped) log('[db] bootstrapped: root unit and the accounts sysadmin, secadmin, auditadmin (change their passwords at first sign-in)');
+    } else {
       const { seeded } = await seedDemo(database.db);
       if (seeded) log('[db] demo organisation, users and catalogs seeded');
     }
-  });
+  }).catch(async (error: unknown) => { await database.close(); throw error; });
   return database;
 }
 
@@ -92,7 +97,7 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
     if (parts.api) {
       const app = createApp({
         db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
-        jwtSecret: jwtSecretFor(config), trustProxy: config.trustProxy, log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
+        jwtSecret: jwtSecretFor(config), production: config.production, sessionLimits: config.sessions, trustProxy: config.trustProxy, log, staticDir: join(PROJECT_ROOT, 'modeler', 'dist'),
         creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
         ping: { db: () => database.ping(), temporal: () => temporal.ping() },
         checkpoints: fileCheckpointSource(config.checkpoints.dir, config.checkpoints.keyFile),

@@ -1,35 +1,45 @@
-// Authentication for every route but login and health: a bearer token naming an active user, who becomes
-// the request's actor with the org scope they may act on.
+// Authentication for every route but login and health: a bearer token of a live session of an active user, who
+// becomes the request's actor with the org scope they may act on (api/auth/sessions.ts checks and caches it).
 import type { RequestHandler, Response } from 'express';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import type { Actor } from '../../domain/actor';
 import type { Role } from '../../domain/roles';
 import { ErrorType } from '../../domain/errors';
 import { ApiError, forbidden } from '../errors';
 import type { AppContext } from '../context';
-import { readToken } from './tokens';
+import type { SignedIn } from './sessions';
 
 export function requireAuth(ctx: AppContext): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer (.+)$/i.exec(header);
-    const userId = match ? readToken(ctx.jwtSecret, match[1]) : null;
-    if (!userId) throw new ApiError(ErrorType.Unauthenticated, match ? 'invalid or expired token' : 'missing bearer token');
-    const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
-    if (!user || !user.active) throw new ApiError(ErrorType.Unauthenticated, 'unknown or inactive user');
-    await ctx.orgTree.refresh();
-    const actor: Actor = {
-      id: user.id, name: user.name, roles: user.roles as Role[], orgUnitId: user.orgUnitId,
-      scopeOrgUnitIds: ctx.orgTree.scopeOf(user),
-    };
-    res.locals.actor = actor;
+    if (!match) throw new ApiError(ErrorType.Unauthenticated, 'missing bearer token');
+    const signedIn = await ctx.sessions.authenticate(match[1]);
+    res.locals.actor = signedIn.actor;
+    res.locals.signedIn = signedIn;
     next();
   };
 }
 
+/**
+ * After sign-in, before anything else: an account bound to change its password (bootstrap, created or reset by an
+ * administrator) does that first, and an administrator who must have a second factor enrols it first. Only /me and
+ * the account's own /auth routes come before this gate.
+ */
+export const requireSettledAccount: RequestHandler = (_req, res, next) => {
+  const signedIn = signedInOf(res);
+  if (signedIn.mustChangePassword) throw new ApiError(ErrorType.PasswordChangeRequired, 'change your password first (POST /api/auth/password)');
+  if (signedIn.totpEnrolmentRequired) {
+    throw new ApiError(ErrorType.TotpEnrolmentRequired, 'administrators enrol a second factor first (POST /api/auth/totp/enroll, then /api/auth/totp/confirm)');
+  }
+  next();
+};
+
 export function actorOf(res: Response): Actor {
   return res.locals.actor as Actor;
+}
+
+export function signedInOf(res: Response): SignedIn {
+  return res.locals.signedIn as SignedIn;
 }
 
 export function requireRole(res: Response, roles: readonly Role[], what: string): Actor {

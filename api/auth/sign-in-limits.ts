@@ -55,17 +55,20 @@ export class SignInLimits {
     if (address && address.failures >= this.limits.perAddress) await new Promise((resolve) => setTimeout(resolve, this.limits.addressDelayMs));
   }
 
-  async failed(keys: SignInKeys, now: Date): Promise<void> {
-    await this.count(keys.user, now, this.limits.perUser);
+  /** Counts a failure; true when it started (or lengthened) the user name's back-off — a lockout, for the security log. */
+  async failed(keys: SignInKeys, now: Date): Promise<boolean> {
+    const retryAt = await this.count(keys.user, now, this.limits.perUser);
     await this.count(keys.address, now, null);
+    return retryAt !== null && retryAt > now;
   }
+
 
   /** A right password clears the user name's count (not the address's: the spraying there goes on counting). */
   async succeeded(keys: SignInKeys): Promise<void> {
     await this.db.delete(signInFailures).where(eq(signInFailures.key, keys.user));
   }
 
-  private async count(key: string, now: Date, limit: number | null): Promise<void> {
+  private async count(key: string, now: Date, limit: number | null): Promise<Date | null> {
     const windowStart = new Date(now.getTime() - this.limits.windowMs);
     const fresh = sql`${signInFailures.windowStartedAt} <= ${windowStart}`;
     const failures = sql`case when ${fresh} then 1 else ${signInFailures.failures} + 1 end`;
@@ -73,11 +76,12 @@ export class SignInLimits {
     const retryAt = limit === null ? sql`null` : sql`case when ${failures} >= ${limit}
       then ${now.toISOString()}::timestamptz + least(${this.limits.windowMs}::float8, ${this.limits.userBackoffMs}::float8 * power(2, ${failures} - ${limit})) * interval '1 millisecond'
       else null end`;
-    await this.db.insert(signInFailures).values({ key, failures: 1, windowStartedAt: now, retryAt: limit === 1 ? new Date(now.getTime() + this.limits.userBackoffMs) : null })
+    const [row] = await this.db.insert(signInFailures).values({ key, failures: 1, windowStartedAt: now, retryAt: limit === 1 ? new Date(now.getTime() + this.limits.userBackoffMs) : null })
       .onConflictDoUpdate({
         target: signInFailures.key,
         set: { failures, windowStartedAt: sql`case when ${fresh} then ${now.toISOString()}::timestamptz else ${signInFailures.windowStartedAt} end`, retryAt },
-      });
+      }).returning({ retryAt: signInFailures.retryAt });
+    return row?.retryAt ?? null;
   }
 
   /** Drops counts whose window and back-off have passed (once a window per process; a stale row is ignored anyway). */
@@ -85,4 +89,12 @@ export class SignInLimits {
     const windowStart = new Date(now.getTime() - this.limits.windowMs);
     await this.db.delete(signInFailures).where(and(lte(signInFailures.windowStartedAt, windowStart), or(isNull(signInFailures.retryAt), lte(signInFailures.retryAt, now))));
   }
+}
+
+/** Lifts the back-off of a user name from every address (a security administrator's unlock); returns how many were lifted. */
+export async function unlockUserName(tx: Db, username: string): Promise<number> {
+  const lifted = await tx.delete(signInFailures)
+    .where(sql`${signInFailures.key} like 'user:%' and split_part(${signInFailures.key}, '|', 2) = ${username.toLowerCase()}`)
+    .returning({ key: signInFailures.key });
+  return lifted.length;
 }

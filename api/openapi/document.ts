@@ -14,6 +14,11 @@ import { claimBodySchema, reissueBodySchema } from '../licensing/claims';
 import { bindSubjectBodySchema } from '../licensing/subjects';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
 import * as R from './responses';
+import { passwordChangeBodySchema, totpConfirmBodySchema, totpEnrolBodySchema } from '../auth/account-router';
+import { orgUnitCreateBodySchema, orgUnitPatchBodySchema } from '../admin/org-admin-router';
+import { passwordResetBodySchema, reasonBodySchema, userCreateBodySchema, userPatchBodySchema, userRolesBodySchema } from '../admin/user-admin-router';
+import { securityLogExportQuerySchema, securityLogQuerySchema } from '../admin/security-log-router';
+import { importQuerySchema } from '../admin/import-router';
 
 const errorSchema = z.object({
   error: z.object({
@@ -99,6 +104,29 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/metrics/kpis', summary: 'Assessment rates by unit and period (leaders, auditors, admins, shift chiefs, dispatchers)', request: { query: kpiQuerySchema }, responses: ok('{ closureRate, onTimeRate, ..., byUnit }', R.kpisSchema) });
   registry.registerPath({ method: 'get', path: '/api/admin/clock', summary: 'The current (possibly simulated) time', responses: ok('{ now, simulation }', R.clockSchema) });
   registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }', R.advancedSchema) });
+  // The account's own: reachable before a forced password change or TOTP enrolment.
+  registry.registerPath({ method: 'post', path: '/api/auth/password', summary: 'Change one\'s own password (≥ 10 characters, three classes, not the user name); ends the account\'s other sessions', request: { body: json(passwordChangeBodySchema) }, responses: ok('{ changed }') });
+  registry.registerPath({ method: 'post', path: '/api/auth/logout', summary: 'End this session: the token is refused from the next request on', responses: ok('{ signedOut }') });
+  registry.registerPath({ method: 'post', path: '/api/auth/totp/enroll', summary: 'Start enrolling a second factor (RFC 6238 TOTP); asks for the password again', request: { body: json(totpEnrolBodySchema) }, responses: ok('{ secret, otpauthUrl }') });
+  registry.registerPath({ method: 'post', path: '/api/auth/totp/confirm', summary: 'Confirm the second factor with a code from the authenticator', request: { body: json(totpConfirmBodySchema) }, responses: ok('{ enrolled }') });
+  registry.registerPath({ method: 'get', path: '/api/auth/sign-ins', summary: 'One\'s own sign-in history', responses: ok('{ items }') });
+  // Administration (三员分立).
+  registry.registerPath({ method: 'post', path: '/api/org-units', summary: 'Create an org unit under its parent (admin)', request: { body: json(orgUnitCreateBodySchema) }, responses: { 201: { description: 'the unit' }, ...errors } });
+  registry.registerPath({ method: 'patch', path: '/api/org-units/{id}', summary: 'Rename, move, recode or (de)activate an org unit (admin)', request: { params: id('id'), body: json(orgUnitPatchBodySchema) }, responses: ok('the unit') });
+  registry.registerPath({ method: 'get', path: '/api/admin/users', summary: 'Every account with its state (admin, security_admin)', responses: ok('{ items }') });
+  registry.registerPath({ method: 'post', path: '/api/users', summary: 'Create an account (admin); its password is changed at first sign-in', request: { body: json(userCreateBodySchema) }, responses: { 201: { description: 'the account' }, ...errors } });
+  registry.registerPath({ method: 'patch', path: '/api/users/{id}', summary: 'Rename, move or (de)activate an account (admin); deactivation ends its tokens at once', request: { params: id('id'), body: json(userPatchBodySchema) }, responses: ok('the account and the tasks returned to their pool') });
+  registry.registerPath({ method: 'put', path: '/api/users/{id}/roles', summary: 'Set an account\'s roles (security_admin); one administrator role at most, alone', request: { params: id('id'), body: json(userRolesBodySchema) }, responses: ok('the account') });
+  registry.registerPath({ method: 'post', path: '/api/users/{id}/password-reset', summary: 'Reset a password (security_admin); changed at next sign-in', request: { params: id('id'), body: json(passwordResetBodySchema) }, responses: ok('the account') });
+  registry.registerPath({ method: 'post', path: '/api/users/{id}/unlock', summary: 'Lift a sign-in lockout (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('{ lifted }') });
+  registry.registerPath({ method: 'post', path: '/api/users/{id}/totp-reset', summary: 'Remove a lost second factor (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('the account') });
+  registry.registerPath({
+    method: 'post', path: '/api/admin/import', summary: 'Import units (header kind,name,parent,code) or users (header username,name,unit,password) from CSV (admin); all or nothing; ?dryRun=true checks only',
+    request: { query: importQuerySchema, body: { content: { 'text/csv': { schema: z.string() } } } }, responses: ok('{ kind, created, updated, errors: [{ row, field, message }], dryRun }'),
+  });
+  registry.registerPath({ method: 'get', path: '/api/admin/security-log', summary: 'The security log, newest first (audit_admin)', request: { query: securityLogQuerySchema }, responses: ok('{ items, nextCursor }') });
+  registry.registerPath({ method: 'get', path: '/api/admin/security-log/export', summary: 'The security log as CSV (audit_admin); the export is logged', request: { query: securityLogExportQuerySchema }, responses: ok('text/csv') });
+  registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq }') });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

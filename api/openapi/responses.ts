@@ -109,6 +109,7 @@ export const startedSchema = named('Started', z.object({ instanceId: z.string(),
 
 export const orgUnitSchema = named('OrgUnit', z.object({
   id: z.string(), kind: z.enum(['district', 'street', 'community', 'grid', 'department']), name: z.string(), parentId: nullable(z.string()), code: nullable(z.string()),
+  active: z.boolean().optional(),
 }));
 export const catalogEntrySchema = named('CatalogEntry', z.object({ code: z.string(), name: z.string(), updatedAt: instant, updatedBy: nullable(z.string()) })
   .catchall(z.unknown()).describe('one catalog entry: its code, name and the catalog\'s own fields'));

@@ -1,20 +1,34 @@
-// The org tree in memory (a few hundred units), refreshed on a short interval, answering "which units may
-// this user act on": their own unit and everything beneath it, or the whole district for district roles.
+// The org tree in memory (a few hundred units), answering "which units may this user act on": their own unit and
+// everything beneath it — a leader or auditor of a street sees that street, of the district the district. It is
+// reloaded when the organisation changes (any API process bumps the shared generation, api/auth/revocation.ts) and,
+// as a fallback, on a short interval.
 import type { Db } from '../../db/client';
 import { orgUnits } from '../../db/schema';
-import type { Role } from '../../domain/roles';
+import { CASELESS_ROLES, publicOnly, type Role } from '../../domain/roles';
 
 export type OrgUnit = typeof orgUnits.$inferSelect;
 
-const DISTRICT_WIDE: readonly Role[] = ['district_leader', 'auditor', 'admin', 'process_designer', 'platform_operator'];
 const REFRESH_MS = 30_000;
 
 export class OrgTree {
   private units = new Map<string, OrgUnit>();
   private children = new Map<string, string[]>();
   private loadedAt = 0;
+  private generation: number | null = null;
+  /** Moves on with every reload, so scopes computed from an older tree are known to be stale. */
+  version = 0;
 
   constructor(private readonly db: Db) {}
+
+  /** Reloads when the organisation's generation moved since the last load (a unit created, moved or renamed anywhere). */
+  async sync(generation: number): Promise<void> {
+    if (generation !== this.generation) {
+      await this.refresh(true);
+      this.generation = generation;
+    } else {
+      await this.refresh();
+    }
+  }
 
   async refresh(force = false): Promise<void> {
     if (!force && Date.now() - this.loadedAt < REFRESH_MS) return;
@@ -25,6 +39,7 @@ export class OrgTree {
       if (u.parentId) this.children.set(u.parentId, [...(this.children.get(u.parentId) ?? []), u.id]);
     }
     this.loadedAt = Date.now();
+    this.version += 1;
   }
 
   get(id: string): OrgUnit | undefined {
@@ -57,8 +72,16 @@ export class OrgTree {
     return out;
   }
 
+  /** The units a user acts on and reads: their unit's subtree; none for the security and audit administrators. */
   scopeOf(user: { roles: string[]; orgUnitId: string }): string[] {
-    if (user.roles.some((r) => DISTRICT_WIDE.includes(r as Role))) return [...this.units.keys()];
+    if (user.roles.some((r) => CASELESS_ROLES.includes(r as Role))) return [];
     return this.descendantsAndSelf(user.orgUnitId);
+  }
+
+  /** True when the user's scope is the whole organisation: an official of the root unit (never a portal account). */
+  wholeTree(user: { roles: string[]; orgUnitId: string }): boolean {
+    if (publicOnly(user.roles) || user.roles.some((r) => CASELESS_ROLES.includes(r as Role))) return false;
+    const unit = this.units.get(user.orgUnitId);
+    return unit !== undefined && unit.parentId === null;
   }
 }

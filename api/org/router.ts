@@ -13,7 +13,7 @@ export function orgRouter(ctx: AppContext): Router {
   const router = Router();
   router.get('/org-units', async (_req, res) => {
     await ctx.orgTree.refresh();
-    res.json(ctx.orgTree.all().map((u) => ({ id: u.id, kind: u.kind, name: u.name, parentId: u.parentId, code: u.code })));
+    res.json(ctx.orgTree.all().map((u) => ({ id: u.id, kind: u.kind, name: u.name, parentId: u.parentId, code: u.code, active: u.active })));
   });
   router.get('/users', async (req, res) => {
     // The staff directory is for staff: a member of the public signed in to the portal may not list officials.

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { instances, tasks } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
-import { READ_ALL_ROLES, publicOnly } from '../../domain/roles';
+import { publicOnly } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
 import type { UserNames } from './user-names';
 
@@ -41,9 +41,13 @@ export function taskView(row: TaskRow, now: Date, names: UserNames = new Map()) 
   };
 }
 
-export const readsAll = (actor: Actor) => actor.roles.some((r) => READ_ALL_ROLES.includes(r));
+/**
+ * Whose scope is the whole organisation (a unit at the root of the tree): lists skip the unit filter. A leader or
+ * auditor of a street reads that street through the filter like everyone else (visibility follows the unit tree).
+ */
+export const readsAll = (actor: Actor) => actor.wholeTree === true;
 
-/** Who may read a task: district-wide readers, anyone whose org scope holds it, and its assignee. */
+/** Who may read a task: readers of the whole organisation, anyone whose org scope holds it, and its assignee. */
 export function canSeeTask(actor: Actor, task: TaskRow): boolean {
   return readsAll(actor) || actor.scopeOrgUnitIds.includes(task.orgUnitId) || task.assigneeId === actor.id;
 }

@@ -8,7 +8,7 @@ export interface AuditFact {
 }
 
 /** System events about an open task that neither end it nor enable another step. */
-const NOT_ENDING = new Set(['open', 'remind', 'supervise', 'claim', 'extend', 'park', 'unpark', 'refused']);
+const NOT_ENDING = new Set(['open', 'remind', 'supervise', 'claim', 'returnedToPool', 'extend', 'park', 'unpark', 'refused']);
 /** Notes on an automatic step (a push's receipt, its alert) that are not a run of the step itself. */
 const SERVICE_NOTES = new Set(['acknowledged', 'alert', 'alertCleared']);
 /** Automatic steps (service tasks) record one audit event per run: it counts as the step opened and completed. */

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOpenApiDocument } from '../../api/openapi/document';
 import { hashPassword } from '../../db/passwords';
-import { DEMO_ORG_UNITS, DEMO_USERS, type UserSeed } from '../../db/demo-org';
+import { DEMO_ORG_UNITS, DEMO_PASSWORD, DEMO_USERS, type UserSeed } from '../../db/demo-org';
 import { auditEvents, tasks, users } from '../../db/schema';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { PenaltyStep } from '../../domain/processes/inspection-penalty';
@@ -55,6 +55,8 @@ const SEES: Record<string, readonly CaseName[]> = {
   // Members of the public: the applications bound to them (filed online, or claimed with the window's code), nothing
   // else of their street — not a counter filing nobody has claimed.
   applicant: ['LA', 'LC'], applicant_b: ['LB'], applicant2: [],
+  // 三员分立: the security and audit administrators keep the system, not cases, and see none.
+  security_admin: [], audit_admin: [],
 };
 
 /** Who may write, per endpoint (API.md). Starts and tasks are further bound to the user's own area (below). */
@@ -71,7 +73,20 @@ const WRITERS: Record<string, readonly string[] | 'by task'> = {
   'POST /api/licensing/claims': ['applicant'],
   'POST /api/licensing/claim-codes': ['window_clerk'],
   'POST /api/licensing/portal-subjects': ['window_clerk'],
+  // Administration (三员分立): the unit tree and accounts are the system administrator's; roles, resets, unlocks and
+  // second factors the security administrator's.
+  'POST /api/org-units': ['admin'],
+  'PATCH /api/org-units/{id}': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/{id}': ['admin'],
+  'PUT /api/users/{id}/roles': ['security_admin'],
+  'POST /api/users/{id}/password-reset': ['security_admin'],
+  'POST /api/users/{id}/unlock': ['security_admin'],
+  'POST /api/users/{id}/totp-reset': ['security_admin'],
+  'POST /api/admin/import': ['admin'],
 };
+/** Each signed-in user's own account (password, second factor); logout is tried in tests/api/administration.test.ts. */
+const SELF_WRITES = ['POST /api/auth/password', 'POST /api/auth/totp/enroll', 'POST /api/auth/totp/confirm', 'POST /api/auth/logout'];
 /** The role that holds (claims and acts on) each open step of the scenario (API.md process tables). */
 const STEP_ROLES: Record<string, readonly string[]> = {
   [WhistleStep.CommunityHandle]: ['community_staff'],
@@ -116,6 +131,11 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'publi
   'GET /api/licensing/credit-records': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
   'GET /api/licensing/licences': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
   'GET /api/metrics/kpis': ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'],
+  'GET /api/auth/sign-ins': 'signed in',
+  'GET /api/admin/users': ['admin', 'security_admin'],
+  'GET /api/admin/security-log': ['audit_admin'],
+  'GET /api/admin/security-log/export': ['audit_admin'],
+  'GET /api/admin/security-log/verify': ['audit_admin'],
 };
 /** Public and not about any org: signing in. */
 const PUBLIC_WRITES = ['POST /api/auth/login'];
@@ -141,7 +161,7 @@ const creditCodes = {} as Record<'LA' | 'LB', string>;
 
 
 const get = (username: string, url: string) => request(stack.baseUrl!).get(url).set('authorization', auth.get(username)!);
-const send = (username: string, method: 'post' | 'put', url: string, body?: unknown) => {
+const send = (username: string, method: 'post' | 'put' | 'patch', url: string, body?: unknown) => {
   const req = request(stack.baseUrl!)[method](url).set('authorization', auth.get(username)!);
   return body === undefined ? req : req.send(body as object);
 };
@@ -216,7 +236,7 @@ afterAll(async () => { await stack?.close(); });
 const openTasks = () => scenarioTasks.filter((t) => t.status === 'open');
 
 test('the matrix covers every endpoint of the document and every demo user', () => {
-  const classified = [...Object.keys(READERS), ...Object.keys(WRITERS), ...PUBLIC_WRITES];
+  const classified = [...Object.keys(READERS), ...Object.keys(WRITERS), ...PUBLIC_WRITES, ...SELF_WRITES];
   expect(ENDPOINTS.filter((e) => !classified.includes(e))).toEqual([]);
   expect(classified.filter((e) => !ENDPOINTS.includes(e))).toEqual([]);
   expect(USERS.filter((u) => !SEES[u.username]).map((u) => u.username)).toEqual([]);
@@ -303,6 +323,11 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       'GET /api/licensing/credit-records': [`/api/licensing/credit-records?creditCode=${code}`],
       'GET /api/licensing/licences': [`/api/licensing/licences?creditCode=${code}`],
       'GET /api/metrics/kpis': ['/api/metrics/kpis', '/api/metrics/kpis?processKey=inspection-penalty'],
+      'GET /api/auth/sign-ins': ['/api/auth/sign-ins'],
+      'GET /api/admin/users': ['/api/admin/users'],
+      'GET /api/admin/security-log': ['/api/admin/security-log', '/api/admin/security-log?event=signedIn&limit=5'],
+      'GET /api/admin/security-log/export': ['/api/admin/security-log/export?from=2026-01-01'],
+      'GET /api/admin/security-log/verify': ['/api/admin/security-log/verify'],
     };
     for (const endpoint of ENDPOINTS.filter((e) => e.startsWith('GET ') && !/\{(id|taskId)\}|^GET \/api\/(instances|tasks)$|^GET \/api\/tasks\/counts$/.test(e))) {
       const readers = READERS[endpoint];
@@ -398,6 +423,34 @@ describe('writes', () => {
     const subject = { username: 'applicant2', subject: { name: '湖滨超市', creditCode: '91330106MA2H00004P' }, verification: { document: 'businessLicence', reference: '执照核验' } };
     const bind = await send(username, 'post', '/api/licensing/portal-subjects', binder ? { ...subject, verification: { document: 'photo' } } : subject);
     expectStatus('bind a subject to applicant2', bind.status, binder ? [400] : [403]);
+
+    // Administration: an invalid body from the administrator whose part it is (authorization passed, validation stopped
+    // it), a valid one from everyone else (refused before anything is read or written).
+    const target = userIds.get('grid_worker_b')!;
+    const adminWrites: Array<[string, 'post' | 'put' | 'patch', string, object, object]> = [
+      ['POST /api/org-units', 'post', '/api/org-units', { kind: 'street', name: '新街道', parentId: 'district' }, { kind: 'district', name: '第二个区', parentId: 'district' }],
+      ['PATCH /api/org-units/{id}', 'patch', '/api/org-units/street-b', { name: '西园新街道' }, {}],
+      ['POST /api/users', 'post', '/api/users', { username: 'matrix_new', name: '新人', orgUnitId: 'street-a', password: 'Matrix-Pass-2026' }, { username: 'x', name: '新人', orgUnitId: 'street-a', password: 'Matrix-Pass-2026' }],
+      ['PATCH /api/users/{id}', 'patch', `/api/users/${target}`, { active: false }, { active: 'no' }],
+      ['PUT /api/users/{id}/roles', 'put', `/api/users/${target}/roles`, { roles: ['grid_worker', 'verifier'] }, { roles: ['no_such_role'] }],
+      ['POST /api/users/{id}/password-reset', 'post', `/api/users/${target}/password-reset`, { password: 'Reset-Matrix-2026' }, {}],
+      ['POST /api/users/{id}/unlock', 'post', `/api/users/${target}/unlock`, { reason: '本人来电' }, { reason: '' }],
+      ['POST /api/users/{id}/totp-reset', 'post', `/api/users/${target}/totp-reset`, { reason: '手机遗失' }, {}],
+    ];
+    for (const [endpoint, method, url, valid, invalid] of adminWrites) {
+      const allowed = mayWrite(endpoint);
+      const res = await send(username, method, url, allowed ? invalid : valid);
+      expectStatus(endpoint, res.status, allowed ? [400] : [403]);
+    }
+    // The organisation import: a file that is not CSV from the system administrator, a valid one (a dry run) from others.
+    const importReq = request(stack.baseUrl!).post('/api/admin/import?dryRun=true').set('authorization', auth.get(username)!);
+    const imported = mayWrite('POST /api/admin/import') ? await importReq.send({ rows: [] })
+      : await importReq.set('content-type', 'text/csv').send('kind,name,parent,code\nstreet,新街道,district,\n');
+    expectStatus('import units', imported.status, mayWrite('POST /api/admin/import') ? [400] : [403]);
+    // One's own account: a malformed change of password or second factor is a 400 for everyone, and changes nothing.
+    expectStatus('change my password', (await send(username, 'post', '/api/auth/password', { currentPassword: DEMO_PASSWORD })).status, [400]);
+    expectStatus('enrol a second factor', (await send(username, 'post', '/api/auth/totp/enroll', {})).status, [400]);
+    expectStatus('confirm a second factor', (await send(username, 'post', '/api/auth/totp/confirm', { code: 'abc' })).status, [400]);
 
     expect(outcomes.filter((o) => !o.expected.includes(o.status))).toEqual([]);
     expect(await fingerprint(stack.database, { exceptRefusals: true })).toEqual(before);

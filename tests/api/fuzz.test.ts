@@ -16,6 +16,9 @@ import { catalogEntryBodySchema } from '../../api/catalogs/router';
 import { advanceBodySchema } from '../../api/admin/router';
 import { claimBodySchema, reissueBodySchema } from '../../api/licensing/claims';
 import { bindSubjectBodySchema } from '../../api/licensing/subjects';
+import { passwordChangeBodySchema, totpConfirmBodySchema, totpEnrolBodySchema } from '../../api/auth/account-router';
+import { orgUnitCreateBodySchema, orgUnitPatchBodySchema } from '../../api/admin/org-admin-router';
+import { passwordResetBodySchema, reasonBodySchema, userCreateBodySchema, userPatchBodySchema, userRolesBodySchema } from '../../api/admin/user-admin-router';
 import { hashPassword } from '../../db/passwords';
 import { users } from '../../db/schema';
 import { CATALOG_NAMES } from '../../db/demo-catalogs';
@@ -50,8 +53,8 @@ const ENDPOINTS: Endpoint[] = Object.entries(DOCUMENT.paths).flatMap(([path, ope
     hasBody: Boolean(op?.requestBody),
   })));
 const label = (e: Endpoint) => `${e.method.toUpperCase()} ${e.path}`;
-/** Sign-in writes nothing; every other non-GET endpoint may. */
-const writes = (e: Endpoint) => e.method !== 'get' && e.path !== '/api/auth/login';
+/** Signing in, and signing out without a session (its only callers here), write nothing; every other non-GET endpoint may. */
+const writes = (e: Endpoint) => e.method !== 'get' && e.path !== '/api/auth/login' && e.path !== '/api/auth/logout';
 
 // ---------- generators of hostile values ----------
 
@@ -216,6 +219,19 @@ function couldBeValid(e: Endpoint, value: unknown, params: Record<string, string
     case 'POST /api/licensing/claims': return accepts(claimBodySchema, value);
     case 'POST /api/licensing/claim-codes': return accepts(reissueBodySchema, value);
     case 'POST /api/licensing/portal-subjects': return accepts(bindSubjectBodySchema, value);
+    case 'POST /api/auth/password': return accepts(passwordChangeBodySchema, value);
+    case 'POST /api/auth/totp/enroll': return accepts(totpEnrolBodySchema, value);
+    case 'POST /api/auth/totp/confirm': return accepts(totpConfirmBodySchema, value);
+    case 'POST /api/org-units': return accepts(orgUnitCreateBodySchema, value);
+    case 'PATCH /api/org-units/{id}': return accepts(orgUnitPatchBodySchema, value);
+    case 'POST /api/users': return accepts(userCreateBodySchema, value);
+    case 'PATCH /api/users/{id}': return accepts(userPatchBodySchema, value);
+    case 'PUT /api/users/{id}/roles': return accepts(userRolesBodySchema, value);
+    case 'POST /api/users/{id}/password-reset': return accepts(passwordResetBodySchema, value);
+    case 'POST /api/users/{id}/unlock':
+    case 'POST /api/users/{id}/totp-reset': return accepts(reasonBodySchema, value);
+    // The import takes text/csv only, which the fuzzer never sends: every body it sends is refused.
+    case 'POST /api/admin/import': return false;
     case 'POST /api/tasks/{taskId}/claim': return false;
     default:
       if (writes(e)) throw new Error(`${label(e)} writes but the fuzz test has no validity oracle for its body: add one`);
@@ -243,6 +259,25 @@ const CALLERS: Record<string, Caller[]> = {
   'POST /api/licensing/claim-codes': ['window_clerk', 'window_clerk_b', 'applicant2'],
   'POST /api/licensing/portal-subjects': ['window_clerk', 'window_clerk_b', 'applicant2'],
   'POST /api/auth/login': [null],
+  // Signing out is only tried without a session: with one, it would end the fuzzer's own token.
+  'POST /api/auth/logout': [null],
+  'POST /api/auth/password': ['grid_worker', 'auditor'],
+  'POST /api/auth/totp/enroll': ['grid_worker'],
+  'POST /api/auth/totp/confirm': ['grid_worker'],
+  // Administration (三员分立): each endpoint's own administrator, so the body reaches validation.
+  'POST /api/org-units': ['admin'],
+  'PATCH /api/org-units/{id}': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/{id}': ['admin'],
+  'PUT /api/users/{id}/roles': ['security_admin'],
+  'POST /api/users/{id}/password-reset': ['security_admin'],
+  'POST /api/users/{id}/unlock': ['security_admin'],
+  'POST /api/users/{id}/totp-reset': ['security_admin'],
+  'POST /api/admin/import': ['admin'],
+  'GET /api/admin/users': ['admin', 'security_admin', 'auditor'],
+  'GET /api/admin/security-log': ['audit_admin', 'admin'],
+  'GET /api/admin/security-log/export': ['audit_admin', 'admin'],
+  'GET /api/admin/security-log/verify': ['audit_admin', 'security_admin'],
   // Reads limited to some roles: mostly those roles, so the query is parsed, and one outsider.
   'GET /api/processes/{key}/conformance': ['auditor', 'process_designer', 'admin', 'district_leader', 'grid_worker'],
   'GET /api/admin/alerts': ['admin', 'auditor'],
@@ -369,6 +404,8 @@ beforeAll(async () => {
     await stack.openTask(penalty, PenaltyStep.Inspect),
     await stack.openTask(licensing, LicensingStep.Commit),
   ];
+  // The counter filing's own step too: the fingerprint below must not be taken while its workflow still writes.
+  await stack.openTask(counter.instanceId, LicensingStep.Commit);
   const bpmnXml = (await request(stack.app).get('/api/processes/whistle-escalation').set('authorization', tokens.get('admin')!)).body.bpmnXml as string;
   const dropped = bpmnXml.replaceAll('Task_FieldCheck', 'Task_Gone');
   fixture = {
@@ -387,6 +424,17 @@ beforeAll(async () => {
         { action: 'simplePenalty', data: { amountFen: 20000, basis: '条例' } }, { action: 'compliant', data: {} }, { action: 'withdraw' }],
       'PUT /api/catalogs/{name}/{code}': [{ name: '道路破损', data: { limits: { community: { amount: 1, unit: 'workingDays' } } } }],
       'POST /api/admin/clock/advance': [{ duration: 'PT1H' }, { duration: 'P2D' }],
+      'POST /api/auth/password': [{ currentPassword: 'demo123', newPassword: 'New-Password-2026' }],
+      'POST /api/auth/totp/enroll': [{ password: 'demo123' }],
+      'POST /api/auth/totp/confirm': [{ code: '123456' }],
+      'POST /api/org-units': [{ kind: 'grid', name: '新网格', parentId: 'community-a1', code: 'G-A1-09' }, { kind: 'street', name: '新街道', parentId: 'district' }],
+      'PATCH /api/org-units/{id}': [{ name: '新名称' }, { parentId: 'street-b', active: false, code: 'G-X' }],
+      'POST /api/users': [{ username: 'fuzz_user', name: '新人', orgUnitId: 'street-a', password: 'Fuzz-Pass-2026' }],
+      'PATCH /api/users/{id}': [{ name: '新名', orgUnitId: 'street-b', active: false }],
+      'PUT /api/users/{id}/roles': [{ roles: ['grid_worker', 'verifier'] }, { roles: [] }],
+      'POST /api/users/{id}/password-reset': [{ password: 'Reset-Pass-2026' }],
+      'POST /api/users/{id}/unlock': [{ reason: '本人来电' }],
+      'POST /api/users/{id}/totp-reset': [{ reason: '手机遗失' }],
       'POST /api/licensing/claims': [{ code: counter.claim.code }, { code: 'abcd efgh jkmn' }],
       'POST /api/licensing/claim-codes': [{ instanceId: counter.instanceId }, { instanceId: licensing }],
       'POST /api/licensing/portal-subjects': [{ username: 'applicant2', subject: { name: '湖滨超市', creditCode: ' 91330106ma2h00004p ', idNumber: '11010519491231002X' },

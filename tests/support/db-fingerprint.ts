@@ -6,8 +6,11 @@ import { sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client';
 
-/** Tables a refused request is meant to write: failed sign-ins are counted, by design. */
-const COUNTERS_OF_REFUSALS = new Set(['sign_in_failures']);
+/**
+ * Tables a refused or reading request is meant to write, by design: failed sign-ins are counted and logged in the
+ * security log (with its chain head), and sessions note when they were last used (for the idle limit).
+ */
+const COUNTERS_OF_REFUSALS = new Set(['sign_in_failures', 'security_events', 'security_log_head', 'sessions']);
 
 export async function fingerprint(database: Database, options: { exceptRefusals?: boolean } = {}): Promise<Record<string, string>> {
   const rowsOf = async (query: string) => ((await database.db.execute(sql.raw(query))) as unknown as { rows: Array<Record<string, unknown>> }).rows;

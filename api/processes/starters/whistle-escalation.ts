@@ -13,6 +13,7 @@ export const startWhistle: Starter<WhistleInput> = async ({ ctx, actor, input, p
   if (input.source === 'hotline' && !actor.roles.includes('dispatcher')) throw forbidden('only a dispatcher files a hotline work order');
   const grid = ctx.orgTree.byCode(input.gridCode);
   if (!grid || grid.kind !== 'grid') throw badRequest('unknown grid', [{ path: 'input.gridCode', message: `no grid with code ${input.gridCode}` }]);
+  if (!grid.active) throw badRequest('this grid is deactivated', [{ path: 'input.gridCode', message: `grid ${input.gridCode} is no longer in service` }]);
   if (!actor.scopeOrgUnitIds.includes(grid.id)) throw forbidden('this grid is outside your area');
   const [community, street, district] = ctx.orgTree.ancestorsAndSelf(grid.id).slice(1);
   const [category] = await ctx.db.select().from(catalogEntries)

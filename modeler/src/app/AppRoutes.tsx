@@ -17,6 +17,11 @@ const InstancePage = lazy(() => import('../instances/InstancePage'));
 const ProcessesPage = lazy(() => import('../processes/ProcessesPage'));
 const DesignerPage = lazy(() => import('../processes/DesignerPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const ChangePasswordPage = lazy(() => import('../account/ChangePasswordPage'));
+const TotpEnrolPage = lazy(() => import('../account/TotpEnrolPage'));
+const OrgAdminPage = lazy(() => import('../admin/OrgAdminPage'));
+const UsersAdminPage = lazy(() => import('../admin/UsersAdminPage'));
+const SecurityLogPage = lazy(() => import('../admin/SecurityLogPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -31,6 +36,8 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/" element={<Home />} />
       <Route element={<RequireAuth />}>
+        <Route path="/account/password" element={<Suspense fallback={fallback}><ChangePasswordPage /></Suspense>} />
+        <Route path="/account/totp" element={<Suspense fallback={fallback}><TotpEnrolPage /></Suspense>} />
         <Route element={<AppLayout />}>
           <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
           <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
@@ -41,6 +48,9 @@ export function AppRoutes() {
           <Route path="/processes" element={<Suspense fallback={fallback}><ProcessesPage /></Suspense>} />
           <Route path="/processes/:key" element={<Suspense fallback={fallback}><DesignerPage /></Suspense>} />
           <Route path="/dashboard" element={<Suspense fallback={fallback}><DashboardPage /></Suspense>} />
+          <Route path="/admin/org" element={<Suspense fallback={fallback}><OrgAdminPage /></Suspense>} />
+          <Route path="/admin/users" element={<Suspense fallback={fallback}><UsersAdminPage /></Suspense>} />
+          <Route path="/admin/security-log" element={<Suspense fallback={fallback}><SecurityLogPage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -8,8 +8,12 @@ import { readSession, writeSession, type Session } from './session-storage';
 
 interface AuthValue {
   user: User | null;
-  login(username: string, password: string): Promise<User>;
+  session: Session | null;
+  login(username: string, password: string, totp?: string): Promise<Session>;
+  /** Ends the session on the server (the token is revoked at once), then forgets it here. */
   logout(): void;
+  /** The forced password change or TOTP enrolment is done: the session may go on to the app. */
+  settled(what: 'mustChangePassword' | 'totpRequired'): void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -18,23 +22,38 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(() => readSession());
   const queryClient = useQueryClient();
 
-  const logout = useCallback(() => {
+  const forget = useCallback(() => {
     writeSession(null);
     setSession(null);
     queryClient.clear();
   }, [queryClient]);
 
-  useEffect(() => { setUnauthenticatedListener(logout); }, [logout]);
+  const logout = useCallback(() => {
+    // Best effort: an expired token is already ended on the server.
+    if (readSession()) void api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    forget();
+  }, [forget]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const result = await api<Session>('/auth/login', { method: 'POST', body: { username, password } });
+  useEffect(() => { setUnauthenticatedListener(forget); }, [forget]);
+
+  const login = useCallback(async (username: string, password: string, totp?: string) => {
+    const result = await api<Session>('/auth/login', { method: 'POST', body: { username, password, ...(totp ? { totp } : {}) } });
     queryClient.clear();
     writeSession(result);
     setSession(result);
-    return result.user;
+    return result;
   }, [queryClient]);
 
-  const value = useMemo(() => ({ user: session?.user ?? null, login, logout }), [session, login, logout]);
+  const settled = useCallback((what: 'mustChangePassword' | 'totpRequired') => {
+    const current = readSession();
+    if (!current) return;
+    const next = { ...current, [what]: false };
+    writeSession(next);
+    setSession(next);
+    queryClient.clear();
+  }, [queryClient]);
+
+  const value = useMemo(() => ({ user: session?.user ?? null, session, login, logout, settled }), [session, login, logout, settled]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

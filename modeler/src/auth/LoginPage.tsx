@@ -1,7 +1,7 @@
 // Sign-in page. After signing in, the user goes back to the deep link that sent them here, or to their home.
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -21,18 +21,26 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The account has a second factor: the same form asks for the authenticator's code.
+  const [needsCode, setNeedsCode] = useState(false);
   const returnTo = safeReturnTo(params.get('returnTo'));
 
   if (user) return <Navigate to={returnTo ?? homeOf(user)} replace />;
 
-  const submit = async (values: { username: string; password: string }) => {
+  const submit = async (values: { username: string; password: string; totp?: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const signedIn = await login(values.username.trim(), values.password);
-      void navigate(returnTo ?? homeOf(signedIn), { replace: true });
+      const signedIn = await login(values.username.trim(), values.password, values.totp?.trim() || undefined);
+      const next = signedIn.mustChangePassword ? '/account/password' : signedIn.totpRequired ? '/account/totp' : returnTo ?? homeOf(signedIn.user);
+      void navigate(next, { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : (e as Error).message);
+      if (e instanceof ApiError && e.code === 'TOTP_REQUIRED') {
+        setError(needsCode ? t('login.totpWrong') : null);
+        setNeedsCode(true);
+      } else {
+        setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : e instanceof ApiError && e.status === 429 ? t('login.throttled') : (e as Error).message);
+      }
     } finally {
       setBusy(false);
     }
@@ -54,6 +62,11 @@ export function LoginPage() {
           <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
+          {needsCode && (
+            <Form.Item label={t('login.totp')} name="totp" extra={t('login.totpHint')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.totpRequired') }]}>
+              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={6} size="large" autoFocus />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>{t('login.submit')}</Button>
         </Form>
         <Typography.Paragraph type="secondary" className="login-demo">{t('login.demo')}</Typography.Paragraph>

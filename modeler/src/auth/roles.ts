@@ -1,8 +1,11 @@
 // What each role may see in the app, and where each role's work is (its home page after login).
 import type { User } from '../api/types';
 
-/** Roles whose members work an inbox of tasks. */
-const READ_ONLY_ROLES = ['auditor', 'process_designer', 'admin'];
+/** Roles whose members work no inbox of tasks: readers, designers and the three administrators (三员分立). */
+const READ_ONLY_ROLES = ['auditor', 'process_designer', 'admin', 'security_admin', 'audit_admin'];
+
+/** The security and audit administrators see no case; the system administrator keeps the case view. */
+export const seesCases = (user: User | null | undefined) => !!user && !user.roles.every((r) => r === 'security_admin' || r === 'audit_admin');
 
 export const hasRole = (user: User | null | undefined, ...roles: string[]) => !!user && user.roles.some((r) => roles.includes(r));
 
@@ -16,6 +19,8 @@ export const readsProcesses = (user: User | null | undefined) => hasRole(user, '
 export function homeOf(user: User): string {
   if (hasRole(user, 'district_leader')) return '/dashboard';
   if (hasRole(user, 'process_designer')) return '/processes';
+  if (hasRole(user, 'security_admin')) return '/admin/users';
+  if (hasRole(user, 'audit_admin')) return '/admin/security-log';
   if (hasRole(user, 'auditor', 'admin')) return '/instances';
   return '/tasks';
 }

@@ -1,7 +1,11 @@
 // The signed-in session in localStorage, so a reload or a new tab keeps the user signed in.
 import type { User } from '../api/types';
 
-export interface Session { token: string; user: User }
+/**
+ * `mustChangePassword`: the account changes its password before anything else (first sign-in, created or reset by an
+ * administrator); `totpRequired`: an administrator enrols a second factor first (production).
+ */
+export interface Session { token: string; user: User; mustChangePassword?: boolean; totpRequired?: boolean }
 
 const KEY = 'shanzhi.session';
 

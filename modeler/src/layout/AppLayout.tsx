@@ -3,12 +3,13 @@
 import { useMemo, useState } from 'react';
 import { Badge, Layout, Menu, Space } from 'antd';
 import {
-  ApartmentOutlined, DashboardOutlined, FileSearchOutlined, InboxOutlined, NotificationOutlined, PhoneOutlined,
+  ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, InboxOutlined, NotificationOutlined, PhoneOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/AuthProvider';
-import { hasRole, readsDashboard, readsProcesses, worksInbox } from '../auth/roles';
+import { hasRole, readsDashboard, readsProcesses, seesCases, worksInbox } from '../auth/roles';
 import { useTaskCounts } from '../api/tasks';
 import { ClockControl } from './ClockControl';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -42,9 +43,13 @@ export function AppLayout() {
     }
     if (hasRole(user, 'grid_worker')) entries.push({ key: '/report', icon: <NotificationOutlined />, label: <Link to="/report">{t('menu.report')}</Link> });
     if (hasRole(user, 'dispatcher')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
-    entries.push({ key: '/instances', icon: <FileSearchOutlined />, label: <Link to="/instances">{t('menu.instances')}</Link> });
+    if (seesCases(user)) entries.push({ key: '/instances', icon: <FileSearchOutlined />, label: <Link to="/instances">{t('menu.instances')}</Link> });
     if (readsProcesses(user)) entries.push({ key: '/processes', icon: <ApartmentOutlined />, label: <Link to="/processes">{t('menu.processes')}</Link> });
     if (readsDashboard(user)) entries.push({ key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> });
+    // The admin area (三员分立): each administrator sees their own part.
+    if (hasRole(user, 'admin')) entries.push({ key: '/admin/org', icon: <ClusterOutlined />, label: <Link to="/admin/org">{t('menu.org')}</Link> });
+    if (hasRole(user, 'admin', 'security_admin')) entries.push({ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('menu.users')}</Link> });
+    if (hasRole(user, 'audit_admin')) entries.push({ key: '/admin/security-log', icon: <AuditOutlined />, label: <Link to="/admin/security-log">{t('menu.securityLog')}</Link> });
     return entries;
   }, [t, user, inbox, counts]);
 
