@@ -6,9 +6,10 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { useAuth } from '../auth/AuthProvider';
 import { homeOf } from '../auth/roles';
 import { LoginPage } from '../auth/LoginPage';
-import { AppLayout } from '../layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
+// The frame of signed-in pages (menu, header) is a chunk of its own too: the sign-in page loads none of it.
+const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const InboxPage = lazy(() => import('../tasks/InboxPage'));
 const TaskPage = lazy(() => import('../tasks/TaskPage'));
 const ReportPage = lazy(() => import('../cases/ReportPage'));
@@ -31,7 +32,7 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/" element={<Home />} />
       <Route element={<RequireAuth />}>
-        <Route element={<AppLayout />}>
+        <Route element={<Suspense fallback={fallback}><AppLayout /></Suspense>}>
           <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
           <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
           <Route path="/report" element={<Suspense fallback={fallback}><ReportPage source="grid" /></Suspense>} />
