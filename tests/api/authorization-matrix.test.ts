@@ -99,6 +99,10 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'publi
   'GET /api/processes/{key}': 'signed in',
   'GET /api/processes/{key}/versions/{version}': 'signed in',
   'GET /api/processes/{key}/conformance': ['auditor', 'process_designer', 'admin', 'district_leader'],
+  // A start form is for those who may start the process (its choices name staff and catalog entries).
+  'GET /api/processes/whistle-escalation/start-form': ['grid_worker', 'dispatcher'],
+  'GET /api/processes/inspection-penalty/start-form': ['enforcement_officer'],
+  'GET /api/processes/commitment-licensing/start-form': ['applicant', 'window_clerk'],
   'GET /api/instances': 'signed in',
   'GET /api/instances/{id}': 'signed in',
   'GET /api/instances/{id}/audit': 'signed in',
@@ -115,6 +119,7 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'publi
   'GET /api/admin/clock': 'signed in',
   'GET /api/licensing/credit-records': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
   'GET /api/licensing/licences': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
+  'GET /api/licensing/applications': ['applicant'],
   'GET /api/metrics/kpis': ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'],
 };
 /** Public and not about any org: signing in. */
@@ -295,6 +300,7 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       'GET /api/processes/{key}': ['/api/processes/whistle-escalation'],
       'GET /api/processes/{key}/versions/{version}': ['/api/processes/inspection-penalty/versions/1'],
       'GET /api/processes/{key}/conformance': ['whistle-escalation', 'inspection-penalty', 'commitment-licensing'].map((k) => `/api/processes/${k}/conformance`),
+      ...Object.fromEntries(['whistle-escalation', 'inspection-penalty', 'commitment-licensing'].map((k) => [`GET /api/processes/${k}/start-form`, [`/api/processes/${k}/start-form`]])),
       'GET /api/catalogs/{name}': ['/api/catalogs/event-categories', '/api/catalogs/matters', '/api/catalogs/licence-items'],
       'GET /api/org-units': ['/api/org-units'], 'GET /api/users': ['/api/users', '/api/users?role=case_officer'],
       'GET /api/admin/alerts': ['/api/admin/alerts?status=all'], 'GET /api/admin/clock': ['/api/admin/clock'],
@@ -302,6 +308,7 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       // 信用库): a reader looks up their own street's applicant here.
       'GET /api/licensing/credit-records': [`/api/licensing/credit-records?creditCode=${code}`],
       'GET /api/licensing/licences': [`/api/licensing/licences?creditCode=${code}`],
+      'GET /api/licensing/applications': ['/api/licensing/applications'],
       'GET /api/metrics/kpis': ['/api/metrics/kpis', '/api/metrics/kpis?processKey=inspection-penalty'],
     };
     for (const endpoint of ENDPOINTS.filter((e) => e.startsWith('GET ') && !/\{(id|taskId)\}|^GET \/api\/(instances|tasks)$|^GET \/api\/tasks\/counts$/.test(e))) {
