@@ -18,6 +18,8 @@ const InstancePage = lazy(() => import('../instances/InstancePage'));
 const ProcessesPage = lazy(() => import('../processes/ProcessesPage'));
 const DesignerPage = lazy(() => import('../processes/DesignerPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const StartPage = lazy(() => import('../cases/StartPage'));
+const PortalPage = lazy(() => import('../portal/PortalPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -42,6 +44,8 @@ export function AppRoutes() {
           <Route path="/processes" element={<Suspense fallback={fallback}><ProcessesPage /></Suspense>} />
           <Route path="/processes/:key" element={<Suspense fallback={fallback}><DesignerPage /></Suspense>} />
           <Route path="/dashboard" element={<Suspense fallback={fallback}><DashboardPage /></Suspense>} />
+          <Route path="/start/:key" element={<Suspense fallback={fallback}><StartPage /></Suspense>} />
+          <Route path="/portal" element={<Suspense fallback={fallback}><PortalPage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

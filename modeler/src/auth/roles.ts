@@ -17,5 +17,7 @@ export function homeOf(user: User): string {
   if (hasRole(user, 'district_leader')) return '/dashboard';
   if (hasRole(user, 'process_designer')) return '/processes';
   if (hasRole(user, 'auditor', 'admin')) return '/instances';
+  // A member of the public has applications, not an inbox of official tasks.
+  if (user.roles.every((r) => r === 'applicant')) return '/portal';
   return '/tasks';
 }
