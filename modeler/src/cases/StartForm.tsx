@@ -62,9 +62,9 @@ export function StartForm({ form: startForm, fixed = {}, hidden = [], requiredGr
   const initialValues = useMemo(() => nest(startForm.defaults), [startForm.defaults]);
   useEffect(() => { form.setFieldsValue(initialValues); }, [form, initialValues]);
 
-  /** A field's label: the start form's own wording for a path ("subject.name" → 当事人名称), else the field's. */
+  /** A field's label: the start form's own wording for a path ("subject.name" → start.fields.subject_name, 当事人名称), else the field's. */
   const labelOf = (path: string[]) => {
-    const id = `start.fields.${path.join('.')}`;
+    const id = `start.fields.${path.join('_')}`;
     return i18n.exists(id) ? t(id) : labels.field(path[path.length - 1]);
   };
   const skip = (path: string) => hidden.includes(path) || Object.hasOwn(fixed, path);

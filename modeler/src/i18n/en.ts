@@ -146,9 +146,9 @@ export const en: Messages = {
       'commitment-licensing': 'A counter filing gets a claim code; the applicant claims it on the portal and signs the commitment there. Applicants can also apply on the portal themselves.',
     },
     fields: {
-      subject: { name: 'Party name', address: 'Address', creditCode: 'Unified social credit code', idNumber: 'Resident ID number', kind: 'Kind of party' },
-      applicant: { name: 'Applicant', creditCode: 'Unified social credit code', idNumber: 'ID number of the person filing' },
-      offence: { date: 'Day of the offence' },
+      subject_name: 'Party name', subject_address: 'Address', subject_creditCode: 'Unified social credit code', subject_idNumber: 'Resident ID number', subject_kind: 'Kind of party',
+      applicant_name: 'Applicant', applicant_creditCode: 'Unified social credit code', applicant_idNumber: 'ID number of the person filing',
+      offence_date: 'Day of the offence',
     },
   },
   portal: {

@@ -144,9 +144,9 @@ export const zhCN = {
       'commitment-licensing': '窗口代为录入的申请会生成认领码，申请人认领后在门户签署告知承诺书；申请人本人也可在门户直接申请。',
     },
     fields: {
-      subject: { name: '当事人名称', address: '地址', creditCode: '统一社会信用代码', idNumber: '身份证号码', kind: '当事人类型' },
-      applicant: { name: '申请人名称', creditCode: '统一社会信用代码', idNumber: '经办人身份证号码' },
-      offence: { date: '违法行为发生日期' },
+      subject_name: '当事人名称', subject_address: '地址', subject_creditCode: '统一社会信用代码', subject_idNumber: '身份证号码', subject_kind: '当事人类型',
+      applicant_name: '申请人名称', applicant_creditCode: '统一社会信用代码', applicant_idNumber: '经办人身份证号码',
+      offence_date: '违法行为发生日期',
     },
   },
   portal: {

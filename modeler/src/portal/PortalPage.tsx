@@ -86,7 +86,7 @@ function ApplicationCard({ app }: { app: PortalApplication }) {
       <Descriptions size="small" column={2}>
         <Descriptions.Item label={t('instances.id')}>{app.instanceId}</Descriptions.Item>
         <Descriptions.Item label={t('instances.startedAt')}>{formatTime(app.startedAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('start.fields.applicant.name')}>{app.applicant.name}</Descriptions.Item>
+        <Descriptions.Item label={t('start.fields.applicant_name')}>{app.applicant.name}</Descriptions.Item>
         <Descriptions.Item label={t('field.route')}>{app.route ? labels.enumValue(app.route) : '—'}</Descriptions.Item>
       </Descriptions>
       {app.steps.length === 0 && !app.licence && app.status === 'running' && <Typography.Text type="secondary">{t('portal.processing')}</Typography.Text>}
