@@ -26,6 +26,7 @@ import { DbCreditRegistry } from '../activities/credit-registry';
 import { healthHandler } from './health';
 import { noStore, securityHeaders, strictTransportOnHttps } from './security';
 import { buildOpenApiDocument } from './openapi/document';
+import { webAppRouter } from './web-app';
 
 export function createApp(deps: AppDeps): express.Express {
   const orgTree = new OrgTree(deps.db);
@@ -70,9 +71,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', api);
 
   if (deps.staticDir && existsSync(join(deps.staticDir, 'index.html'))) {
-    const staticDir = deps.staticDir;
-    app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
-    app.get(/.*/, (_req, res) => { res.sendFile(join(staticDir, 'index.html')); });
+    app.use(webAppRouter(deps.staticDir));
   }
   app.use(errorHandler(ctx.log));
   return app;

@@ -12,6 +12,7 @@ import type { AppContext } from '../context';
 import { portalOnly } from '../tasks/task-view';
 import { claimBodySchema, redeemClaimCode, reissueBodySchema, reissueClaimCode } from './claims';
 import { bindSubject, bindSubjectBodySchema } from './subjects';
+import { portalApplications } from './portal';
 
 const READERS = ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'] as const;
 /** Looked up as it is stored: normalised and checked, so "9135 0100 m000100y43" finds 91350100M000100Y43. */
@@ -32,6 +33,12 @@ export function licensingRouter(ctx: AppContext): Router {
     res.json({ licences: rows.map((l) => ({
       ...l, issuedAt: toShanghaiIso(l.issuedAt), revokedAt: l.revokedAt ? toShanghaiIso(l.revokedAt) : null,
     })) });
+  });
+  // The portal home: a member of the public's own applications (staff read cases through the case list).
+  router.get('/applications', async (_req, res) => {
+    const actor = requireRole(res, ['applicant'], 'listing one\'s own applications');
+    if (!portalOnly(actor)) throw forbidden('the portal lists the applications of a member of the public; staff use the case list');
+    res.json(await portalApplications(ctx, actor));
   });
   // The party redeems the code the window gave them: the counter filing is then theirs alone on the portal.
   router.post('/claims', async (req, res) => {

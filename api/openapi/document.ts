@@ -58,6 +58,10 @@ export function buildOpenApiDocument(): object {
     .describe('repeat a request whose answer was lost: the same key gets the first answer; the same key with another request is 422') });
   for (const contract of Object.values(PROCESS_CONTRACTS)) {
     registry.registerPath({
+      method: 'get', path: `/api/processes/${contract.key}/start-form`, summary: `The start form of ${contract.name} (${contract.startRoles.join(', ')})`,
+      responses: ok('{ key, name, description, schema (JSON Schema of input), choices (by field path: { value, label, fill? }), defaults }'),
+    });
+    registry.registerPath({
       method: 'post', path: `/api/processes/${contract.key}/instances`, summary: `Start ${contract.name}`,
       request: { body: json(startBodySchema.extend({ input: contract.inputSchema as z.ZodType })), headers: idempotencyHeader },
       responses: { 201: { description: contract.key === 'commitment-licensing'
@@ -89,6 +93,10 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/admin/alerts', summary: 'Open alerts, e.g. a licence push failing for a long time (admin); ?status=all includes cleared ones', request: { query: z.object({ status: z.enum(['all']).optional() }) }, responses: ok('{ alerts }', z.object({ alerts: z.array(R.alertSchema) })) });
   registry.registerPath({ method: 'get', path: '/api/licensing/credit-records', summary: 'Credit registry entries of an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ records }', z.object({ records: z.array(R.creditRecordSchema) })) });
   registry.registerPath({ method: 'get', path: '/api/licensing/licences', summary: 'Licences issued to an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ licences }', z.object({ licences: z.array(R.licenceSchema) })) });
+  registry.registerPath({
+    method: 'get', path: '/api/licensing/applications', summary: 'The portal home: the signed-in member of the public\'s own applications, with the step each waits on, the notice text to sign (and its sha256) and the licence once issued',
+    responses: ok('{ items: [{ instanceId, title, status, applicant, steps: [{ taskId, stepId, name, dueAt, overdue, yours, notice }], licence }] }'),
+  });
   registry.registerPath({
     method: 'post', path: '/api/licensing/claims', summary: 'Redeem the claim code of a counter filing (the party\'s portal account): binds the case to the account',
     request: { body: json(claimBodySchema) }, responses: { ...ok('{ instanceId }', z.object({ instanceId: z.string() })), 404: { description: 'no case with this code', ...json(errorSchema) }, 409: { description: 'the code was used or has expired', ...json(errorSchema) } },

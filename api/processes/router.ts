@@ -9,6 +9,7 @@ import { actorOf, requireRole } from '../auth/middleware';
 import { badRequest, notFound, parseOr400 } from '../errors';
 import type { AppContext } from '../context';
 import { startInstance } from './start-instance';
+import { startFormOf } from './start-form';
 import { idempotencyKeySchema } from '../idempotency';
 import { replayInstances, staticConformance, summarise } from '../conformance/conformance';
 
@@ -85,6 +86,10 @@ export function processesRouter(ctx: AppContext): Router {
     if (!contract) throw notFound(`no process ${req.params.key}`);
     const { limit } = parseOr400(z.object({ limit: z.coerce.number().int().min(1).max(5000).default(500) }), req.query);
     res.json({ static: await staticConformance(ctx.db, contract), ...summarise(await replayInstances(ctx.db, contract, undefined, limit)) });
+  });
+
+  router.get('/:key/start-form', async (req, res) => {
+    res.json(await startFormOf(ctx, actorOf(res), req.params.key));
   });
 
   router.post('/:key/instances', async (req, res) => {

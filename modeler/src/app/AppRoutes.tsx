@@ -6,9 +6,10 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { useAuth } from '../auth/AuthProvider';
 import { homeOf } from '../auth/roles';
 import { LoginPage } from '../auth/LoginPage';
-import { AppLayout } from '../layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
+// The frame of signed-in pages (menu, header) is a chunk of its own too: the sign-in page loads none of it.
+const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const InboxPage = lazy(() => import('../tasks/InboxPage'));
 const TaskPage = lazy(() => import('../tasks/TaskPage'));
 const ReportPage = lazy(() => import('../cases/ReportPage'));
@@ -22,6 +23,8 @@ const TotpEnrolPage = lazy(() => import('../account/TotpEnrolPage'));
 const OrgAdminPage = lazy(() => import('../admin/OrgAdminPage'));
 const UsersAdminPage = lazy(() => import('../admin/UsersAdminPage'));
 const SecurityLogPage = lazy(() => import('../admin/SecurityLogPage'));
+const StartPage = lazy(() => import('../cases/StartPage'));
+const PortalPage = lazy(() => import('../portal/PortalPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -38,7 +41,7 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route path="/account/password" element={<Suspense fallback={fallback}><ChangePasswordPage /></Suspense>} />
         <Route path="/account/totp" element={<Suspense fallback={fallback}><TotpEnrolPage /></Suspense>} />
-        <Route element={<AppLayout />}>
+        <Route element={<Suspense fallback={fallback}><AppLayout /></Suspense>}>
           <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
           <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
           <Route path="/report" element={<Suspense fallback={fallback}><ReportPage source="grid" /></Suspense>} />
@@ -51,6 +54,8 @@ export function AppRoutes() {
           <Route path="/admin/org" element={<Suspense fallback={fallback}><OrgAdminPage /></Suspense>} />
           <Route path="/admin/users" element={<Suspense fallback={fallback}><UsersAdminPage /></Suspense>} />
           <Route path="/admin/security-log" element={<Suspense fallback={fallback}><SecurityLogPage /></Suspense>} />
+          <Route path="/start/:key" element={<Suspense fallback={fallback}><StartPage /></Suspense>} />
+          <Route path="/portal" element={<Suspense fallback={fallback}><PortalPage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -22,5 +22,7 @@ export function homeOf(user: User): string {
   if (hasRole(user, 'security_admin')) return '/admin/users';
   if (hasRole(user, 'audit_admin')) return '/admin/security-log';
   if (hasRole(user, 'auditor', 'admin')) return '/instances';
+  // A member of the public has applications, not an inbox of official tasks.
+  if (user.roles.every((r) => r === 'applicant')) return '/portal';
   return '/tasks';
 }

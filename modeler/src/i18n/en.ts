@@ -11,6 +11,7 @@ export const en: Messages = {
   },
   menu: {
     tasks: 'My tasks', report: 'Report event', hotline: 'Hotline intake', instances: 'Instances', processes: 'Processes', dashboard: 'Dashboard', org: 'Organisation', users: 'Users', securityLog: 'Security log',
+    inspect: 'Start inspection', file: 'File an application', portal: 'My applications',
     work: 'Work', supervise: 'Oversight', design: 'Design', analyse: 'Analysis',
   },
   user: { logout: 'Sign out', language: '中文', profile: 'Signed in as', org: 'Unit', roles: 'Roles' },
@@ -24,7 +25,7 @@ export const en: Messages = {
   inbox: {
     title: 'My tasks', mine: 'Mine', available: 'To claim', completed: 'Done', process: 'Process', status: 'Status', allProcesses: 'All processes',
     caseTitle: 'Case', step: 'Step', due: 'Due', tags: 'Flags', claim: 'Claim', claimed: 'Claimed', open: 'Open',
-    overdue: 'Overdue', nearDue: 'Due soon', normal: 'On track', reminded: 'Reminded', supervised: 'Supervised', provisional: 'Provisional',
+    overdue: 'Overdue', nearDue: 'Due soon', normal: 'On track', reminded: 'Reminded', supervised: 'Supervised', parked: 'Parked', parkedHint: 'Parked: the clock is stopped until the task resumes', provisional: 'Provisional',
     emptyMine: 'Nothing assigned to you — see “To claim”', emptyAvailable: 'Nothing to claim', emptyCompleted: 'No completed tasks',
     completedAt: 'Completed', completedBy: 'Completed by', outcome: 'Outcome', statusAll: 'Any status',
   },
@@ -181,6 +182,31 @@ export const en: Messages = {
     direct: 'Direct departments', pass: 'Check passed', fail: 'Check failed', record: 'Record follow-up', close: 'Close', remind: 'Remind', supervise: 'Supervise',
     timeout: 'Timed out', escalate: 'Escalate', rework: 'Rework', rehandle: 'Re-handle', selfResolve: 'Self-resolve', satisfied: 'Satisfied', closed: 'Closed',
     rejected: 'Rejected', revoked: 'Revoked', cancelled: 'Cancelled', park: 'Park', reassign: 'Reassign',
+  },
+  diagram: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', current: 'Current step', whole: 'Whole diagram', hint: 'Drag to pan, Ctrl + wheel to zoom' },
+  start: {
+    title: 'Start: {{name}}', loading: 'Start a case', submit: 'Submit', another: 'Start another', include: 'Fill in {{label}}', pick: 'Choose a bound subject',
+    noChoices: 'No subject is bound to your account yet; have one bound at the service window', started: 'Submitted, case {{id}}', startedHint: 'The case is under way; follow it on its trail.',
+    claimTitle: 'Claim code (shown this once: hand it to the applicant)', claimBody: 'The applicant enters this code on the portal to claim the application and sign the commitment online; valid until {{expires}}, the window can issue a new one.',
+    hint: {
+      'inspection-penalty': 'Two enforcement officers inspect together (Administrative Penalty Law art. 42): you are the first; choose the second from your street. Matters come from the catalog.',
+      'commitment-licensing': 'A counter filing gets a claim code; the applicant claims it on the portal and signs the commitment there. Applicants can also apply on the portal themselves.',
+    },
+    fields: {
+      subject_name: 'Party name', subject_address: 'Address', subject_creditCode: 'Unified social credit code', subject_idNumber: 'Resident ID number', subject_kind: 'Kind of party',
+      applicant_name: 'Applicant', applicant_creditCode: 'Unified social credit code', applicant_idNumber: 'ID number of the person filing',
+      offence_date: 'Day of the offence',
+    },
+  },
+  portal: {
+    title: 'My applications', subtitle: 'Follow your applications, sign the commitment, see your licence.', apply: 'Apply for a licence', empty: 'No applications yet',
+    emptyHint: 'Apply online with the button above; for an application filed at the window, enter the claim code you were given below.', detail: 'Case trail',
+    nextStep: 'Current step', yourTurn: 'Your turn', theirTurn: 'With the authority', due: 'Due {{due}}', handle: 'Open', processing: 'Processing…',
+    noticeHint: 'Read the notice and the commitment in full. Signing records that you signed exactly this text (its SHA-256 below).', noticeVersion: 'Notice version {{version}}',
+    sign: 'I have read it: sign the commitment', signConfirm: 'By signing you commit that your information is true and accept liability for a false commitment. Sign?', withdraw: 'Do not sign: normal procedure', withdrawConfirm: 'Withdraw and have the application decided by the normal procedure?',
+    licenceIssued: 'Licence {{no}} issued', licenceRevoked: 'Licence {{no}} revoked', licenceNo: 'Licence number', holder: 'Holder', issuedAt: 'Issued', revokedAt: 'Revoked',
+    claimTitle: 'Claim an application filed at the window', claimHint: 'Enter the claim code the window gave you: the application then belongs to your account.', claimCode: 'Claim code', claim: 'Claim',
+    claimed: 'Claimed application {{id}}', claimUnknown: 'Unknown or used claim code: check it, or ask the window for a new one',
   },
   field: {
     offence: 'Offence', date: 'Date', continuing: 'Continuing', endDate: 'Ended on', harmfulConsequences: 'Did harm', collectiveDiscussion: 'Collective discussion', participants: 'Participants', conclusion: 'Conclusion', adopted: 'Adopted', reasons: 'Reasons', statements: 'Statements', stage: 'Stage', earliestHearingOn: 'Earliest hearing', discoveredOn: 'Discovered on', fineFen: 'Fine (fen)', owedFen: 'Owed (fen)', lateDays: 'Days late', surchargeFen: 'Surcharge (fen)',

@@ -9,6 +9,7 @@ export const zhCN = {
   },
   menu: {
     tasks: '我的待办', report: '上报事件', hotline: '热线受理', instances: '流程实例', processes: '流程设计', dashboard: '领导驾驶舱', org: '组织机构', users: '用户管理', securityLog: '安全审计',
+    inspect: '发起检查', file: '窗口受理申请', portal: '我的申请',
     work: '办理', supervise: '监督', design: '设计', analyse: '分析',
   },
   user: { logout: '退出登录', language: 'English', profile: '当前用户', org: '所属单位', roles: '角色' },
@@ -22,7 +23,7 @@ export const zhCN = {
   inbox: {
     title: '我的待办', mine: '我的待办', available: '待领取', completed: '已办', process: '流程', status: '状态', allProcesses: '全部流程',
     caseTitle: '事项', step: '当前环节', due: '办理时限', tags: '标记', claim: '领取', claimed: '已领取', open: '办理',
-    overdue: '已超期', nearDue: '临期', normal: '正常', reminded: '已催办', supervised: '督办', provisional: '暂定时限',
+    overdue: '已超期', nearDue: '临期', normal: '正常', reminded: '已催办', supervised: '督办', parked: '挂账停计时', parkedHint: '已挂账：时限暂停计算，恢复办理后继续计时', provisional: '暂定时限',
     emptyMine: '暂无待办，可到“待领取”领取任务', emptyAvailable: '暂无可领取的任务', emptyCompleted: '暂无已办任务',
     completedAt: '办结时间', completedBy: '办结人', outcome: '办理结果', statusAll: '全部状态',
   },
@@ -179,6 +180,31 @@ export const zhCN = {
     direct: '指派部门', pass: '核查通过', fail: '核查不通过', record: '记录回访', close: '结案', remind: '催办', supervise: '督办',
     timeout: '超时', escalate: '提请区级会商', rework: '返工', rehandle: '重办', selfResolve: '自处置', satisfied: '回访满意', closed: '结案',
     rejected: '不予立案', revoked: '撤销', cancelled: '取消', park: '挂账', reassign: '改派',
+  },
+  diagram: { zoomIn: '放大', zoomOut: '缩小', current: '当前环节', whole: '全图', hint: '拖动平移，Ctrl + 滚轮缩放' },
+  start: {
+    title: '发起：{{name}}', loading: '发起案件', submit: '提交', another: '继续发起', include: '填写{{label}}', pick: '从已绑定主体中选择',
+    noChoices: '账号尚未绑定主体，请持营业执照到窗口办理绑定', started: '已提交，案件编号 {{id}}', startedHint: '案件已进入流程，可在案件轨迹中查看进度。',
+    claimTitle: '认领码（仅显示这一次，请交给申请人）', claimBody: '申请人登录门户后输入此码认领本申请，即可在线签署告知承诺书；有效期至 {{expires}}，过期可在窗口重新生成。',
+    hint: {
+      'inspection-penalty': '两名执法人员共同检查（《行政处罚法》第四十二条）：发起人为第一检查人，另选一名本街道执法人员；事项取自违法事项目录。',
+      'commitment-licensing': '窗口代为录入的申请会生成认领码，申请人认领后在门户签署告知承诺书；申请人本人也可在门户直接申请。',
+    },
+    fields: {
+      subject_name: '当事人名称', subject_address: '地址', subject_creditCode: '统一社会信用代码', subject_idNumber: '身份证号码', subject_kind: '当事人类型',
+      applicant_name: '申请人名称', applicant_creditCode: '统一社会信用代码', applicant_idNumber: '经办人身份证号码',
+      offence_date: '违法行为发生日期',
+    },
+  },
+  portal: {
+    title: '我的申请', subtitle: '查看申请进度、签署告知承诺书、领取许可证。', apply: '申请许可', empty: '还没有申请',
+    emptyHint: '点击右上角“申请许可”在线申请；在窗口办理的申请，请在下方输入窗口给您的认领码。', detail: '查看办理轨迹',
+    nextStep: '当前环节', yourTurn: '待您办理', theirTurn: '等待窗口/审批办理', due: '办理期限 {{due}}', handle: '去办理', processing: '流程处理中…',
+    noticeHint: '请完整阅读以下告知书与承诺书。签署后，系统记录您签署的正是这段文字（SHA-256 摘要如下）。', noticeVersion: '告知书版本 {{version}}',
+    sign: '我已阅读，签署承诺书', signConfirm: '签署即承诺所填信息真实并愿承担承诺不实的法律责任，确定签署？', withdraw: '不签署，改走一般程序', withdrawConfirm: '撤回后按一般程序审批，确定？',
+    licenceIssued: '已取得许可证 {{no}}', licenceRevoked: '许可证 {{no}} 已被撤销', licenceNo: '许可证编号', holder: '持证主体', issuedAt: '发证时间', revokedAt: '撤销',
+    claimTitle: '认领窗口受理的申请', claimHint: '在政务服务窗口办理的申请，输入窗口给您的认领码后即归入您的账号。', claimCode: '认领码', claim: '认领',
+    claimed: '已认领申请 {{id}}', claimUnknown: '认领码无效或已使用，请核对或到窗口重新获取',
   },
   field: {
     offence: '违法行为', date: '日期', continuing: '连续或继续状态', endDate: '终了日期', harmfulConsequences: '有危害后果', collectiveDiscussion: '集体讨论', participants: '参加人', conclusion: '讨论结论', adopted: '采纳情况', reasons: '理由', statements: '陈述申辩', stage: '审核阶段', earliestHearingOn: '最早听证日', discoveredOn: '发现日期', fineFen: '罚款（分）', owedFen: '应缴金额（分）', lateDays: '逾期天数', surchargeFen: '加处罚款（分）',

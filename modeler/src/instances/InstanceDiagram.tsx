@@ -25,10 +25,12 @@ export function InstanceDiagram({ instance, events, tall }: { instance: Instance
   const { t } = useTranslation();
   const version = useProcessVersion(instance.processKey, instance.processVersion);
   const decorations = useMemo(() => instanceDecorations(instance, events), [instance, events]);
+  // Opened on where the case stands now; a closed case shows its whole path.
+  const focus = useMemo(() => instance.currentSteps.map((s) => s.stepId), [instance.currentSteps]);
   return (
     <QueryState loading={version.isLoading} error={version.error}>
       <Legend />
-      {version.data && <DiagramViewer xml={version.data.bpmnXml} {...decorations} className={tall ? 'tall' : undefined} ariaLabel={t('instance.diagram')} />}
+      {version.data && <DiagramViewer xml={version.data.bpmnXml} {...decorations} focus={focus} className={tall ? 'tall' : undefined} ariaLabel={t('instance.diagram')} />}
     </QueryState>
   );
 }

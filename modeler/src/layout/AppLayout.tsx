@@ -1,14 +1,15 @@
 // The frame of every signed-in page: side menu by role (with inbox counts), header with the simulated
 // clock, language and user menu, and the page below.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Badge, Layout, Menu, Space } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, InboxOutlined, NotificationOutlined, PhoneOutlined,
-  TeamOutlined,
+  ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileSearchOutlined, InboxOutlined, NotificationOutlined, PhoneOutlined,
+  SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/AuthProvider';
+import type { User } from '../api/types';
 import { hasRole, readsDashboard, readsProcesses, seesCases, worksInbox } from '../auth/roles';
 import { useTaskCounts } from '../api/tasks';
 import { ClockControl } from './ClockControl';
@@ -16,6 +17,15 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
 const { Sider, Header, Content, Footer } = Layout;
+
+/** The start forms and the portal, by role: [path, menu label key, icon]. */
+function startEntries(user: User): Array<[string, string, ReactNode]> {
+  const entries: Array<[string, string, ReactNode]> = [];
+  if (hasRole(user, 'enforcement_officer')) entries.push(['/start/inspection-penalty', 'menu.inspect', <AuditOutlined key="i" />]);
+  if (hasRole(user, 'window_clerk')) entries.push(['/start/commitment-licensing', 'menu.file', <FileAddOutlined key="f" />]);
+  if (hasRole(user, 'applicant')) entries.push(['/portal', 'menu.portal', <SolutionOutlined key="p" />]);
+  return entries;
+}
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -43,6 +53,7 @@ export function AppLayout() {
     }
     if (hasRole(user, 'grid_worker')) entries.push({ key: '/report', icon: <NotificationOutlined />, label: <Link to="/report">{t('menu.report')}</Link> });
     if (hasRole(user, 'dispatcher')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
+    for (const [path, label, icon] of startEntries(user)) entries.push({ key: path, icon, label: <Link to={path}>{t(label)}</Link> });
     if (seesCases(user)) entries.push({ key: '/instances', icon: <FileSearchOutlined />, label: <Link to="/instances">{t('menu.instances')}</Link> });
     if (readsProcesses(user)) entries.push({ key: '/processes', icon: <ApartmentOutlined />, label: <Link to="/processes">{t('menu.processes')}</Link> });
     if (readsDashboard(user)) entries.push({ key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> });

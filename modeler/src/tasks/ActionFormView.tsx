@@ -8,32 +8,13 @@ import { useAct } from '../api/tasks';
 import { useOrgUnits, useUsers } from '../api/org';
 import type { ActionForm, JsonSchema } from '../api/types';
 import { useLabels } from '../i18n/labels';
-import { FieldControl, fieldKind, rulesFor, toApiValue, USER_LISTS } from './schema-fields';
+import { FieldControl, fieldKind, rulesFor, USER_LISTS } from './schema-fields';
+import { fieldOfErrorPath, isObjectSchema as isObject, leafPaths, toData } from './schema-values';
 
 interface Props {
   taskId: string;
   form: ActionForm;
   onDone(form: ActionForm, status: string): void;
-}
-
-const isObject = (schema: JsonSchema) => schema.type === 'object' && Boolean(schema.properties);
-
-/** The form's values as the API wants them: empty optional values dropped (an untouched field is not sent as
- *  ""), empty nested objects dropped, and control values converted (local date-times to instants). */
-function toData(values: Record<string, unknown> | undefined, schema: JsonSchema): Record<string, unknown> | undefined {
-  const data: Record<string, unknown> = {};
-  for (const [name, sub] of Object.entries(schema.properties ?? {})) {
-    const raw = values?.[name];
-    const value = isObject(sub) ? toData(raw as Record<string, unknown> | undefined, sub) : toApiValue(fieldKind(name, sub), raw);
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    data[name] = value;
-  }
-  return Object.keys(data).length > 0 ? data : undefined;
-}
-
-/** Dotted paths of every leaf field ("penalty.kind"), to match the API's error paths. */
-function leafPaths(schema: JsonSchema, prefix: string[] = []): string[] {
-  return Object.entries(schema.properties ?? {}).flatMap(([name, sub]) => (isObject(sub) ? leafPaths(sub, [...prefix, name]) : [[...prefix, name].join('.')]));
 }
 
 export function ActionFormView({ taskId, form: actionForm, onDone }: Props) {
@@ -59,12 +40,8 @@ export function ActionFormView({ taskId, form: actionForm, onDone }: Props) {
       onDone(actionForm, result.status);
     } catch (e) {
       if (!(e instanceof ApiError)) { setProblem((e as Error).message); return; }
-      const known = new Set(leafPaths(actionForm.schema));
-      // An error on an object or list field lands on its first leaf ("data.penalty" → penalty.kind).
-      const fieldOf = (path: string) => {
-        const rest = path.replace(/^data\./, '').replace(/\.\d+$/, '');
-        return known.has(rest) ? rest : [...known].find((k) => k.startsWith(`${rest}.`));
-      };
+      const known = leafPaths(actionForm.schema);
+      const fieldOf = (path: string) => fieldOfErrorPath(path, 'data', known);
       const onFields = e.details.filter((d) => d.path.startsWith('data.') && fieldOf(d.path));
       form.setFields(onFields.map((d) => ({ name: fieldOf(d.path)!.split('.'), errors: [d.message] })));
       setApiErrorFields(onFields.map((d) => fieldOf(d.path)!));

@@ -1,10 +1,15 @@
-// A due time in Shanghai time with how long is left or how far it is overdue.
+// A due time in Shanghai time with how long is left or how far it is overdue; a parked task's clock is stopped.
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime, relativeDue, urgencyOf } from '../format/time';
+import type { Task } from '../api/types';
 
-export function DueCell({ dueAt, now, overdue, done }: { dueAt: string; now: number; overdue?: boolean; done?: boolean }) {
+/** Parked (挂账): open but its clock stopped. `parked` is in the API's task view, optional until the generated types carry it. */
+export const isParked = (task: Task) => task.status === 'open' && (task as Task & { parked?: boolean }).parked === true;
+
+export function DueCell({ dueAt, now, overdue, done, parked }: { dueAt: string; now: number; overdue?: boolean; done?: boolean; parked?: boolean }) {
   const { t } = useTranslation();
+  if (parked && !done) return <div><div className="muted">{formatTime(dueAt)}</div><Typography.Text type="secondary">{t('inbox.parkedHint')}</Typography.Text></div>;
   const urgency = urgencyOf(dueAt, now, overdue);
   return (
     <div>

@@ -12,7 +12,7 @@ import type { Task } from '../api/types';
 import { formatTime, urgencyOf, type Urgency } from '../format/time';
 import { useLabels } from '../i18n/labels';
 import { QueryState } from '../app/QueryState';
-import { DueCell } from './DueCell';
+import { DueCell, isParked } from './DueCell';
 import { TaskFlags } from './TaskFlags';
 
 const TABS: InboxTab[] = ['mine', 'available', 'completed'];
@@ -40,7 +40,7 @@ export default function InboxPage() {
 
   const rows = useMemo(() => {
     const all = inbox.data?.pages.flatMap((p) => p.items) ?? [];
-    return tab === 'completed' || urgency === 'all' ? all : all.filter((task) => urgencyOf(task.dueAt, now, task.overdue) === urgency);
+    return tab === 'completed' || urgency === 'all' ? all : all.filter((task) => !isParked(task) && urgencyOf(task.dueAt, now, task.overdue) === urgency);
   }, [inbox.data, urgency, now, tab]);
 
   const processName = (key: string) => processes?.find((p) => p.key === key)?.name ?? key;
@@ -65,7 +65,7 @@ export default function InboxPage() {
     { title: tab === 'completed' ? t('inbox.completedBy') : t('task.assignee'), key: 'who', width: 100, render: (_, task) => (tab === 'completed' ? task.completedByName : task.assigneeName) ?? '—' },
     tab === 'completed'
       ? { title: t('inbox.completedAt'), dataIndex: 'completedAt', width: 160, render: (v: string | null) => formatTime(v) }
-      : { title: t('inbox.due'), dataIndex: 'dueAt', width: 170, render: (_, task) => <DueCell dueAt={task.dueAt} now={now} overdue={task.overdue} /> },
+      : { title: t('inbox.due'), dataIndex: 'dueAt', width: 170, render: (_, task) => <DueCell dueAt={task.dueAt} now={now} overdue={task.overdue} parked={isParked(task)} /> },
     tab === 'completed'
       ? { title: t('inbox.outcome'), dataIndex: 'outcomeAction', width: 120, render: (v: string | null) => (v ? labels.action(v) : '—') }
       : { title: t('inbox.tags'), key: 'flags', width: 150, render: (_, task) => <TaskFlags task={task} now={now} /> },
@@ -121,6 +121,7 @@ export default function InboxPage() {
             data-testid={`inbox-${tab}`}
             rowClassName={(task) => {
               if (task.status !== 'open') return '';
+              if (isParked(task)) return 'row-parked';
               const u = urgencyOf(task.dueAt, now, task.overdue);
               return u === 'overdue' ? 'row-overdue' : u === 'nearDue' ? 'row-neardue' : '';
             }}

@@ -17,7 +17,7 @@ import { CaseSummary } from '../instances/CaseSummary';
 import { AuditTimeline } from '../instances/AuditTimeline';
 import { InstanceDiagram } from '../instances/InstanceDiagram';
 import { ActionFormView } from './ActionFormView';
-import { DueCell } from './DueCell';
+import { DueCell, isParked } from './DueCell';
 import { TaskFlags } from './TaskFlags';
 import { NextTaskPanel } from './NextTaskPanel';
 import { CaseClockFacts, PaymentFactsView } from '../instances/PenaltyFacts';
@@ -102,7 +102,7 @@ export default function TaskPage() {
               <div className="card-stack">
                 <Card size="small" title={labels.step(data.stepId, data.name)}>
                   <Descriptions size="small" column={1}>
-                    <Descriptions.Item label={t('inbox.due')}><DueCell dueAt={data.dueAt} now={now} overdue={data.overdue} done={data.status !== 'open'} /></Descriptions.Item>
+                    <Descriptions.Item label={t('inbox.due')}><DueCell dueAt={data.dueAt} now={now} overdue={data.overdue} done={data.status !== 'open'} parked={isParked(data)} /></Descriptions.Item>
                     {data.timeLimit && <Descriptions.Item label={t('task.limit')}>{data.timeLimit.amount} {labels.unit(data.timeLimit.unit)}</Descriptions.Item>}
                     <Descriptions.Item label={t('task.createdAt')}>{formatTime(data.createdAt)}</Descriptions.Item>
                     <Descriptions.Item label={t('audit.role')}>{labels.role(data.role)} · {orgName(data.orgUnitId)}</Descriptions.Item>
