@@ -16,6 +16,8 @@ import { catalogsRouter } from './catalogs/router';
 import { adminRouter } from './admin/router';
 import { metricsRouter } from './metrics/router';
 import { licensingRouter } from './licensing/router';
+import { registriesRouter } from './registries/router';
+import { publicResultsRouter } from './registries/public-results';
 import { DbCreditRegistry } from '../activities/credit-registry';
 import { healthHandler } from './health';
 import { noStore, securityHeaders, strictTransportOnHttps } from './security';
@@ -39,6 +41,7 @@ export function createApp(deps: AppDeps): express.Express {
   const openApi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => { res.json(openApi); });
   api.use('/auth', loginRouter(ctx));
+  api.use('/public', publicResultsRouter(ctx));
   api.use(requireAuth(ctx));
   api.use(meRouter(ctx));
   api.use(orgRouter(ctx));
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/admin', adminRouter(ctx));
   api.use('/metrics', metricsRouter(ctx));
   api.use('/licensing', licensingRouter(ctx));
+  api.use('/registries', registriesRouter(ctx));
   api.use(notFoundRoute);
   api.use(errorHandler(ctx.log));
   app.use('/api', api);
