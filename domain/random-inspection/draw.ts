@@ -21,15 +21,11 @@
 // Random integers: see prng.ts (HMAC-SHA256 counter mode, rejection sampling).
 import { createHash } from 'node:crypto';
 import { DrawStream } from './prng';
+import type { CreditGrade, CreditWeights } from './weights';
 
 export const DRAW_ALGORITHM = 'shanzhi-draw/1';
 
-export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
-export type CreditGrade = (typeof CREDIT_GRADES)[number];
-/** Weights by credit grade when a plan asks for credit weighting: the worse the credit, the likelier the inspection. */
-export type CreditWeights = Record<CreditGrade, number>;
-/** The default table (a plan may record its own); 国发〔2019〕5号: 对信用风险高的市场主体提高抽查比例. */
-export const DEFAULT_CREDIT_WEIGHTS: CreditWeights = { A: 1, B: 2, C: 4, D: 8 };
+export { CREDIT_GRADES, DEFAULT_CREDIT_WEIGHTS, type CreditGrade, type CreditWeights } from './weights';
 
 export interface SubjectEntry { creditCode: string; name: string; gridCode: string; creditGrade: CreditGrade }
 export interface InspectorEntry { userId: string; unitId: string; conflictGridCodes: string[] }

@@ -2,7 +2,7 @@
 // field so an import can name every bad row and field at once (API.md registries). Credit codes are checked by
 // their check character (domain/identifiers) and stored normalised.
 import { creditCodeProblem, normaliseIdentifier } from '../identifiers';
-import { CREDIT_GRADES, type CreditGrade } from './draw';
+import { CREDIT_GRADES, type CreditGrade } from './weights';
 
 export const SUBJECT_CSV_HEADER = ['creditCode', 'name', 'address', 'gridCode', 'creditGrade'] as const;
 
