@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-log';
-import { inspectionResults, inspectorConflicts, marketSubjects, randomDraws, users } from '../db/schema';
+import { inspectionResults, inspectorConflicts, marketSubjects, randomDraws, tasks, users } from '../db/schema';
 import { draw, recuse, type DrawPlan, type DrawResult, type RegistrySnapshot, type SubjectEntry } from '../domain/random-inspection/draw';
 import type { ResultPublisher } from './result-publisher';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -69,6 +69,11 @@ export function randomInspectionActivities(db: Db, publisher: ResultPublisher) {
         await tx.update(randomDraws).set({ result: next as unknown as Record<string, unknown> }).where(eq(randomDraws.instanceId, args.instanceId));
         return next.recusals[next.recusals.length - 1].replacement;
       });
+    },
+
+    /** A recused inspector who had claimed the task lets go of it, so the replacement can take it. */
+    async releaseRecusedClaim(args: { taskId: string; userId: string }): Promise<void> {
+      await db.update(tasks).set({ assigneeId: null }).where(and(eq(tasks.id, args.taskId), eq(tasks.assigneeId, args.userId)));
     },
 
     async recordInspectionResult(args: {

@@ -18,6 +18,7 @@ import { metricsRouter } from './metrics/router';
 import { licensingRouter } from './licensing/router';
 import { registriesRouter } from './registries/router';
 import { publicResultsRouter } from './registries/public-results';
+import { drawRouter } from './registries/draw';
 import { DbCreditRegistry } from '../activities/credit-registry';
 import { healthHandler } from './health';
 import { noStore, securityHeaders, strictTransportOnHttps } from './security';
@@ -46,7 +47,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(meRouter(ctx));
   api.use(orgRouter(ctx));
   api.use('/processes', processesRouter(ctx));
-  api.use('/instances', instancesRouter(ctx));
+  api.use('/instances', drawRouter(ctx), instancesRouter(ctx));
   api.use('/tasks', tasksRouter(ctx));
   api.use('/catalogs', catalogsRouter(ctx));
   api.use('/admin', adminRouter(ctx));

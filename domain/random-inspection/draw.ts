@@ -212,9 +212,16 @@ export function verifyDraw(record: DrawResult, snapshot: RegistrySnapshot, plan:
     }
     again = recuse(again, snapshot, r.creditCode, r.userId, r.reason);
   }
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  // A record read back from jsonb has its keys in another order: compare key-sorted forms.
+  const same = (a: unknown, b: unknown) => sortedJson(a) === sortedJson(b);
   if (!same(again.subjects, record.subjects)) problems.push('the drawn subjects differ');
   if (!same(again.inspectors, record.inspectors)) problems.push('the drawn inspectors differ');
   if (!same(again.recusals, record.recusals)) problems.push('the recusals differ');
   return problems;
+}
+
+/** JSON with object keys sorted at every level, so equal values compare equal whatever their key order. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }

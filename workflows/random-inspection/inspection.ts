@@ -7,7 +7,7 @@ import { PENALTY_KEY } from '../../domain/processes/inspection-penalty';
 import { computeDeadline } from '../../domain/calendar/deadline';
 import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 import { records } from '../lib/activities';
-import { humanTask, type TaskDecision } from '../lib/human-task';
+import { openHumanTask, type TaskDecision, type TaskHandle } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
 import { inspectionPenalty } from '../inspection-penalty';
 import { publishResult } from './publication';
@@ -23,15 +23,17 @@ export async function inspectSubject(args: RandomArgs, subject: DrawnSubject): P
   /** Who may act now: changed in place by recusals, so the guard always reads the current list. */
   const acting = subject.inspectors;
   const replacements: Promise<void>[] = [];
+  let handle: TaskHandle | undefined;
   const recused = (decision: TaskDecision) => {
     acting.splice(acting.indexOf(decision.actor.id), 1);
     replacements.push((async () => {
+      if (handle) await records.releaseRecusedClaim({ taskId: handle.taskId, userId: decision.actor.id });
       const replacement = await records.recuseRandomInspector({ instanceId: ctx.instanceId, creditCode: subject.creditCode, userId: decision.actor.id, reason: String(decision.data.reason) });
       if (replacement) acting.push(replacement);
       await recordEvent(ctx, { stepId: RandomStep.Inspect, action: 'replacementDrawn', data: { creditCode: subject.creditCode, recused: decision.actor.id, replacement } });
     })());
   };
-  const outcome = await humanTask(ctx, {
+  handle = await openHumanTask(ctx, {
     stepId: RandomStep.Inspect, step, orgUnitId: streetId, onDeadline: 'supervise',
     limit: args.limits[RandomStep.Inspect] ?? step.defaultLimit,
     context: { creditCode: subject.creditCode, subjectName: subject.name, address: subject.address, inspectors: [...acting] },
@@ -40,6 +42,7 @@ export async function inspectSubject(args: RandomArgs, subject: DrawnSubject): P
       ? [{ path: 'data.matterCode', message: `one of the plan's matters: ${input.matterCodes.join(', ')}` }] : null),
     onOpenAction: (decision) => { if (decision.action === 'recuse') recused(decision); },
   });
+  const outcome = await handle.outcome;
   await Promise.all(replacements);
   if (outcome.kind !== 'completed') throw ApplicationFailure.nonRetryable('a supervised inspection ends in a result');
   const { decision } = outcome;
