@@ -174,9 +174,11 @@ test('a result not out within 20 working days of its inspection is supervised, t
   expect(hidden.body.items).toEqual([]);
 
   publisher.unreachable = false;
-  await stack.advance(2 * 3600_000);
+  // The publicity system is retried at most a day apart: the result goes out within the next day.
+  await stack.advance(25 * 3600_000);
   const closed = await waitForStatus(stack, id, 'closed');
   expect(closed.outcome.results).toEqual([{ creditCode: code, outcome: 'compliant', penaltyInstanceId: null, publishedOnTime: false }]);
   const shown = await request(stack.app).get('/api/public/inspection-results').query({ q: code });
-  expect(shown.body.items).toEqual([expect.objectContaining({ creditCode: code, inspectedOn: '2026-09-21', publishedOn: '2026-10-26' })]);
-});
+  expect(shown.body.items).toEqual([expect.objectContaining({ creditCode: code, inspectedOn: '2026-09-21' })]);
+  expect(['2026-10-26', '2026-10-27']).toContain(shown.body.items[0].publishedOn);
+}, 240_000);

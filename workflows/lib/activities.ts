@@ -28,3 +28,9 @@ export const pushes = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour' },
 });
+
+/** The publicity system (一公开) is retried until it takes a result, backing off to once a day: its outages last days. */
+export const publications = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 minute', backoffCoefficient: 2, maximumInterval: '1 day', nonRetryableErrorTypes: [ErrorType.Validation, ErrorType.NotFound] },
+});

@@ -23,17 +23,18 @@ export async function inspectSubject(args: RandomArgs, subject: DrawnSubject): P
   /** Who may act now: changed in place by recusals, so the guard always reads the current list. */
   const acting = subject.inspectors;
   const replacements: Promise<void>[] = [];
-  let handle: TaskHandle | undefined;
+  /** Set once the task is open; a recusal can only come after that. */
+  const opened: { handle?: TaskHandle } = {};
   const recused = (decision: TaskDecision) => {
     acting.splice(acting.indexOf(decision.actor.id), 1);
     replacements.push((async () => {
-      if (handle) await records.releaseRecusedClaim({ taskId: handle.taskId, userId: decision.actor.id });
+      if (opened.handle) await records.releaseRecusedClaim({ taskId: opened.handle.taskId, userId: decision.actor.id });
       const replacement = await records.recuseRandomInspector({ instanceId: ctx.instanceId, creditCode: subject.creditCode, userId: decision.actor.id, reason: String(decision.data.reason) });
       if (replacement) acting.push(replacement);
       await recordEvent(ctx, { stepId: RandomStep.Inspect, action: 'replacementDrawn', data: { creditCode: subject.creditCode, recused: decision.actor.id, replacement } });
     })());
   };
-  handle = await openHumanTask(ctx, {
+  const handle = await openHumanTask(ctx, {
     stepId: RandomStep.Inspect, step, orgUnitId: streetId, onDeadline: 'supervise',
     limit: args.limits[RandomStep.Inspect] ?? step.defaultLimit,
     context: { creditCode: subject.creditCode, subjectName: subject.name, address: subject.address, inspectors: [...acting] },
@@ -42,6 +43,7 @@ export async function inspectSubject(args: RandomArgs, subject: DrawnSubject): P
       ? [{ path: 'data.matterCode', message: `one of the plan's matters: ${input.matterCodes.join(', ')}` }] : null),
     onOpenAction: (decision) => { if (decision.action === 'recuse') recused(decision); },
   });
+  opened.handle = handle;
   const outcome = await handle.outcome;
   await Promise.all(replacements);
   if (outcome.kind !== 'completed') throw ApplicationFailure.nonRetryable('a supervised inspection ends in a result');

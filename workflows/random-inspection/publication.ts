@@ -3,13 +3,13 @@
 import { condition } from '@temporalio/workflow';
 import { RandomStep } from '../../domain/processes/random-inspection';
 import { shanghaiDay } from '../../domain/calendar/shanghai-day';
-import { pushes, records } from '../lib/activities';
+import { publications, records } from '../lib/activities';
 import { recordEvent, type InstanceContext } from '../lib/instance';
 
 /** Publishes one result; true when it went out in time. */
 export async function publishResult(ctx: InstanceContext, creditCode: string, publishBy: Date): Promise<boolean> {
   let pushed = false;
-  const push = pushes.publishInspectionResult({ instanceId: ctx.instanceId, creditCode }).then(() => { pushed = true; });
+  const push = publications.publishInspectionResult({ instanceId: ctx.instanceId, creditCode }).then(() => { pushed = true; });
   const inTime = await condition(() => pushed, Math.max(1, publishBy.getTime() - Date.now()));
   if (!inTime) {
     await recordEvent(ctx, { stepId: RandomStep.Publish, action: 'supervise', data: { creditCode, dueAt: publishBy.toISOString(), reason: 'publicationOverdue' } });
