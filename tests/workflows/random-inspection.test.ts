@@ -171,7 +171,7 @@ test('a result not out within 20 working days of its inspection is supervised, t
   const events = await waitFor(async () => { const found = await supervised(); return found.length > 0 ? found : undefined; }, 'supervision of the late publication');
   expect(events[0].data).toMatchObject({ creditCode: code, reason: 'publicationOverdue', dueAt: new Date('2026-10-26T17:30:00+08:00').toISOString() });
   const hidden = await request(stack.app).get('/api/public/inspection-results').query({ q: code });
-  const ofPlan = (items: Array<{ planTitle: string }>) => items.filter((i) => i.planTitle === '公示逾期测试计划');
+  const ofPlan = (items: Array<{ planTitle: string; publishedOn: string }>) => items.filter((i) => i.planTitle === '公示逾期测试计划');
   expect(ofPlan(hidden.body.items)).toEqual([]);
 
   publisher.unreachable = false;
