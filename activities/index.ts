@@ -9,6 +9,8 @@ import type { CheckpointWriter } from '../audit/checkpoint-writer';
 import { DbCreditRegistry, type CreditRegistry } from './credit-registry';
 import { InProcessEnforcementPlatform, type EnforcementPlatform } from './enforcement-platform';
 import { licensingActivities } from './licensing';
+import { randomInspectionActivities } from './random-inspection';
+import { InProcessResultPublisher, type ResultPublisher } from './result-publisher';
 
 export interface ActivityDeps {
   db: Db;
@@ -19,6 +21,8 @@ export interface ActivityDeps {
   creditRegistry?: CreditRegistry;
   /** The enforcement platform; defaults to the in-process adapter that acknowledges at once. */
   enforcement?: EnforcementPlatform;
+  /** The outside publicity system random-inspection results go to; defaults to the in-process adapter. */
+  publisher?: ResultPublisher;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -28,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...stepActivities(deps.db),
     ...checkpointActivities(deps.checkpoints),
     ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform(), deps.notifier),
+    ...randomInspectionActivities(deps.db, deps.publisher ?? new InProcessResultPublisher()),
   };
 }
 

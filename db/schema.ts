@@ -361,3 +361,52 @@ export const caseClaims = pgTable('case_claims', {
   redeemedBy: text('redeemed_by'),
   redeemedAt: ts('redeemed_at'),
 }, (t) => [uniqueIndex('case_claims_code_idx').on(t.codeHash)]);
+
+/** 检查对象名录库: market subjects the double-random draw picks from, imported from CSV (codes stored normalised). */
+export const marketSubjects = pgTable('market_subjects', {
+  creditCode: text('credit_code').primaryKey(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  gridCode: text('grid_code').notNull(),
+  /** A–D (守信 … 严重失信); the draw weights by it when a plan asks. */
+  creditGrade: text('credit_grade', { enum: ['A', 'B', 'C', 'D'] }).notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [index('market_subjects_grid_idx').on(t.gridCode), index('market_subjects_name_idx').on(t.name)]);
+
+/** Grids an enforcement officer declared a conflict of interest with (they live there, family runs a business …). */
+export const inspectorConflicts = pgTable('inspector_conflicts', {
+  userId: text('user_id').notNull().references(() => users.id),
+  gridCode: text('grid_code').notNull(),
+  reason: text('reason').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.gridCode] })]);
+
+/** One double-random draw per plan: the seed, the algorithm, the registry snapshot it ran over, and its result. */
+export const randomDraws = pgTable('random_draws', {
+  instanceId: text('instance_id').primaryKey().references(() => instances.id),
+  seed: text('seed').notNull(),
+  algorithm: text('algorithm').notNull(),
+  registryHash: text('registry_hash').notNull(),
+  /** sample, inspectorsPerSubject, weighting and the weights: what the draw needs besides seed and snapshot. */
+  plan: jsonb('plan').$type<Record<string, unknown>>().notNull(),
+  snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+  /** The DrawResult, recusals declared at the inspections appended as they happen. */
+  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  drawnAt: ts('drawn_at').notNull(),
+});
+
+/** 一公开: each random inspection's result, public once published (never the inspectors). */
+export const inspectionResults = pgTable('inspection_results', {
+  instanceId: text('instance_id').notNull().references(() => instances.id),
+  creditCode: text('credit_code').notNull(),
+  subjectName: text('subject_name').notNull(),
+  matter: text('matter').notNull(),
+  planTitle: text('plan_title').notNull(),
+  outcome: text('outcome', { enum: ['compliant', 'problem', 'notFound'] }).notNull(),
+  inspectedAt: ts('inspected_at').notNull(),
+  inspectedOn: text('inspected_on').notNull(),
+  publishBy: ts('publish_by').notNull(),
+  publishedAt: ts('published_at'),
+  publishedOn: text('published_on'),
+  /** The inspection–penalty case a problem opened (linked both ways: its input names this plan). */
+  penaltyInstanceId: text('penalty_instance_id'),
+}, (t) => [primaryKey({ columns: [t.instanceId, t.creditCode] }), index('inspection_results_published_idx').on(t.publishedOn, t.creditCode)]);

@@ -1,8 +1,9 @@
 // Every workflow the worker registers. A process's modules are loaded on its workflow's first call, so each
-// workflow's sandbox evaluates only the process it runs, not all three (bench/worker-memory.ts); the bundle keeps
+// workflow's sandbox evaluates only the process it runs, not all of them (bench/worker-memory.ts); the bundle keeps
 // them in one chunk (worker/create-worker.ts), and the import resolves deterministically on a microtask.
 import type { LicensingArgs, LicensingOutcome } from './commitment-licensing';
 import type { PenaltyArgs, PenaltyOutcome } from './inspection-penalty';
+import type { RandomArgs, RandomOutcome } from './random-inspection';
 import type { WhistleArgs, WhistleOutcome } from './whistle-escalation';
 
 export { auditCheckpoints } from './audit-checkpoints';
@@ -17,4 +18,8 @@ export async function commitmentLicensing(args: LicensingArgs): Promise<Licensin
 
 export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutcome> {
   return (await import('./inspection-penalty/index.js')).inspectionPenalty(args);
+}
+
+export async function randomInspection(args: RandomArgs): Promise<RandomOutcome> {
+  return (await import('./random-inspection/index.js')).randomInspection(args);
 }

@@ -45,6 +45,8 @@ export const penaltyInputSchema = z.object({
   matter: text(64),
   inspectors: z.tuple([text(64), text(64)]).refine(([a, b]) => a !== b, { message: 'two distinct inspectors are required (art. 42)' }),
   origin: z.enum(['patrol', 'gridEvent', 'whistle', 'randomInspection', 'complaint']),
+  /** The case it came from (a random-inspection plan), so each links to the other. */
+  originInstanceId: text(64).optional(),
   /** What the inspectors noted of the offence's dates; the registration records them for good (art. 36). */
   offence: offenceSchema.optional(),
 }).strict();

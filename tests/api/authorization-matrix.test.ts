@@ -65,6 +65,7 @@ const WRITERS: Record<string, readonly string[] | 'by task'> = {
   'POST /api/processes/whistle-escalation/instances': ['grid_worker', 'dispatcher'],
   'POST /api/processes/inspection-penalty/instances': ['enforcement_officer'],
   'POST /api/processes/commitment-licensing/instances': ['applicant', 'window_clerk'],
+  'POST /api/processes/random-inspection/instances': ['platform_operator', 'agency_head'],
   'POST /api/tasks/{taskId}/claim': 'by task',
   'POST /api/tasks/{taskId}/actions': 'by task',
   'PUT /api/catalogs/{name}/{code}': ['admin'],
@@ -406,6 +407,13 @@ describe('writes', () => {
     const ownSubject = bound ? { applicant: { name: '本人经营主体', creditCode: bound } } : {};
     const licensing = await send(username, 'post', '/api/processes/commitment-licensing/instances', { input: application(applies ? { itemCode: 'no-such-item', ...ownSubject } : {}) });
     expectStatus('start commitment-licensing', licensing.status, applies ? [400] : [403]);
+
+    // A double-random plan: its starters get as far as the matter catalog; everyone else is refused by role.
+    const planner = mayWrite('POST /api/processes/random-inspection/instances');
+    const plan = await send(username, 'post', '/api/processes/random-inspection/instances', {
+      input: { title: '矩阵测试计划', matterCodes: ['no-such-matter'], departmentIds: ['street-a'], sample: { count: 1 }, inspectorsPerSubject: 2 },
+    });
+    expectStatus('start random-inspection', plan.status, planner ? [400] : [403]);
 
     // Administration and design.
     const designer = mayWrite('PUT /api/processes/{key}/diagram');

@@ -9,6 +9,7 @@ import { createApp } from '../../api/app';
 import { createActivities } from '../../activities';
 import { LogNotifier } from '../../activities/notifier';
 import type { EnforcementPlatform } from '../../activities/enforcement-platform';
+import type { ResultPublisher } from '../../activities/result-publisher';
 import { tasks } from '../../db/schema';
 import { startTimeSkipping, type TemporalHandle } from '../../runtime/temporal';
 import { TASK_QUEUE } from '../../workflows/lib/messages';
@@ -24,6 +25,8 @@ import { fileCheckpointSource } from '../../audit/checkpoint-source';
 export interface TestStackOptions {
   /** The enforcement platform the licensing pushes go to (a test may make it fail). */
   enforcement?: EnforcementPlatform;
+  /** The publicity system random-inspection results go to (a test may make it unreachable). */
+  publisher?: ResultPublisher;
   /** Serve the built web app from this folder (history-API routing), as `npm start` does. */
   staticDir?: string;
   /** Listen on an ephemeral port, for browser tests; the address is `baseUrl`. */
@@ -80,7 +83,7 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
     namespace: temporal.namespace,
     taskQueue: TASK_QUEUE,
     workflowBundle: { codePath: BUNDLE_PATH },
-    activities: createActivities({ db: database.db, notifier, enforcement: options.enforcement, checkpoints }),
+    activities: createActivities({ db: database.db, notifier, enforcement: options.enforcement, publisher: options.publisher, checkpoints }),
   });
   const workerRun = worker.run();
   const app = createApp({

@@ -45,3 +45,9 @@ export const stepRecords = proxyLocalActivities<Activities>({
     nonRetryableErrorTypes: [ErrorType.Validation, ErrorType.NotFound],
   },
 });
+
+/** The publicity system (一公开) is retried until it takes a result, backing off to once a day: its outages last days. */
+export const publications = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 minute', backoffCoefficient: 2, maximumInterval: '1 day', nonRetryableErrorTypes: [ErrorType.Validation, ErrorType.NotFound] },
+});
