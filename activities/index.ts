@@ -8,6 +8,7 @@ import type { CheckpointWriter } from '../audit/checkpoint-writer';
 import { DbCreditRegistry, type CreditRegistry } from './credit-registry';
 import { InProcessEnforcementPlatform, type EnforcementPlatform } from './enforcement-platform';
 import { licensingActivities } from './licensing';
+import { hotlineActivities } from './hotline';
 
 export interface ActivityDeps {
   db: Db;
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...taskActivities(deps.db, deps.notifier),
     ...checkpointActivities(deps.checkpoints),
     ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform(), deps.notifier),
+    ...hotlineActivities(deps.db, deps.notifier),
   };
 }
 

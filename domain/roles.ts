@@ -21,6 +21,7 @@ export const ROLE_LABELS = {
   process_designer: '流程设计员',
   admin: '系统管理员',
   applicant: '申请人',
+  hotline_operator: '12345热线受理员',
 } as const;
 
 export type Role = keyof typeof ROLE_LABELS;

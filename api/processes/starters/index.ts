@@ -6,9 +6,12 @@ import { PENALTY_KEY } from '../../../domain/processes/inspection-penalty';
 import { startPenalty } from './inspection-penalty';
 import { LICENSING_KEY } from '../../../domain/processes/commitment-licensing';
 import { startLicensing } from './commitment-licensing';
+import { HOTLINE_KEY } from '../../../domain/processes/hotline-order';
+import { startHotline } from './hotline-order';
 
 export const STARTERS: Record<string, Starter<never>> = {
   [WHISTLE_KEY]: startWhistle as Starter<never>,
   [PENALTY_KEY]: startPenalty as Starter<never>,
   [LICENSING_KEY]: startLicensing as Starter<never>,
+  [HOTLINE_KEY]: startHotline as Starter<never>,
 };
