@@ -9,7 +9,7 @@ import { diagramBodySchema } from '../processes/router';
 import { startBodySchema } from '../processes/start-instance';
 import { catalogEntryBodySchema } from '../catalogs/router';
 import { advanceBodySchema } from '../admin/router';
-import { kpiQuerySchema } from '../metrics/router';
+import { hotlineMetricsQuerySchema, kpiQuerySchema } from '../metrics/router';
 import { claimBodySchema, reissueBodySchema } from '../licensing/claims';
 import { bindSubjectBodySchema } from '../licensing/subjects';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
@@ -92,6 +92,7 @@ export function buildOpenApiDocument(): object {
     request: { body: json(bindSubjectBodySchema) }, responses: { 201: { description: '{ id, username, name, creditCode, idNumber, verifiedVia }' }, ...errors },
   });
   registry.registerPath({ method: 'get', path: '/api/metrics/kpis', summary: 'Assessment rates by unit and period (leaders, auditors, admins, shift chiefs, dispatchers)', request: { query: kpiQuerySchema }, responses: ok('{ closureRate, onTimeRate, ..., byUnit }') });
+  registry.registerPath({ method: 'get', path: '/api/metrics/hotline', summary: '三率 of 12345 orders by unit and period, with trend (leaders, auditors, admins, the 12345 centre; a street its own)', request: { query: hotlineMetricsQuerySchema }, responses: ok('{ responseRate, resolutionRate, satisfactionRate, byUnit: [{ unitId, name, orders, ... }], trend }') });
   registry.registerPath({ method: 'get', path: '/api/admin/clock', summary: 'The current (possibly simulated) time', responses: ok('{ now, simulation }') });
   registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }') });
 

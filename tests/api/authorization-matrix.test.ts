@@ -43,6 +43,8 @@ const each = (names: string[], cases: CaseName[]) => Object.fromEntries(names.ma
 const SEES: Record<string, readonly CaseName[]> = {
   // District-wide: leadership, the command platform, audit ("read-only view of everything"), design, administration.
   ...each(['district_leader', 'platform_operator', 'auditor', 'process_designer', 'admin'], [...CASES]),
+  // The district's 12345 centre takes calls for every street and department of the district.
+  hotline_operator: [...CASES],
   // A grid worker and the community: the cases of their grid and community.
   ...each(['grid_worker', 'community_staff'], ['WA', 'WA2']),
   ...each(['grid_worker_b', 'community_staff_b'], ['WB', 'WB2']),
@@ -63,6 +65,7 @@ const WRITERS: Record<string, readonly string[] | 'by task'> = {
   'POST /api/processes/whistle-escalation/instances': ['grid_worker', 'dispatcher'],
   'POST /api/processes/inspection-penalty/instances': ['enforcement_officer'],
   'POST /api/processes/commitment-licensing/instances': ['applicant', 'window_clerk'],
+  'POST /api/processes/hotline-order/instances': ['hotline_operator'],
   'POST /api/tasks/{taskId}/claim': 'by task',
   'POST /api/tasks/{taskId}/actions': 'by task',
   'PUT /api/catalogs/{name}/{code}': ['admin'],
@@ -116,6 +119,7 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'publi
   'GET /api/licensing/credit-records': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
   'GET /api/licensing/licences': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin'],
   'GET /api/metrics/kpis': ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'],
+  'GET /api/metrics/hotline': ['district_leader', 'auditor', 'admin', 'hotline_operator', 'shift_chief', 'dispatcher'],
 };
 /** Public and not about any org: signing in. */
 const PUBLIC_WRITES = ['POST /api/auth/login'];
@@ -303,6 +307,7 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       'GET /api/licensing/credit-records': [`/api/licensing/credit-records?creditCode=${code}`],
       'GET /api/licensing/licences': [`/api/licensing/licences?creditCode=${code}`],
       'GET /api/metrics/kpis': ['/api/metrics/kpis', '/api/metrics/kpis?processKey=inspection-penalty'],
+      'GET /api/metrics/hotline': ['/api/metrics/hotline'],
     };
     for (const endpoint of ENDPOINTS.filter((e) => e.startsWith('GET ') && !/\{(id|taskId)\}|^GET \/api\/(instances|tasks)$|^GET \/api\/tasks\/counts$/.test(e))) {
       const readers = READERS[endpoint];
@@ -374,6 +379,13 @@ describe('writes', () => {
     const ownSubject = bound ? { applicant: { name: '本人经营主体', creditCode: bound } } : {};
     const licensing = await send(username, 'post', '/api/processes/commitment-licensing/instances', { input: application(applies ? { itemCode: 'no-such-item', ...ownSubject } : {}) });
     expectStatus('start commitment-licensing', licensing.status, applies ? [400] : [403]);
+
+    // A 12345 order is taken only by the centre (an unknown category is its 400 once past authorization).
+    const centre = mayWrite('POST /api/processes/hotline-order/instances');
+    const order = await send(username, 'post', '/api/processes/hotline-order/instances', {
+      input: { caller: { name: '周女士', phone: '13800000000' }, content: '油烟扰民', kind: 'complaint', category: centre ? 'no-such-category' : 'urban-management' },
+    });
+    expectStatus('start hotline-order', order.status, centre ? [400] : [403]);
 
     // Administration and design.
     const designer = mayWrite('PUT /api/processes/{key}/diagram');
