@@ -63,3 +63,20 @@ test('the 三率 endpoint counts a contacted and visited order for its unit; a s
   expect({ status: range.status, path: range.body.error.details[0].path }).toEqual({ status: 400, path: 'from' });
   expect((await request(stack.app).get('/api/metrics/hotline').set('authorization', await stack.login('grid_worker'))).status).toBe(403);
 });
+
+test('an order through an upheld objection, handling and a reopening replays on its diagram without deviation', async () => {
+  const id = await startOrder(stack, call());
+  await complete(stack, id, HotlineStep.Intake, 'hotline_operator', 'dispatch', { unitId: 'dept-urban' });
+  await complete(stack, id, HotlineStep.Respond, 'dept_handler', 'object', { reason: '不属本局职责' });
+  await complete(stack, id, HotlineStep.RuleObjection, 'hotline_operator', 'uphold', { unitId: 'dept-market' });
+  await complete(stack, id, HotlineStep.Respond, 'dept_handler2', 'contact', { note: '已联系' });
+  const first = await complete(stack, id, HotlineStep.Handle, 'dept_handler2', 'report', { result: '已处理' });
+  await complete(stack, id, HotlineStep.ReturnVisit, 'hotline_operator', 'reopen', { reason: '仍未解决' });
+  const again = await stack.openTask(id, HotlineStep.Handle);
+  expect(again.id).not.toBe(first.id);
+  await act(stack, 'dept_handler2', again.id, 'report', { result: '已彻底处理' });
+  await complete(stack, id, HotlineStep.ReturnVisit, 'hotline_operator', 'record', { resolved: true, satisfaction: 'satisfied' });
+  await waitForStatus(stack, id, 'closed');
+  const res = await request(stack.app).get(`/api/instances/${id}/conformance`).set('authorization', await stack.login('auditor'));
+  expect({ fitness: res.body.fitness, deviations: res.body.deviations }).toEqual({ fitness: 1, deviations: [] });
+});
