@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { catalogEntries, hotlineDispatches, hotlineOrders, instances, orgUnits, processDefinitions, processVersions } from '../db/schema';
 import { ErrorType } from '../domain/errors';
 import { WHISTLE_KEY } from '../domain/processes/whistle-escalation';
+import type { ReceivingUnit } from '../domain/processes/hotline-order';
 import { whistleLimits } from '../domain/processes/whistle-limits';
 import type { TimeLimit } from '../domain/time-limit';
 import type { Notifier } from './notifier';
@@ -16,8 +17,6 @@ export interface HotlineOrderFacts {
   extensions?: number; reopened?: boolean; visitedAt?: string; resolved?: boolean; satisfaction?: string;
 }
 export interface HotlineDispatchFacts { seq: number; unitId?: string; dispatchedAt?: string; contactDueAt?: string; contactedAt?: string; objection?: string; ruling?: 'upheld' | 'refused' }
-
-export interface ReceivingUnit { id: string; kind: 'street' | 'department' | 'district'; name: string }
 
 export interface LinkedCasePlan {
   processVersion: number;

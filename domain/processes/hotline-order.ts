@@ -43,6 +43,9 @@ export type HotlineInput = z.infer<typeof hotlineInputSchema>;
 /** The kinds of unit an order goes to (art. 12): a street, a department, or the district government to coordinate. */
 export type ReceivingKind = 'street' | 'department' | 'district';
 
+/** A unit an order was dispatched to, as the workflow and its activities know it. */
+export interface ReceivingUnit { id: string; kind: ReceivingKind; name: string }
+
 /** Who acts for a receiving unit on its steps: the street's command centre, the department's handler, the district leader. */
 export const RECEIVING_ROLE: Record<ReceivingKind, Role> = { street: 'dispatcher', department: 'dept_handler', district: 'district_leader' };
 

@@ -1,5 +1,6 @@
 // Shapes shared by the hotline-order workflow's parts: its arguments, the receiving unit, its outcome.
 import type { HotlineInput, Satisfaction } from '../../domain/processes/hotline-order';
+export type { ReceivingUnit } from '../../domain/processes/hotline-order';
 import type { TimeLimit } from '../../domain/time-limit';
 import type { InstanceContext } from '../lib/instance';
 
@@ -22,8 +23,6 @@ export interface HotlineArgs {
   /** The event category a street's linked whistle case is filed under. */
   eventCategory: string;
 }
-
-export interface ReceivingUnit { id: string; kind: 'street' | 'department' | 'district'; name: string }
 
 export interface HotlineOutcome {
   status: 'closed';
