@@ -11,6 +11,7 @@ import { InProcessEnforcementPlatform, type EnforcementPlatform } from './enforc
 import { licensingActivities } from './licensing';
 import { randomInspectionActivities } from './random-inspection';
 import { InProcessResultPublisher, type ResultPublisher } from './result-publisher';
+import { hotlineActivities } from './hotline';
 
 export interface ActivityDeps {
   db: Db;
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...checkpointActivities(deps.checkpoints),
     ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform(), deps.notifier),
     ...randomInspectionActivities(deps.db, deps.publisher ?? new InProcessResultPublisher()),
+    ...hotlineActivities(deps.db, deps.notifier),
   };
 }
 

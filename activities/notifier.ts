@@ -11,10 +11,13 @@ export interface Reminder {
   text: string;
 }
 
-/** A message the law says the applicant must be told (the reason of an extended decision period). */
+/**
+ * A message the law says the party must be told: the applicant (the reason of an extended decision period), or a
+ * 12345 caller (the reason of an extended handling limit, 接诉即办条例 art. 15(2)), reached by phone.
+ */
 export interface ApplicantNotice {
   instanceId: string;
-  recipient: { userId: string | null; name: string; creditCode: string };
+  recipient: { userId: string | null; name: string; creditCode?: string; phone?: string };
   text: string;
 }
 

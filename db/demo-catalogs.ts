@@ -61,5 +61,30 @@ const penaltyRules: CatalogSeed[] = [{ catalog: 'penalty-rules', code: 'default'
   surchargePercentPerDay: 3,
 } }];
 
-export const DEMO_CATALOGS: CatalogSeed[] = [...categories, ...matters, ...licenceItems, ...penaltyRules];
+const minutes = (amount: number): TimeLimit => ({ amount, unit: 'minutes' });
+
+/**
+ * 12345 limits per kind (local example of DOMAIN §8 / API.md): contact within 24 h, 2 h when urgent (clock hours,
+ * so minutes); handle within 7 calendar days, 15 when complex, 1 when urgent. A consultation dispatched because it
+ * could not be answered at once is answered within the same limits.
+ */
+const hotlineLimits: CatalogSeed[] = ([
+  ['consultation', '咨询'], ['request', '求助'], ['complaint', '投诉'], ['report', '举报'], ['suggestion', '建议'],
+] as const).map(([code, name]) => ({ catalog: 'hotline-limits', code, name, data: {
+  contact: minutes(24 * 60), contactUrgent: minutes(120), handle: cd(7), handleUrgent: cd(1), handleComplex: cd(15),
+} }));
+
+/** The dispatch catalog (派单目录): category → the street of the place, or a department. */
+const hotlineDispatch: CatalogSeed[] = ([
+  ['environment-sanitation', '环境卫生', 'street', undefined, 'hotline-general', false],
+  ['neighbourhood-noise', '噪声扰民', 'street', undefined, 'hotline-general', false],
+  ['property-dispute', '物业纠纷', 'street', undefined, 'hotline-complex', true],
+  ['food-safety', '食品安全', 'department', 'dept-market', 'food-safety', false],
+  ['urban-management', '市容市貌', 'department', 'dept-urban', 'hotline-general', false],
+  ['housing-construction', '房屋建设', 'department', 'dept-housing', 'hotline-complex', true],
+] as const).map(([code, name, target, departmentId, eventCategory, complex]) => ({
+  catalog: 'hotline-dispatch', code, name, data: { target, ...(departmentId ? { departmentId } : {}), eventCategory, complex },
+}));
+
+export const DEMO_CATALOGS: CatalogSeed[] = [...categories, ...matters, ...licenceItems, ...penaltyRules, ...hotlineLimits, ...hotlineDispatch];
 export { CATALOG_NAMES } from '../domain/catalogs';

@@ -59,6 +59,7 @@ export const DEMO_USERS: UserSeed[] = [
   { username: 'case_hearing', name: '田办听', roles: ['case_officer', 'hearing_officer'], orgUnitId: 'dept-urban' },
   { username: 'hearing_officer', name: '许听证', roles: ['hearing_officer'], orgUnitId: 'dept-urban' },
   { username: 'agency_head', name: '邓局长', roles: ['agency_head'], orgUnitId: 'dept-urban' },
+  { username: 'hotline_operator', name: '董热线', roles: ['hotline_operator'], orgUnitId: 'district' },
   { username: 'auditor', name: '曹审计', roles: ['auditor'], orgUnitId: 'district' },
   { username: 'process_designer', name: '彭设计', roles: ['process_designer'], orgUnitId: 'district' },
   // 三员分立: the system, security and audit administrators, one role each (demo accounts: no second factor, no forced change).

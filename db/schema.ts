@@ -410,3 +410,36 @@ export const inspectionResults = pgTable('inspection_results', {
   /** The inspection–penalty case a problem opened (linked both ways: its input names this plan). */
   penaltyInstanceId: text('penalty_instance_id'),
 }, (t) => [primaryKey({ columns: [t.instanceId, t.creditCode] }), index('inspection_results_published_idx').on(t.publishedOn, t.creditCode)]);
+/**
+ * The 12345 order's case file (接诉即办): one row per order, with its return visit, and one per dispatch to a unit
+ * (a re-dispatch after an upheld objection adds one; the first unit's row keeps its objection). The 三率 read these.
+ */
+export const hotlineOrders = pgTable('hotline_orders', {
+  instanceId: text('instance_id').primaryKey(),
+  kind: text('kind').notNull(),
+  category: text('category').notNull(),
+  urgent: boolean('urgent').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  answeredAt: ts('answered_at'),
+  /** The unit responsible now (the last dispatch). */
+  unitId: text('unit_id'),
+  linkedCaseId: text('linked_case_id'),
+  handleDueAt: ts('handle_due_at'),
+  reportedAt: ts('reported_at'),
+  extensions: integer('extensions').notNull().default(0),
+  reopened: boolean('reopened').notNull().default(false),
+  visitedAt: ts('visited_at'),
+  resolved: boolean('resolved'),
+  satisfaction: text('satisfaction'),
+}, (t) => [index('hotline_orders_visited_idx').on(t.visitedAt)]);
+
+export const hotlineDispatches = pgTable('hotline_dispatches', {
+  instanceId: text('instance_id').notNull(),
+  seq: integer('seq').notNull(),
+  unitId: text('unit_id').notNull(),
+  dispatchedAt: ts('dispatched_at').notNull(),
+  contactDueAt: ts('contact_due_at').notNull(),
+  contactedAt: ts('contacted_at'),
+  objection: text('objection'),
+  ruling: text('ruling', { enum: ['upheld', 'refused'] }),
+}, (t) => [primaryKey({ columns: [t.instanceId, t.seq] }), index('hotline_dispatches_due_idx').on(t.contactDueAt)]);

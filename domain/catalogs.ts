@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { timeLimitSchema } from './time-limit-schema';
 import { penaltyRulesEntrySchema } from './penalty/rules';
 
-export const CATALOG_NAMES = ['event-categories', 'matters', 'licence-items', 'penalty-rules'] as const;
+export const CATALOG_NAMES = ['event-categories', 'matters', 'licence-items', 'penalty-rules', 'hotline-limits', 'hotline-dispatch'] as const;
 export type CatalogName = (typeof CATALOG_NAMES)[number];
 
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an org unit id');
@@ -45,9 +45,34 @@ const licenceItemSchema = z.object({
   decisionExtension: timeLimitSchema.optional(),
 }).strict();
 
+/**
+ * 12345 limits per kind of call (接诉即办条例 art. 13: each order carries its limit): contacting the caller (art. 15(1))
+ * and handling (art. 15(2)), each with its urgent and complex variants, in whatever unit the entry states.
+ */
+const hotlineLimitsSchema = z.object({
+  contact: timeLimitSchema,
+  contactUrgent: timeLimitSchema,
+  handle: timeLimitSchema,
+  handleUrgent: timeLimitSchema,
+  handleComplex: timeLimitSchema,
+}).strict();
+
+/** The dispatch catalog (派单目录, art. 11): a call category goes to the street of its place, or to a department. */
+const hotlineDispatchSchema = z.object({
+  target: z.enum(['street', 'department']),
+  departmentId: unitId.optional(),
+  /** The event category a street's linked whistle case is filed under. */
+  eventCategory: z.string().min(1).max(64),
+  complex: z.boolean().default(false),
+}).strict().refine((d) => d.target !== 'department' || d.departmentId !== undefined, { path: ['departmentId'], message: 'a department target names its department' });
+
 export const CATALOG_SCHEMAS: Record<CatalogName, z.ZodType> = {
   'event-categories': eventCategorySchema,
   matters: matterSchema,
   'licence-items': licenceItemSchema,
   'penalty-rules': penaltyRulesEntrySchema,
+  'hotline-limits': hotlineLimitsSchema,
+  'hotline-dispatch': hotlineDispatchSchema,
 };
+export type HotlineLimitsEntry = z.infer<typeof hotlineLimitsSchema>;
+export type HotlineDispatchEntry = z.infer<typeof hotlineDispatchSchema>;

@@ -23,6 +23,7 @@ export const ROLE_LABELS = {
   security_admin: '安全管理员',
   audit_admin: '审计管理员',
   applicant: '申请人',
+  hotline_operator: '12345热线受理员',
 } as const;
 
 export type Role = keyof typeof ROLE_LABELS;

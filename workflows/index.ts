@@ -2,6 +2,7 @@
 // workflow's sandbox evaluates only the process it runs, not all of them (bench/worker-memory.ts); the bundle keeps
 // them in one chunk (worker/create-worker.ts), and the import resolves deterministically on a microtask.
 import type { LicensingArgs, LicensingOutcome } from './commitment-licensing';
+import type { HotlineArgs, HotlineOutcome } from './hotline-order';
 import type { PenaltyArgs, PenaltyOutcome } from './inspection-penalty';
 import type { RandomArgs, RandomOutcome } from './random-inspection';
 import type { WhistleArgs, WhistleOutcome } from './whistle-escalation';
@@ -22,4 +23,8 @@ export async function inspectionPenalty(args: PenaltyArgs): Promise<PenaltyOutco
 
 export async function randomInspection(args: RandomArgs): Promise<RandomOutcome> {
   return (await import('./random-inspection/index.js')).randomInspection(args);
+}
+
+export async function hotlineOrder(args: HotlineArgs): Promise<HotlineOutcome> {
+  return (await import('./hotline-order/index.js')).hotlineOrder(args);
 }

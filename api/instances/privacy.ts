@@ -21,11 +21,22 @@ export function seesRequester(actor: Actor): boolean {
   return actor.roles.some((r) => SEES_REQUESTER.includes(r));
 }
 
-/** Returns the input with its requester masked unless the actor may see it. */
-export function redactInput<T extends Record<string, unknown>>(input: T, actor: Actor): T {
+/**
+ * A 12345 order's caller (接诉即办): in full to the centre, to auditors and to whoever handles the order — a holder of
+ * the role of one of its tasks in that task's unit (`handles`); masked for everyone else, leaders on the dashboard included.
+ */
+const SEES_CALLER: readonly Role[] = ['hotline_operator', 'auditor'];
+
+const maskPerson = (person: { name?: unknown; phone?: unknown }) => ({ name: maskName(String(person.name ?? '')), phone: maskPhone(String(person.phone ?? '')) });
+
+/** Returns the input with its requester or caller masked unless the actor may see them. */
+export function redactInput<T extends Record<string, unknown>>(input: T, actor: Actor, handles = false): T {
   const requester = input.requester as { name?: string; phone?: string } | undefined;
-  if (!requester || seesRequester(actor)) return input;
-  return { ...input, requester: { name: maskName(String(requester.name ?? '')), phone: maskPhone(String(requester.phone ?? '')) } };
+  const caller = input.caller as { name?: string; phone?: string } | undefined;
+  let out = input;
+  if (requester && !seesRequester(actor)) out = { ...out, requester: maskPerson(requester) };
+  if (caller && typeof caller === 'object' && !handles && !actor.roles.some((r) => SEES_CALLER.includes(r))) out = { ...out, caller: maskPerson(caller) };
+  return out;
 }
 
 const SEES_ID_NUMBERS: readonly Role[] = ['window_clerk', 'approver', 'verifier', 'auditor'];
@@ -49,14 +60,14 @@ function replaceDeep(value: unknown, replace: (s: string) => string, depth = 0):
  * may see it, and every occurrence of the applicant's ID number masked unless they have a licensing duty, audit, or
  * are the account bound to the party.
  */
-export function caseRedaction(actor: Actor, row: { input: Record<string, unknown>; partyAccountId: string | null }) {
+export function caseRedaction(actor: Actor, row: { input: Record<string, unknown>; partyAccountId: string | null }, handles = false) {
   const ids = actor.roles.some((r) => SEES_ID_NUMBERS.includes(r)) || (row.partyAccountId !== null && row.partyAccountId === actor.id)
     ? [] : idNumbersOf(row.input);
   const maskIds = <T>(value: T): T => (ids.length === 0 ? value
     : replaceDeep(value, (s) => ids.reduce((out, id) => out.replaceAll(id, maskIdNumber(id)), s)) as T);
   return {
-    input: <T extends Record<string, unknown>>(input: T): T => maskIds(redactInput(input, actor)),
+    input: <T extends Record<string, unknown>>(input: T): T => maskIds(redactInput(input, actor, handles)),
     data: (data: Record<string, unknown>, action: string): Record<string, unknown> =>
-      maskIds(action === 'start' && data.input ? { ...data, input: redactInput(data.input as Record<string, unknown>, actor) } : data),
+      maskIds(action === 'start' && data.input ? { ...data, input: redactInput(data.input as Record<string, unknown>, actor, handles) } : data),
   };
 }

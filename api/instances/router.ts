@@ -16,6 +16,7 @@ import { caseRedaction } from './privacy';
 import { waitingOf } from './waiting';
 import { factsView, storedFactsOf } from './case-file';
 import { userNames } from '../tasks/user-names';
+import { hotlineFacts } from './hotline-facts';
 import type { AppContext } from '../context';
 import { contractOf } from '../../domain/processes';
 import { replayInstances } from '../conformance/conformance';
@@ -47,6 +48,11 @@ function scopeFilter(actor: Actor): SQL | undefined {
   const units = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::text[]`;
   return sql`(jsonb_exists_any(${instances.orgPath}, ${units})
     or exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${tasks.orgUnitId} = any(${units})))`;
+}
+
+/** The actor handles the case: they hold the role of one of its tasks, in that task's unit (who may see a 12345 caller). */
+function handlesCase(actor: Actor, caseTasks: ReadonlyArray<{ role: string; orgUnitId: string }>): boolean {
+  return caseTasks.some((t) => actor.roles.includes(t.role as Actor['roles'][number]) && actor.scopeOrgUnitIds.includes(t.orgUnitId));
 }
 
 async function loadVisible(ctx: AppContext, actor: Actor, id: string): Promise<InstanceRow> {
@@ -103,9 +109,10 @@ export function instancesRouter(ctx: AppContext): Router {
     const open = all.filter((t) => t.status === 'open');
     const facts = factsView(await storedFactsOf(ctx.db, row), now);
     const names = await userNames(ctx.db, open.map((t) => t.assigneeId));
+    const hotline = await hotlineFacts(ctx.db, row.processKey, row.id);
     res.json({
       instanceId: row.id, processKey: row.processKey, processVersion: row.processVersion, title: row.title, status: row.status,
-      input: caseRedaction(actorOf(res), row).input(row.input), orgUnitId: row.orgUnitId,
+      input: caseRedaction(actorOf(res), row, handlesCase(actorOf(res), all)).input(row.input), orgUnitId: row.orgUnitId,
       currentSteps: open.map((t) => ({
         stepId: t.stepId, taskId: t.id, name: t.name, orgUnitId: t.orgUnitId, assigneeId: t.assigneeId,
         assigneeName: t.assigneeId ? names.get(t.assigneeId) ?? null : null,
@@ -116,7 +123,8 @@ export function instancesRouter(ctx: AppContext): Router {
       startedAt: toShanghaiIso(row.startedAt), closedAt: row.closedAt ? toShanghaiIso(row.closedAt) : null,
       outcome: row.outcome,
       clock: row.status === 'running' && facts?.kind === 'inspection-penalty' && !facts.clockFinishedAt ? facts.clock : null,
-      facts,
+      // A 12345 order's case file lives in its own tables; a whistle case filed for an order names the order.
+      facts: facts && hotline ? { ...facts, ...hotline } : facts ?? hotline,
     });
   });
 
@@ -124,7 +132,8 @@ export function instancesRouter(ctx: AppContext): Router {
     const actor = actorOf(res);
     const row = await loadVisible(ctx, actor, req.params.id);
     const events = await readAudit(ctx.db, row.id);
-    const redact = caseRedaction(actor, row);
+    const caseTasks = await ctx.db.select({ role: tasks.role, orgUnitId: tasks.orgUnitId }).from(tasks).where(eq(tasks.instanceId, row.id));
+    const redact = caseRedaction(actor, row, handlesCase(actor, caseTasks));
     res.json({
       events: events.map((e) => ({
         seq: e.seq, at: toShanghaiIso(e.at), actor: auditActorOf(e), stepId: e.stepId, action: e.action,

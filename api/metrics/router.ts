@@ -1,14 +1,15 @@
 // GET /api/metrics/kpis: assessment rates for leaders and auditors, per street, department and period.
 import { Router } from 'express';
-import { and, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { assessments, instances, tasks } from '../../db/schema';
+import { assessments, hotlineDispatches, hotlineOrders, instances, tasks } from '../../db/schema';
 import { WHISTLE_KEY } from '../../domain/processes/whistle-escalation';
 import { requireRole } from '../auth/middleware';
 import { badRequest, forbidden, parseOr400 } from '../errors';
 import { readsAll } from '../tasks/task-view';
 import type { AppContext } from '../context';
 import { computeKpis, type KpiCase } from './kpis';
+import { computeHotlineRates, type RateOrder } from './hotline-rates';
 import { addDays, endOfDay, shanghaiDay, startOfDay } from '../../domain/calendar/shanghai-day';
 
 const DAY_MS = 86_400_000;
@@ -29,8 +30,54 @@ function periodOf(weekly: boolean) {
   };
 }
 
+export const hotlineMetricsQuerySchema = z.object({
+  from: z.string().date().optional(),
+  to: z.string().date().optional(),
+  unitId: z.string().max(100).optional(),
+});
+
+/** The range of a metrics query: whole Asia/Shanghai days, the last 30 days by default. */
+async function rangeOf(ctx: AppContext, q: { from?: string; to?: string }) {
+  const now = await ctx.clock.now();
+  const to = q.to ? endOfDay(q.to) : new Date(now.getTime() + 1);
+  const from = q.from ? startOfDay(q.from) : new Date(to.getTime() - 30 * DAY_MS);
+  if (from >= to) throw badRequest('the range is empty', [{ path: 'from', message: 'must be before to' }]);
+  return { now, from, to, weekly: to.getTime() - from.getTime() > 62 * DAY_MS };
+}
+
 export function metricsRouter(ctx: AppContext): Router {
   const router = Router();
+  // 三率 of 12345 orders (docs/kpis.md): district roles and the centre read every unit, a street its own.
+  router.get('/hotline', async (req, res) => {
+    const actor = requireRole(res, ['district_leader', 'auditor', 'admin', 'hotline_operator', 'shift_chief', 'dispatcher'], 'reading the 12345 rates');
+    const q = parseOr400(hotlineMetricsQuerySchema, req.query);
+    if (!readsAll(actor)) {
+      if (q.unitId && !actor.scopeOrgUnitIds.includes(q.unitId)) throw forbidden('the rates of another unit are for district roles');
+      if (!actor.roles.includes('hotline_operator')) q.unitId ??= actor.orgUnitId;
+    }
+    const { now, from, to, weekly } = await rangeOf(ctx, q);
+    const touched = or(and(gte(hotlineDispatches.dispatchedAt, from), lt(hotlineDispatches.dispatchedAt, to)),
+      and(gte(hotlineOrders.visitedAt, from), lt(hotlineOrders.visitedAt, to)));
+    const rows = await ctx.db.select({ order: hotlineOrders, dispatch: hotlineDispatches }).from(hotlineOrders)
+      .innerJoin(hotlineDispatches, eq(hotlineDispatches.instanceId, hotlineOrders.instanceId))
+      .where(inArray(hotlineOrders.instanceId, ctx.db.select({ id: hotlineOrders.instanceId }).from(hotlineOrders)
+        .leftJoin(hotlineDispatches, eq(hotlineDispatches.instanceId, hotlineOrders.instanceId)).where(touched)));
+    const orders = new Map<string, RateOrder>();
+    for (const { order, dispatch } of rows) {
+      const o = orders.get(order.instanceId) ?? orders.set(order.instanceId, {
+        instanceId: order.instanceId, unitId: q.unitId && order.unitId !== q.unitId ? null : order.unitId,
+        visitedAt: order.visitedAt, resolved: order.resolved, satisfaction: order.satisfaction, dispatches: [],
+      }).get(order.instanceId)!;
+      if (!q.unitId || dispatch.unitId === q.unitId) o.dispatches.push({ ...dispatch, ruling: dispatch.ruling ?? null });
+    }
+    await ctx.orgTree.refresh();
+    const result = computeHotlineRates([...orders.values()], { from, to, now, periodOf: periodOf(weekly) });
+    res.json({
+      from: from.toISOString(), to: to.toISOString(), granularity: weekly ? 'week' : 'day', ...result,
+      byUnit: result.byUnit.map((u) => ({ ...u, name: ctx.orgTree.get(u.unitId)?.name ?? u.unitId })),
+    });
+  });
+
   router.get('/kpis', async (req, res) => {
     const actor = requireRole(res, ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher'], 'reading KPIs');
     const q = parseOr400(kpiQuerySchema, req.query);

@@ -1,7 +1,7 @@
 // Checks of action data against the organisation — ids that must name real departments or users of the right
 // role — answered as 400s naming the field before the workflow is asked.
 import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '../../db/schema';
+import { instances, users } from '../../db/schema';
 import type { ErrorDetail } from '../../domain/errors';
 import type { AppContext } from '../context';
 import type { TaskRow } from './task-view';
@@ -25,7 +25,27 @@ const officersOfTheDepartment: Check = async (ctx, task, data) => {
   });
 };
 
+/** A 12345 order goes to a street, a department, or the district government to coordinate (接诉即办条例 art. 12). */
+const receivingUnit: Check = async (ctx, _task, data) => {
+  const kind = ctx.orgTree.get(String(data.unitId))?.kind;
+  return kind === 'street' || kind === 'department' || kind === 'district' ? []
+    : [{ path: 'data.unitId', message: `${String(data.unitId)} is not a street, a department or the district` }];
+};
+
+/** A street files its linked whistle case in one of its grids: the one the order names, or the one it gives now. */
+const gridOfTheStreet: Check = async (ctx, task, data) => {
+  if (ctx.orgTree.get(task.orgUnitId)?.kind !== 'street') return [];
+  const [order] = await ctx.db.select({ input: instances.input }).from(instances).where(eq(instances.id, task.instanceId));
+  const code = typeof data.gridCode === 'string' ? data.gridCode : order?.input.gridCode;
+  const grid = typeof code === 'string' ? ctx.orgTree.byCode(code) : undefined;
+  if (grid?.kind === 'grid' && ctx.orgTree.descendantsAndSelf(task.orgUnitId).includes(grid.id)) return [];
+  return [{ path: 'data.gridCode', message: code === undefined ? 'name the grid of this street where the case is (网格编码)' : `${String(code)} is not a grid of this street` }];
+};
+
 const CHECKS: Record<string, Check[]> = {
+  'hotline-order/Task_Intake/dispatch': [receivingUnit],
+  'hotline-order/Task_RuleObjection/uphold': [receivingUnit],
+  'hotline-order/Task_Respond/contact': [gridOfTheStreet],
   'whistle-escalation/Task_Dispatch/dispatch': [departmentsIn('departments')],
   'whistle-escalation/Task_DistrictCoordinate/direct': [departmentsIn('departments')],
   'inspection-penalty/Task_Route/route': [departmentsIn('departmentId')],

@@ -4,12 +4,14 @@ import { whistleContract } from './whistle-escalation';
 import { licensingContract } from './commitment-licensing';
 import { penaltyContract } from './inspection-penalty';
 import { randomContract } from './random-inspection';
+import { hotlineContract } from './hotline-order';
 
 export const PROCESS_CONTRACTS: Record<string, ProcessContract<never>> = {
   [whistleContract.key]: whistleContract as ProcessContract<never>,
   [licensingContract.key]: licensingContract as ProcessContract<never>,
   [penaltyContract.key]: penaltyContract as ProcessContract<never>,
   [randomContract.key]: randomContract as ProcessContract<never>,
+  [hotlineContract.key]: hotlineContract as ProcessContract<never>,
 };
 
 /** A step of a process, by keys that may come from a request or a row (never read from Object.prototype). */

@@ -248,6 +248,7 @@ const CALLERS: Record<string, Caller[]> = {
   'POST /api/processes/whistle-escalation/instances': ['grid_worker', 'dispatcher', 'grid_worker_b'],
   'POST /api/processes/inspection-penalty/instances': ['enforcement_officer', 'enforcement_officer_b'],
   'POST /api/processes/commitment-licensing/instances': ['applicant', 'window_clerk', 'applicant_b', 'applicant2'],
+  'POST /api/processes/hotline-order/instances': ['hotline_operator', 'dispatcher'],
   'POST /api/tasks/{taskId}/actions': ['community_staff', 'enforcement_officer', 'applicant', 'window_clerk', 'community_staff_b', 'auditor'],
   // Nobody here holds the role of an open task in its unit (community_staff, enforcement_officer, applicant of street A).
   'POST /api/tasks/{taskId}/claim': ['auditor', 'admin', 'grid_worker', 'community_staff_b', 'dispatcher', 'enforcement_officer_b', 'applicant_b'],
@@ -284,6 +285,7 @@ const CALLERS: Record<string, Caller[]> = {
   'GET /api/licensing/credit-records': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin', 'applicant'],
   'GET /api/licensing/licences': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin', 'applicant'],
   'GET /api/metrics/kpis': ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher', 'community_staff'],
+  'GET /api/metrics/hotline': ['district_leader', 'auditor', 'hotline_operator', 'dispatcher', 'community_staff'],
 };
 
 const GARBAGE_IDS = fc.oneof(
@@ -418,6 +420,7 @@ beforeAll(async () => {
       'POST /api/processes/whistle-escalation/instances': [{ input: gridReport() }, { input: gridReport({ source: 'hotline', requester: { name: '周女士', phone: '13800000000' } }) },
         { input: gridReport({ selfResolved: { result: '已处理', photos: ['a.jpg'] }, photos: ['b.jpg'] }) }],
       'POST /api/processes/inspection-penalty/instances': [{ input: await inspectionInput(stack) }],
+      'POST /api/processes/hotline-order/instances': [{ input: { caller: { name: '周女士', phone: '13800000000' }, content: '油烟扰民', kind: 'complaint', category: 'urban-management', gridCode: 'G-A1-01', urgent: true } }],
       'POST /api/processes/commitment-licensing/instances': [{ input: application() }, { input: application({ route: 'normal', applicant: { name: '某公司', creditCode: '91330106MA0000009Y', idNumber: '11010519491231002X' } }) }],
       'POST /api/tasks/{taskId}/actions': [{ action: 'resolve', data: { result: '已修复', photos: ['a.jpg'] } }, { action: 'whistle', data: { reason: '需要街道' } },
         { action: 'sign', data: { noticeVersion: 'FB-2026-1' } }, { action: 'orderRectification', data: { deadline: '2026-12-01T00:00:00+08:00', requirement: '清理' } },

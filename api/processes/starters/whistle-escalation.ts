@@ -2,8 +2,8 @@
 // limits are fixed now from the diagram version and the category catalog, so later edits never move them.
 import { and, eq } from 'drizzle-orm';
 import { catalogEntries } from '../../../db/schema';
-import { WhistleStep, type WhistleInput } from '../../../domain/processes/whistle-escalation';
-import type { TimeLimit } from '../../../domain/time-limit';
+import type { WhistleInput } from '../../../domain/processes/whistle-escalation';
+import { whistleLimits } from '../../../domain/processes/whistle-limits';
 import type { WhistleArgs } from '../../../workflows/whistle-escalation';
 import { badRequest, forbidden } from '../../errors';
 import type { StartPlan, Starter } from './starter';
@@ -20,13 +20,7 @@ export const startWhistle: Starter<WhistleInput> = async ({ ctx, actor, input, p
     .where(and(eq(catalogEntries.catalog, 'event-categories'), eq(catalogEntries.code, input.category)));
   if (!category) throw badRequest('unknown category', [{ path: 'input.category', message: `no event category ${input.category}` }]);
 
-  const limits: Record<string, TimeLimit> = {};
-  for (const [stepId, p] of Object.entries(parameters)) if (p.timeLimit) limits[stepId] = p.timeLimit;
-  const categoryLimits = (category.data.limits ?? {}) as Partial<Record<'community' | 'department' | 'district' | 'acknowledge', TimeLimit>>;
-  if (categoryLimits.community) limits[WhistleStep.CommunityHandle] = categoryLimits.community;
-  if (categoryLimits.department) limits[WhistleStep.DepartmentHandle] = categoryLimits.department;
-  if (categoryLimits.district) limits[WhistleStep.DistrictCoordinate] = categoryLimits.district;
-  if (categoryLimits.acknowledge) limits.acknowledge = categoryLimits.acknowledge;
+  const limits = whistleLimits(parameters, (category.data.limits ?? {}) as Parameters<typeof whistleLimits>[1]);
 
   const routing = { gridId: grid.id, communityId: community.id, streetId: street.id, districtId: district.id };
   return {

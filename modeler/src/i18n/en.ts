@@ -158,7 +158,7 @@ export const en: Messages = {
     grid_worker: 'Grid worker', community_staff: 'Community staff', dispatcher: 'Dispatcher', shift_chief: 'Shift chief', platform_operator: 'Platform operator',
     dept_handler: 'Department handler', district_leader: 'District leader', enforcement_officer: 'Enforcement officer', case_officer: 'Case officer',
     legal_reviewer: 'Legal reviewer', hearing_officer: 'Hearing officer', agency_head: 'Agency head', window_clerk: 'Window clerk', approver: 'Approver',
-    verifier: 'Verifier', auditor: 'Auditor', process_designer: 'Process designer', admin: 'Administrator', security_admin: 'Security administrator', audit_admin: 'Audit administrator', applicant: 'Applicant',
+    verifier: 'Verifier', auditor: 'Auditor', process_designer: 'Process designer', admin: 'Administrator', security_admin: 'Security administrator', audit_admin: 'Audit administrator', applicant: 'Applicant', hotline_operator: '12345 hotline operator',
   },
   status: {
     running: 'Running', closed: 'Closed', rejected: 'Rejected', revoked: 'Revoked', cancelled: 'Cancelled',
@@ -209,6 +209,7 @@ export const en: Messages = {
     claimed: 'Claimed application {{id}}', claimUnknown: 'Unknown or used claim code: check it, or ask the window for a new one',
   },
   field: {
+    caller: 'Caller', content: 'Request', urgent: 'Urgent', unitId: 'Receiving unit', answer: 'Answer', resolved: 'Resolved',
     offence: 'Offence', date: 'Date', continuing: 'Continuing', endDate: 'Ended on', harmfulConsequences: 'Did harm', collectiveDiscussion: 'Collective discussion', participants: 'Participants', conclusion: 'Conclusion', adopted: 'Adopted', reasons: 'Reasons', statements: 'Statements', stage: 'Stage', earliestHearingOn: 'Earliest hearing', discoveredOn: 'Discovered on', fineFen: 'Fine (fen)', owedFen: 'Owed (fen)', lateDays: 'Days late', surchargeFen: 'Surcharge (fen)',
     days: 'Days',
     subject: 'Subject', matter: 'Matter', inspectors: 'Inspectors', origin: 'Origin', applicant: 'Applicant', itemCode: 'Licence item', route: 'Route',

@@ -156,7 +156,7 @@ export const zhCN = {
     grid_worker: '网格员', community_staff: '社区工作人员', dispatcher: '派遣员', shift_chief: '值班长', platform_operator: '平台操作员',
     dept_handler: '部门承办人', district_leader: '区级挂包领导', enforcement_officer: '综合执法队员', case_officer: '办案人员',
     legal_reviewer: '法制审核员', hearing_officer: '听证主持人', agency_head: '部门负责人', window_clerk: '窗口受理员', approver: '审批员',
-    verifier: '核查人员', auditor: '审计员', process_designer: '流程设计员', admin: '系统管理员', security_admin: '安全管理员', audit_admin: '审计管理员', applicant: '申请人',
+    verifier: '核查人员', auditor: '审计员', process_designer: '流程设计员', admin: '系统管理员', security_admin: '安全管理员', audit_admin: '审计管理员', applicant: '申请人', hotline_operator: '12345热线受理员',
   },
   status: {
     running: '办理中', closed: '已结案', rejected: '不予立案', revoked: '已撤销', cancelled: '已取消',
@@ -207,6 +207,7 @@ export const zhCN = {
     claimed: '已认领申请 {{id}}', claimUnknown: '认领码无效或已使用，请核对或到窗口重新获取',
   },
   field: {
+    caller: '来电人', content: '诉求内容', urgent: '紧急', unitId: '承办单位', answer: '答复内容', resolved: '是否解决',
     offence: '违法行为', date: '日期', continuing: '连续或继续状态', endDate: '终了日期', harmfulConsequences: '有危害后果', collectiveDiscussion: '集体讨论', participants: '参加人', conclusion: '讨论结论', adopted: '采纳情况', reasons: '理由', statements: '陈述申辩', stage: '审核阶段', earliestHearingOn: '最早听证日', discoveredOn: '发现日期', fineFen: '罚款（分）', owedFen: '应缴金额（分）', lateDays: '逾期天数', surchargeFen: '加处罚款（分）',
     days: '天数',
     subject: '当事人', matter: '违法事项', inspectors: '检查人员', origin: '案件来源', applicant: '申请人', itemCode: '许可事项', route: '办理路径',
