@@ -51,7 +51,7 @@ describe('hotline-order', () => {
     const id = await startOrder(stack, call());
     const handle = await dispatchedAndContacted(id);
     const res = await act(stack, 'dept_handler', handle.id, 'requestExtension', { duration: 'P2D', reason: '需协调产权单位' });
-    expect(res.body).toEqual({ taskId: handle.id, status: 'open' });
+    expect(res.body).toEqual({ taskId: handle.id, status: 'open', next: [] });
     await waitFor(async () => (await facts(stack, id)).extensions === 1, 'the extension');
     expect(shanghaiMinute((await stack.openTask(id, HotlineStep.Handle)).dueAt)).toBe('2026-10-10T17:30');
     await waitFor(async () => stack.notifier.informed.find((m) => m.instanceId === id), 'the message to the caller');
@@ -152,7 +152,7 @@ describe('hotline-order', () => {
     const caseId = `${id}-W1`;
     const whistle = await waitFor(async () => { const b = await instance(stack, caseId); return b.status === 'running' ? b : undefined; }, 'the linked case');
     expect(whistle.input).toMatchObject({ source: 'hotline', requester: { name: '周女士', phone: '13800000000' }, gridCode: 'G-A1-01' });
-    expect(whistle.facts).toEqual({ hotlineOrderId: id });
+    expect(whistle.facts).toMatchObject({ kind: 'whistle-escalation', source: 'hotline', gridCode: 'G-A1-01', hotlineOrderId: id });
     expect((await facts(stack, id)).linkedCaseId).toBe(caseId);
     // The street's people see the order's caller masked, except the dispatcher who handles it.
     expect((await instance(stack, id, 'dispatcher')).input.caller).toEqual({ name: '周女士', phone: '13800000000' });
