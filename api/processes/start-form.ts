@@ -79,12 +79,13 @@ const CHOICES: Record<string, (ctx: AppContext, actor: Actor) => Promise<Choices
 
 export async function startFormOf(ctx: AppContext, actor: Actor, key: string): Promise<StartForm> {
   const contract = contractOf(key);
-  if (!contract || !Object.hasOwn(CHOICES, key)) throw notFound(`no process ${key}`);
+  if (!contract) throw notFound(`no process ${key}`);
   if (!actor.roles.some((r) => contract.startRoles.includes(r))) {
     throw forbidden(`starting ${key} needs one of the roles: ${contract.startRoles.join(', ')}`);
   }
   await ctx.orgTree.refresh();
-  const { choices, defaults } = await CHOICES[key](ctx, actor);
+  // A process without its own choices yet (random inspection, hotline) gets the bare form of its input schema.
+  const { choices, defaults } = Object.hasOwn(CHOICES, key) ? await CHOICES[key](ctx, actor) : { choices: {}, defaults: {} };
   const schema = z.toJSONSchema(contract.inputSchema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
   return { key: contract.key, name: contract.name, description: contract.description, schema, choices, defaults };
 }

@@ -56,7 +56,11 @@ test('a window clerk files a licence application from the web app; the applicant
     await screenshot(applicant.page, '14-03-portal-notice');
     // When they sign it
     await card.locator('[data-action="sign"]').click();
-    await applicant.page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').click();
+    // The confirmation pops up animated; on a loaded machine a click on it mid-animation can miss, so wait for it.
+    const confirm = applicant.page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary');
+    await confirm.waitFor();
+    await confirm.click();
+    await applicant.page.locator('.ant-popconfirm:not(.ant-popover-hidden)').waitFor({ state: 'hidden' });
     // Then the commitment recorded is the very text shown, and the application moves on to the window
     const signed = await waitFor(async () => (await audit(stack, instanceId)).find((e) => e.action === 'commitmentSigned'), 'the signed commitment');
     expect(signed.data.sha256).toBe(shown);
