@@ -49,9 +49,12 @@ test('an admin creates a street, a community, a grid and a user; the security ad
     await dialog.getByLabel('姓名').fill('安网格');
     // The unit list is long (a virtual list shows a few at a time): search it, as a person would.
     await dialog.getByLabel('所属单位', { exact: true }).fill('G-XA-01');
-    await admin.page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="新安社区第一网格（G-XA-01）"]').click();
+    // Only a dropdown that has finished its slide animation takes the click reliably; the pick shows in the select.
+    await admin.page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-leave"]) .ant-select-item-option[title="新安社区第一网格（G-XA-01）"]').click();
+    await dialog.locator('.ant-select-selection-item[title="新安社区第一网格（G-XA-01）"]').waitFor();
     await dialog.getByLabel('初始密码').fill('Xinan-Start-2026');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await admin.page.getByText('已保存', { exact: true }).waitFor();
     await admin.page.getByPlaceholder('按用户名或姓名查找').fill('xinan');
     await admin.page.getByPlaceholder('按用户名或姓名查找').press('Enter');
     await admin.page.locator('tr', { hasText: 'xinan_grid' }).getByText('待改密').waitFor();
