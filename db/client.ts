@@ -24,6 +24,8 @@ export interface Database {
   exclusively<T>(work: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tar, which `loadDataDir` opens again as a copy. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const migrationsFolder = join(__dirname, '..', 'migrations');
@@ -44,6 +46,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder; absent = in memory. */
   dataDir?: string;
+  /** PGlite: start from this dump of a data folder instead of an empty one (tests copy one seeded database). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -74,7 +78,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create(options.dataDir ?? 'memory://');
+  const client = await PGlite.create(options.dataDir ?? 'memory://', options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -84,5 +88,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     exclusively: (work) => work(),
     ping: async () => { await client.query('select 1'); },
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }

@@ -1,9 +1,10 @@
 // A fresh, migrated, seeded database per test file: in-memory PGlite by default, or a new database on the
-// PostgreSQL server named by DATABASE_URL (dropped afterwards), so the same suite proves both.
+// PostgreSQL server named by DATABASE_URL (dropped afterwards), so the same suite proves both. Each starts as a
+// copy of the run's template (test-template.ts) when global setup made one, else is migrated and seeded here.
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../db/client';
-import { seedDemo, seedProcesses } from '../../db/seed';
+import { migrateAndSeed, onServer, TEMPLATE_ENV, withDatabaseName } from './test-template';
 
 export interface TestDatabase extends Database {
   url?: string;
@@ -16,26 +17,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   let drop: (() => Promise<void>) | undefined;
   if (baseUrl) {
     const name = `shanzhi_t_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const parsed = new URL(baseUrl);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
+    const template = process.env[TEMPLATE_ENV.postgres];
+    await onServer(baseUrl, (admin) => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+    url = withDatabaseName(baseUrl, name);
     database = await openDatabase({ url });
-    drop = async () => {
-      const c = new Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    drop = () => onServer(baseUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
+    if (!template) await migrateAndSeed(database);
   } else {
-    database = await openDatabase({});
+    const template = process.env[TEMPLATE_ENV.pglite];
+    database = await openDatabase(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {});
+    if (!template) await migrateAndSeed(database);
   }
-  await database.migrate();
-  await seedProcesses(database.db);
-  await seedDemo(database.db);
   return {
     ...database,
     url,
