@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../db/client';
-import { migrateAndSeed, onServer, TEMPLATE_ENV, withDatabaseName } from './test-template';
+import { createDatabase, dropDatabase, migrateAndSeed, TEMPLATE_ENV } from './test-template';
 
 export interface TestDatabase extends Database {
   url?: string;
@@ -18,10 +18,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (baseUrl) {
     const name = `shanzhi_t_${randomBytes(6).toString('hex')}`;
     const template = process.env[TEMPLATE_ENV.postgres];
-    await onServer(baseUrl, (admin) => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
-    url = withDatabaseName(baseUrl, name);
+    url = await createDatabase(baseUrl, name, template);
     database = await openDatabase({ url });
-    drop = () => onServer(baseUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
+    drop = () => dropDatabase(baseUrl, name);
     if (!template) await migrateAndSeed(database);
   } else {
     const template = process.env[TEMPLATE_ENV.pglite];

@@ -19,13 +19,13 @@ export async function migrateAndSeed(database: Database): Promise<void> {
   await seedDemo(database.db);
 }
 
-export function withDatabaseName(url: string, name: string): string {
+function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
 }
 
-export async function onServer<T>(baseUrl: string, work: (admin: Client) => Promise<T>): Promise<T> {
+async function onServer<T>(baseUrl: string, work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
   try {
@@ -35,13 +35,22 @@ export async function onServer<T>(baseUrl: string, work: (admin: Client) => Prom
   }
 }
 
+/** A new database on the server, empty or as a copy of `template`; its connection string. */
+export async function createDatabase(baseUrl: string, name: string, template?: string): Promise<string> {
+  await onServer(baseUrl, (admin) => admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`));
+  return withDatabaseName(baseUrl, name);
+}
+
+export async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  await onServer(baseUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+}
+
 /** Builds the template (global setup) and names it in the environment the workers inherit. */
 export async function prepareTemplate(): Promise<void> {
   const baseUrl = process.env.DATABASE_URL;
   if (baseUrl) {
     const name = `shanzhi_tpl_${randomBytes(6).toString('hex')}`;
-    await onServer(baseUrl, (admin) => admin.query(`create database ${name}`));
-    const database = await openDatabase({ url: withDatabaseName(baseUrl, name) });
+    const database = await openDatabase({ url: await createDatabase(baseUrl, name) });
     try {
       await migrateAndSeed(database);
     } finally {
@@ -66,7 +75,7 @@ export async function prepareTemplate(): Promise<void> {
 export async function dropTemplate(): Promise<void> {
   const name = process.env[TEMPLATE_ENV.postgres];
   const baseUrl = process.env.DATABASE_URL;
-  if (name && baseUrl) await onServer(baseUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+  if (name && baseUrl) await dropDatabase(baseUrl, name);
   const file = process.env[TEMPLATE_ENV.pglite];
   if (file) rmSync(file, { force: true });
 }
