@@ -35,6 +35,8 @@ export const users = pgTable('users', {
   totpSecret: text('totp_secret'),
   /** A secret enrolled but not yet confirmed with a code. */
   totpPendingSecret: text('totp_pending_secret'),
+  /** The last RFC 6238 time step (Unix seconds / 30) whose code this account used: no code is accepted twice. */
+  totpLastStep: integer('totp_last_step'),
   /**
    * Bumped when every token of the user must end at once: deactivation, a password change or reset. A session
    * remembers the value it was opened under.

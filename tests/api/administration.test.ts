@@ -253,10 +253,30 @@ describe('TOTP', () => {
     expect((await request(prod).get('/api/admin/security-log').set('authorization', first.token)).status).toBe(200);
     const without = await request(prod).post('/api/auth/login').send({ username: 'audit_admin', password: DEMO_PASSWORD });
     expect([without.status, without.body.error.code]).toEqual([401, 'TOTP_REQUIRED']);
-    const withCode = await request(prod).post('/api/auth/login').send({ username: 'audit_admin', password: DEMO_PASSWORD, totp: totpCode(enrol.body.secret, Date.now()) });
+    // The code that confirmed the enrolment is spent; the authenticator's next one (accepted for clock drift) signs in.
+    const withCode = await request(prod).post('/api/auth/login').send({ username: 'audit_admin', password: DEMO_PASSWORD, totp: totpCode(enrol.body.secret, Date.now() + 30_000) });
     expect(withCode.status).toBe(200);
     // Outside production a clerk may enrol too; nobody is made to.
     expect((await signIn('dispatcher', DEMO_PASSWORD)).body.totpRequired).toBe(false);
+  });
+  test('a one-time code is good once: the same code, or one of an earlier step, is refused and logged', async () => {
+    const STEP = 30_000;
+    let now = Math.floor(Date.now() / STEP) * STEP + 5_000;
+    const app = apiProcess({ wallClock: () => now });
+    const user = await newUser('totp_twice', 'street-a', ['window_clerk']);
+    const enrol = await request(app).post('/api/auth/totp/enroll').set('authorization', user.token).send({ password: GOOD });
+    const code = (at: number) => totpCode(enrol.body.secret, at);
+    expect((await request(app).post('/api/auth/totp/confirm').set('authorization', user.token).send({ code: code(now) })).status).toBe(200);
+    const login = (totp: string) => request(app).post('/api/auth/login').send({ username: 'totp_twice', password: GOOD, totp });
+    const reused = await login(code(now));
+    expect([reused.status, reused.body.error.code, reused.body.error.details[0]]).toEqual([401, 'TOTP_REQUIRED', { path: 'totp', message: 'already used' }]);
+    expect((await login(code(now + STEP))).status).toBe(200);
+    expect((await login(code(now + STEP))).status).toBe(401);
+    expect((await login(code(now))).status).toBe(401);
+    now += 2 * STEP;
+    expect((await login(code(now))).status).toBe(200);
+    const failures = await stack.database.db.select().from(securityEvents).where(eq(securityEvents.event, 'signInFailed'));
+    expect(failures.filter((f) => f.targetId === user.id).map((f) => f.data.reason)).toEqual(['totpReused', 'totpReused', 'totpReused']);
   });
 });
 
