@@ -14,6 +14,7 @@ import { orgAdminRouter } from './admin/org-admin-router';
 import { userAdminRouter } from './admin/user-admin-router';
 import { securityLogRouter } from './admin/security-log-router';
 import { importRouter } from './admin/import-router';
+import { logAdministratorRefusals } from './admin/refusals';
 import { orgRouter } from './org/router';
 import { processesRouter } from './processes/router';
 import { instancesRouter } from './instances/router';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/licensing', licensingRouter(ctx));
   api.use('/registries', registriesRouter(ctx));
   api.use(notFoundRoute);
+  api.use(logAdministratorRefusals(ctx));
   api.use(errorHandler(ctx.log));
   app.use('/api', api);
 

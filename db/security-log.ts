@@ -14,7 +14,7 @@ export type SecurityEventName =
   | 'bootstrap' | 'signedIn' | 'signInFailed' | 'lockedOut' | 'signedOut' | 'sessionExpired'
   | 'passwordChanged' | 'passwordReset' | 'totpEnrolled' | 'totpReset' | 'unlocked'
   | 'orgUnitCreated' | 'orgUnitChanged' | 'userCreated' | 'userChanged' | 'rolesChanged' | 'tasksReturnedToPool'
-  | 'usersImported' | 'securityLogExported';
+  | 'usersImported' | 'securityLogExported' | 'administratorRefused';
 
 export interface SecurityEventInput {
   at: Date;

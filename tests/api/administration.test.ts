@@ -91,6 +91,30 @@ describe('三员分立', () => {
       expect((await as(await stack.login(who)).post('/api/processes/whistle-escalation/instances', { input: gridReport() })).status).toBe(403);
     }
   });
+  test('an administrator refused by 三员分立 is in the security log, once per attempt within the fold window, for the audit administrator', async () => {
+    const [admin, audit] = [await stack.login('admin'), await stack.login('audit_admin')];
+    for (let i = 0; i < 3; i++) {
+      expect((await as(admin).post('/api/processes/whistle-escalation/instances', { input: gridReport() })).status).toBe(403);
+    }
+    const target = await idOf('window_clerk');
+    expect((await as(audit).patch(`/api/users/${target}`, { name: '改名' })).status).toBe(403);
+    // A clerk's refusal is the case audit's business (or nobody's), not the administrators' log.
+    expect((await as(await stack.login('dispatcher')).post('/api/org-units', { kind: 'street', name: '越权', parentId: 'district' })).status).toBe(403);
+    const log = await as(audit).get('/api/admin/security-log?event=administratorRefused');
+    expect(log.status).toBe(200);
+    const lines = log.body.items.map((i: { actor: { id: string }; data: { attempt: string; code: string } }) => ({ by: i.actor.id, attempt: i.data.attempt, code: i.data.code }));
+    const [adminId, auditId] = [await idOf('admin'), await idOf('audit_admin')];
+    expect(lines).toEqual(expect.arrayContaining([
+      { by: adminId, attempt: 'POST /api/processes/whistle-escalation/instances', code: 'FORBIDDEN' },
+      { by: auditId, attempt: `PATCH /api/users/${target}`, code: 'FORBIDDEN' },
+    ]));
+    expect(lines.filter((l: { by: string; attempt: string }) => l.by === adminId && l.attempt === 'POST /api/processes/whistle-escalation/instances')).toHaveLength(1);
+    const dispatcherId = await idOf('dispatcher');
+    expect(lines.some((l: { by: string }) => l.by === dispatcherId)).toBe(false);
+    const byAudit = log.body.items.find((i: { data: { attempt: string } }) => i.data.attempt.startsWith('PATCH'));
+    expect(byAudit).toMatchObject({ actor: { id: auditId, name: expect.any(String) }, data: { roles: ['audit_admin'] } });
+    expect((await as(admin).get('/api/admin/security-log?event=administratorRefused')).status).toBe(403);
+  });
 });
 
 describe('the security log', () => {

@@ -152,7 +152,7 @@ export const en: Messages = {
     bootstrap: 'Bootstrap', signedIn: 'Signed in', signInFailed: 'Sign-in failed', lockedOut: 'Locked out', signedOut: 'Signed out', sessionExpired: 'Session expired',
     passwordChanged: 'Password changed', passwordReset: 'Password reset', totpEnrolled: 'Second factor enrolled', totpReset: 'Second factor removed', unlocked: 'Unlocked',
     orgUnitCreated: 'Unit created', orgUnitChanged: 'Unit changed', userCreated: 'User created', userChanged: 'User changed', rolesChanged: 'Roles changed',
-    tasksReturnedToPool: 'Tasks returned to pool', usersImported: 'Imported', securityLogExported: 'Log exported',
+    tasksReturnedToPool: 'Tasks returned to pool', usersImported: 'Imported', securityLogExported: 'Log exported', administratorRefused: 'Administrator refused',
   },
   role: {
     grid_worker: 'Grid worker', community_staff: 'Community staff', dispatcher: 'Dispatcher', shift_chief: 'Shift chief', platform_operator: 'Platform operator',

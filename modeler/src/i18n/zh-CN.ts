@@ -150,7 +150,7 @@ export const zhCN = {
     bootstrap: '系统初始化', signedIn: '登录', signInFailed: '登录失败', lockedOut: '账号锁定', signedOut: '退出登录', sessionExpired: '会话超时',
     passwordChanged: '修改密码', passwordReset: '重置密码', totpEnrolled: '绑定双因素', totpReset: '解绑双因素', unlocked: '解除锁定',
     orgUnitCreated: '新建单位', orgUnitChanged: '修改单位', userCreated: '新建用户', userChanged: '修改用户', rolesChanged: '授权变更',
-    tasksReturnedToPool: '任务退回待领取', usersImported: '批量导入', securityLogExported: '导出审计日志',
+    tasksReturnedToPool: '任务退回待领取', usersImported: '批量导入', securityLogExported: '导出审计日志', administratorRefused: '管理员越权被拒',
   },
   role: {
     grid_worker: '网格员', community_staff: '社区工作人员', dispatcher: '派遣员', shift_chief: '值班长', platform_operator: '平台操作员',
