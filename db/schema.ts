@@ -37,6 +37,8 @@ export const users = pgTable('users', {
   totpPendingSecret: text('totp_pending_secret'),
   /** The last RFC 6238 time step (Unix seconds / 30) whose code this account used: no code is accepted twice. */
   totpLastStep: integer('totp_last_step'),
+  /** The OpenID Connect subject (`sub`) of an account that signs in through the province's identity platform. */
+  oidcSubject: text('oidc_subject').unique(),
   /**
    * Bumped when every token of the user must end at once: deactivation, a password change or reset. A session
    * remembers the value it was opened under.

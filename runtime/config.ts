@@ -1,6 +1,7 @@
 // Configuration from the environment, parsed once with zod so a typo fails at start-up with a clear message.
 import { z } from 'zod';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { oidcSettingsFromEnv } from '../api/auth/oidc-settings';
 
 export const PROJECT_ROOT = join(__dirname, '..');
 
@@ -84,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     production,
     bootstrapPassword: e.SHANZHI_BOOTSTRAP_PASSWORD,
     sessions: { idleMs: e.SHANZHI_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SHANZHI_SESSION_MAX_HOURS * 3_600_000 },
+    /** Single sign-on (OpenID Connect) when SHANZHI_OIDC_ISSUER is set; the SHANZHI_OIDC_* variables are in the README. */
+    oidc: oidcSettingsFromEnv(env),
   };
 }
 

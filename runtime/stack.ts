@@ -101,6 +101,7 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
         creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
         ping: { db: () => database.ping(), temporal: () => temporal.ping() },
         checkpoints: fileCheckpointSource(config.checkpoints.dir, config.checkpoints.keyFile),
+        oidc: config.oidc,
       });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, () => resolve(s));
