@@ -1,6 +1,6 @@
 // What an external auditor runs: every chain re-hashed row by row, the database compared with a signed checkpoint,
 // and the task and instance rows compared with the log. Each finding names the instance and the seq or task.
-import { verifyChainDetailed, type AuditRow } from '../db/audit-log';
+import { chainAlgorithm, verifyChainDetailed, type AuditRow } from '../db/audit-log';
 import { checkpointFindings, headFindings, type TrustedCheckpoint } from './against-checkpoint';
 import type { Finding, FindingKind } from './findings';
 import { projectionFindings, type Projections } from './projections';
@@ -43,9 +43,11 @@ export function verifyArchive(rows: AuditRow[], evidence: ArchiveEvidence = {}):
     if (chain) chain.push(row); else byInstance.set(row.instanceId, [row]);
   }
   const findings: Finding[] = [];
+  // Each chain with the algorithm its case row records (SHA-256 or SM3); the rows come with the projections.
+  const recorded = new Map((projections?.instances ?? []).map((i) => [i.id, i.hashAlgorithm]));
   for (const [instanceId, chain] of byInstance) {
     chain.sort((a, b) => a.seq - b.seq);
-    findings.push(...verifyChainDetailed(chain).map((f) => ({ ...f, instanceId })));
+    findings.push(...verifyChainDetailed(chain, chainAlgorithm(chain, recorded.get(instanceId))).map((f) => ({ ...f, instanceId })));
   }
   const purged: PurgeRecord[] = [];
   if (checkpoint) {

@@ -2,7 +2,7 @@
 // checkpoint, and the instance's task and instance rows compared with the log. The answer says how far the
 // checkpoint vouches for the chain, and how many newer events only the chain and the projections vouch for.
 import type { Db } from '../db/client';
-import { readAudit, verifyChainDetailed } from '../db/audit-log';
+import { chainAlgorithm, readAudit, verifyChainDetailed } from '../db/audit-log';
 import { checkpointFindings, headFindings, type TrustedCheckpoint } from './against-checkpoint';
 import type { Finding } from './findings';
 import { loadProjections, projectionFindings } from './projections';
@@ -25,7 +25,8 @@ export async function verifyInstance(db: Db, instanceId: string, checkpoint: Tru
   // later read. Read in parallel (or the other way round), a task completed in between looks like a missing event.
   const projections = await loadProjections(db, instanceId);
   const chain = await readAudit(db, instanceId);
-  const breaks: Finding[] = verifyChainDetailed(chain).map((f) => ({ ...f, instanceId }));
+  const algorithm = chainAlgorithm(chain, projections.instances.find((i) => i.id === instanceId)?.hashAlgorithm);
+  const breaks: Finding[] = verifyChainDetailed(chain, algorithm).map((f) => ({ ...f, instanceId }));
   let verifiedUpTo: InstanceVerdict['verifiedUpTo'] = null;
   if (checkpoint) {
     breaks.push(...checkpointFindings(checkpoint));
