@@ -22,29 +22,39 @@ export function generateSigningKey(algorithm: SignatureAlgorithm): { privateKey:
   return algorithm === 'sm2' ? generateKeyPairSync('ec', { namedCurve: 'SM2' }) : generateKeyPairSync('ed25519');
 }
 
-/** What a key (private or public) signs with, or null for any other kind of key. */
-export function signatureAlgorithmOf(key: KeyObject): SignatureAlgorithm | null {
-  if (key.asymmetricKeyType === 'ed25519') return 'ed25519';
-  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'SM2') return 'sm2';
-  return null;
+// DER layouts of an SM2 key as OpenSSL writes them: SPKI (id-ecPublicKey, curve 1.2.156.10197.1.301, then the
+// uncompressed point), and PKCS#8 wrapping an ECPrivateKey (version 1, then the 32-byte private scalar). Node 20 names
+// no key type for an SM2 key read from a file (and aborts exporting one as SEC1), so the DER is read instead.
+const SM2_SPKI_PREFIX = '3059301306072a8648ce3d020106082a811ccf5501822d034200';
+const SM2_CURVE_OID = '06082a811ccf5501822d';
+const EC_PRIVATE_KEY_SCALAR = '0201010420';
+
+const publicOf = (key: KeyObject): KeyObject => (key.type === 'public' ? key : createPublicKey(key));
+
+/** The uncompressed point 04‖x‖y in hex, as sm-crypto takes a public key; null for a key that is not SM2. */
+function sm2PublicHexOrNull(key: KeyObject): string | null {
+  if (key.asymmetricKeyType !== undefined && key.asymmetricKeyType !== 'ec') return null;
+  const der = publicOf(key).export({ type: 'spki', format: 'der' }).toString('hex');
+  return der.startsWith(SM2_SPKI_PREFIX) && der.length === SM2_SPKI_PREFIX.length + 130 ? der.slice(SM2_SPKI_PREFIX.length) : null;
 }
 
-// DER layouts of an SM2 key as OpenSSL writes them: SPKI (id-ecPublicKey, curve 1.2.156.10197.1.301, then the
-// uncompressed point) and SEC1 (version 1, then the 32-byte private scalar).
-const SM2_SPKI_PREFIX = '3059301306072a8648ce3d020106082a811ccf5501822d034200';
-const SEC1_PREFIX = '30770201010420';
-
-/** The uncompressed point 04‖x‖y in hex, as sm-crypto takes a public key. */
 function sm2PublicHex(key: KeyObject): string {
-  const der = (key.type === 'public' ? key : createPublicKey(key)).export({ type: 'spki', format: 'der' }).toString('hex');
-  if (!der.startsWith(SM2_SPKI_PREFIX) || der.length !== SM2_SPKI_PREFIX.length + 130) throw new Error('not an SM2 public key');
-  return der.slice(SM2_SPKI_PREFIX.length);
+  const hex = sm2PublicHexOrNull(key);
+  if (!hex) throw new Error('not an SM2 key');
+  return hex;
 }
 
 function sm2PrivateHex(key: KeyObject): string {
-  const der = key.export({ type: 'sec1', format: 'der' }).toString('hex');
-  if (!der.startsWith(SEC1_PREFIX)) throw new Error('not an SM2 private key');
-  return der.slice(SEC1_PREFIX.length, SEC1_PREFIX.length + 64);
+  const der = key.export({ type: 'pkcs8', format: 'der' }).toString('hex');
+  const at = der.indexOf(EC_PRIVATE_KEY_SCALAR, der.indexOf(SM2_CURVE_OID));
+  if (der.indexOf(SM2_CURVE_OID) < 0 || at < 0 || at % 2 !== 0) throw new Error('not an SM2 private key');
+  return der.slice(at + EC_PRIVATE_KEY_SCALAR.length, at + EC_PRIVATE_KEY_SCALAR.length + 64);
+}
+
+/** What a key (private or public) signs with, or null for any other kind of key. */
+export function signatureAlgorithmOf(key: KeyObject): SignatureAlgorithm | null {
+  if (key.asymmetricKeyType === 'ed25519') return 'ed25519';
+  return sm2PublicHexOrNull(key) ? 'sm2' : null;
 }
 
 /** A fresh nonce k with the x of k·G, from an ephemeral key OpenSSL generates (sm-crypto's own generator is RC4). */

@@ -590,7 +590,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description { ok, events, firstBrokenSeq, headSeq } */
+                /** @description { ok, events, firstBrokenSeq, headSeq, hashAlgorithm } */
                 200: {
                     headers: {
                         [name: string]: unknown;
