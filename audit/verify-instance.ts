@@ -6,6 +6,8 @@ import { chainAlgorithm, readAudit, verifyChainDetailed } from '../db/audit-log'
 import { checkpointFindings, headFindings, type TrustedCheckpoint } from './against-checkpoint';
 import type { Finding } from './findings';
 import { loadProjections, projectionFindings } from './projections';
+import type { HashAlgorithm } from '../db/chain-hash';
+import type { SignatureAlgorithm } from './signature';
 
 export interface InstanceVerdict {
   ok: boolean;
@@ -13,8 +15,10 @@ export interface InstanceVerdict {
   events: number;
   /** The lowest seq a break names, or null (also when only the projections or the checkpoint itself are broken). */
   firstBrokenSeq: number | null;
-  /** The checkpoint compared with, and how many of this instance's events it covers; null without a checkpoint. */
-  verifiedUpTo: { checkpointAt: string; events: number } | null;
+  /** The hash the chain records (and was verified with). */
+  hashAlgorithm: HashAlgorithm;
+  /** The checkpoint compared with, how it is signed, and how many of this instance's events it covers; null without a checkpoint. */
+  verifiedUpTo: { checkpointAt: string; signatureAlgorithm: SignatureAlgorithm; events: number } | null;
   /** Events newer than the checkpoint: checked by the chain and the projections only. */
   eventsAfterCheckpoint: number;
   breaks: Finding[];
@@ -32,7 +36,10 @@ export async function verifyInstance(db: Db, instanceId: string, checkpoint: Tru
     breaks.push(...checkpointFindings(checkpoint));
     const head = checkpoint.checkpoint.heads.find((h) => h.instanceId === instanceId);
     if (head) breaks.push(...headFindings(instanceId, chain, head));
-    verifiedUpTo = { checkpointAt: checkpoint.checkpoint.createdAt, events: Math.min(head?.seq ?? 0, chain.length) };
+    verifiedUpTo = {
+      checkpointAt: checkpoint.checkpoint.createdAt, signatureAlgorithm: checkpoint.checkpoint.signatureAlgorithm ?? 'ed25519',
+      events: Math.min(head?.seq ?? 0, chain.length),
+    };
   }
   breaks.push(...projectionFindings(projections, new Set(chain.map((r) => r.eventKey)), now));
   const seqs = breaks.flatMap((b) => (b.seq === undefined ? [] : [b.seq]));
@@ -40,6 +47,7 @@ export async function verifyInstance(db: Db, instanceId: string, checkpoint: Tru
     ok: breaks.length === 0,
     events: chain.length,
     firstBrokenSeq: seqs.length > 0 ? Math.min(...seqs) : null,
+    hashAlgorithm: algorithm,
     verifiedUpTo,
     eventsAfterCheckpoint: chain.length - (verifiedUpTo?.events ?? 0),
     breaks,
