@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
 import type { CaseFacts } from '../domain/case-file';
+import type { HashAlgorithm } from './chain-hash';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
@@ -85,6 +86,8 @@ export const securityLogHead = pgTable('security_log_head', {
   id: integer('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** The chain's hash (db/chain-hash.ts), fixed when the first event is written; 'sha256' for logs older than the choice. */
+  hashAlgorithm: text('hash_algorithm').$type<HashAlgorithm>().notNull().default('sha256'),
 });
 
 export const processDefinitions = pgTable('process_definitions', {
@@ -130,6 +133,8 @@ export const instances = pgTable('instances', {
    */
   auditSeq: integer('audit_seq').notNull().default(0),
   auditHash: text('audit_hash').notNull().default('0'.repeat(64)),
+  /** The chain's hash (db/chain-hash.ts), fixed when its first event is written; 'sha256' for chains older than the choice. */
+  auditHashAlgorithm: text('audit_hash_algorithm').$type<HashAlgorithm>().notNull().default('sha256'),
   /**
    * The case file (案卷): the process's business facts folded from each audit event in the transaction that writes
    * it (db/case-file.ts); null for a case that has had no event since the column was added (folded on reading).

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import { openDatabase, type Database } from '../db/client';
+import { useHashForNewChains } from '../db/chain-hash';
 import { seedCatalogs, seedDemo, seedProcesses } from '../db/seed';
 import { bootstrapProduction } from '../db/bootstrap';
 import { createApp } from '../api/app';
@@ -24,6 +25,8 @@ import { fileCheckpointSource } from '../audit/checkpoint-source';
 export type Log = (line: string) => void;
 
 export async function openDatabaseFor(config: Config, log: Log): Promise<Database> {
+  // Before anything is appended (the bootstrap writes the security log's first events).
+  useHashForNewChains(config.auditHash);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
   await database.exclusively(async () => {

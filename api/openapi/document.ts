@@ -136,7 +136,7 @@ export function buildOpenApiDocument(): object {
   });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log', summary: 'The security log, newest first (audit_admin)', request: { query: securityLogQuerySchema }, responses: ok('{ items, nextCursor }') });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log/export', summary: 'The security log as CSV (audit_admin); the export is logged', request: { query: securityLogExportQuerySchema }, responses: ok('text/csv') });
-  registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq }') });
+  registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq, hashAlgorithm }') });
   registry.registerPath({ method: 'get', path: '/api/metrics/hotline', summary: '三率 of 12345 orders by unit and period, with trend (leaders, auditors, admins, the 12345 centre; a street its own)', request: { query: hotlineMetricsQuerySchema }, responses: ok('{ responseRate, resolutionRate, satisfactionRate, byUnit: [{ unitId, name, orders, ... }], trend }') });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -590,7 +590,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description { ok, events, firstBrokenSeq, headSeq } */
+                /** @description { ok, events, firstBrokenSeq, headSeq, hashAlgorithm } */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5945,6 +5945,11 @@ export interface components {
             eventsAfterCheckpoint: number;
             /** @description the lowest seq a break names; null when none does */
             firstBrokenSeq: number | null;
+            /**
+             * @description the hash the chain records and was verified with (sm3: 商用密码)
+             * @enum {string}
+             */
+            hashAlgorithm: "sha256" | "sm3";
             /** @description no break found by any of the checks */
             ok: boolean;
             /** @description null when no checkpoint has been written yet (then only the chain and the projections are checked) */
@@ -5953,6 +5958,11 @@ export interface components {
                 checkpointAt: string;
                 /** @description events of this instance the checkpoint covers */
                 events: number;
+                /**
+                 * @description how that checkpoint is signed (sm2: 商用密码, over an SM3 Merkle tree)
+                 * @enum {string}
+                 */
+                signatureAlgorithm: "ed25519" | "sm2";
             } | null;
         };
         ClaimCode: {

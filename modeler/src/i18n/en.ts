@@ -89,6 +89,8 @@ export const en: Messages = {
     verifiedTo: 'Verified up to checkpoint {{time}}', newerEvents: ', {{count}} newer', chainOnly: 'Chain verified (no checkpoint yet)',
     coverage: 'The signed checkpoint covers the first {{covered}} events; the {{newer}} after it are checked by the chain and the task and instance rows only',
     chainOnlyHint: 'No signed checkpoint yet: a truncated or wholly rewritten chain cannot be detected', broken: 'Verification failed: {{reason}}',
+    algorithms: { sha256: 'SHA-256', sm3: 'SM3 (commercial cryptography)', ed25519: 'Ed25519', sm2: 'SM2 (commercial cryptography)' },
+    chainHash: 'Chain hash: {{hash}}', checkpointSignature: 'Checkpoint signature: {{signature}}',
     breaks: {
       altered: 'event #{{seq}} was altered', missing: 'event #{{seq}} is missing', reordered: 'event #{{seq}} was moved',
       truncated: 'the newest events from #{{seq}} were cut off', differsFromCheckpoint: 'differs from the checkpoint: events up to #{{seq}} were rewritten',

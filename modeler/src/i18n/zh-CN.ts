@@ -87,6 +87,8 @@ export const zhCN = {
     verifiedTo: '已校验至检查点 {{time}}', newerEvents: '，其后新增 {{count}} 条', chainOnly: '链校验通过（尚无检查点）',
     coverage: '签名检查点覆盖前 {{covered}} 条记录；其后 {{newer}} 条只经哈希链和待办、实例数据核对',
     chainOnlyHint: '尚无签名检查点：截断或整体改写的记录链无法发现', broken: '校验未通过：{{reason}}',
+    algorithms: { sha256: 'SHA-256', sm3: 'SM3（商用密码）', ed25519: 'Ed25519', sm2: 'SM2（商用密码）' },
+    chainHash: '哈希链算法：{{hash}}', checkpointSignature: '检查点签名：{{signature}}',
     breaks: {
       altered: '第 {{seq}} 条记录被改动', missing: '第 {{seq}} 条记录缺失', reordered: '第 {{seq}} 条记录顺序被调换',
       truncated: '自第 {{seq}} 条起的最新记录被截去', differsFromCheckpoint: '与检查点不符：第 {{seq}} 条及以前的记录被改写',
