@@ -133,6 +133,17 @@ test('the approved plan draws with a recorded seed, only drawn inspectors act, a
   for (const p of people) for (const leak of [p.id, p.username, p.name]) expect(text).not.toContain(leak);
   const byCodePrefix = await request(stack.app).get('/api/public/inspection-results').query({ q: first.slice(0, 14).toLowerCase() });
   expect(byCodePrefix.body.items.map((i: { creditCode: string }) => i.creditCode)).toContain(first);
+
+  // The KPIs of the day's draws: the one plan, three drawn and inspected the day of the draw, one problem of the two
+  // found (the third not found), all three published on time.
+  const kpis = await request(stack.app).get('/api/metrics/random-inspection').query({ from: '2026-09-21', to: '2026-09-21' }).set('authorization', await stack.login('district_leader'));
+  expect(kpis.status).toBe(200);
+  expect(kpis.body).toMatchObject({
+    plans: 1, drawn: 3, inspected: 3, problems: 1, notFound: 1, inspectedShare: 1, problemShare: 0.5, publicationDue: 3, publishedOnTimeRate: 1,
+    drawToInspectionDays: { median: 0, max: 0 }, byPlan: [{ instanceId: id, title: '2026年第三季度占道经营双随机抽查', drawn: 3, inspected: 3 }],
+  });
+  expect((await request(stack.app).get('/api/metrics/random-inspection').set('authorization', await stack.login(finder))).status).toBe(403);
+  expect((await request(stack.app).get('/api/metrics/random-inspection').query({ from: '2026-09-22', to: '2026-09-21' }).set('authorization', await stack.login('auditor'))).body.error.details[0].path).toBe('from');
 });
 
 test('a recusal removes the inspector at once and draws one replacement, never anyone drawn before nor anyone with a conflict', async () => {
