@@ -80,7 +80,11 @@ const en: typeof zhCN = {
   },
 };
 
-i18n.addResourceBundle('zh-CN', 'translation', { random: zhCN }, true, false);
-i18n.addResourceBundle('en', 'translation', { random: en }, true, false);
+// The inspection result's form (generated from the action's schema) names its outcomes and notes through these.
+const formZh = { enum: { problem: '发现问题', notFound: '查无下落（未发现检查对象）', compliant: '未发现问题' }, field: { notes: '检查情况' } };
+const formEn = { enum: { problem: 'Problem found', notFound: 'Not found at the address', compliant: 'No problem found' }, field: { notes: 'Findings' } };
+
+i18n.addResourceBundle('zh-CN', 'translation', { random: zhCN, ...formZh }, true, false);
+i18n.addResourceBundle('en', 'translation', { random: en, ...formEn }, true, false);
 
 export const RANDOM_TEXTS_LOADED = true;
