@@ -81,8 +81,17 @@ const en: typeof zhCN = {
 };
 
 // The inspection result's form (generated from the action's schema) names its outcomes and notes through these.
-const formZh = { enum: { problem: '发现问题', notFound: '查无下落（未发现检查对象）', compliant: '未发现问题' }, field: { notes: '检查情况' } };
-const formEn = { enum: { problem: 'Problem found', notFound: 'Not found at the address', compliant: 'No problem found' }, field: { notes: 'Findings' } };
+// The case trail names the process's steps and events through these (keys the app already has stay as they are).
+const formZh = {
+  enum: { problem: '发现问题', notFound: '查无下落（未发现检查对象）', compliant: '未发现问题' }, field: { notes: '检查情况' },
+  step: { Task_ApprovePlan: '审批抽查计划', Service_Draw: '摇号（随机抽取对象和人员）', Task_RandomInspect: '双随机检查', Service_Publish: '结果公示' },
+  action: { draw: '摇号', recuse: '申请回避', replacementDrawn: '替补抽取', penaltyCaseStarted: '转入查处案件' },
+};
+const formEn = {
+  enum: { problem: 'Problem found', notFound: 'Not found at the address', compliant: 'No problem found' }, field: { notes: 'Findings' },
+  step: { Task_ApprovePlan: 'Approve the plan', Service_Draw: 'Draw', Task_RandomInspect: 'Random inspection', Service_Publish: 'Publication' },
+  action: { draw: 'Drawn', recuse: 'Recusal', replacementDrawn: 'Replacement drawn', penaltyCaseStarted: 'Penalty case started' },
+};
 
 i18n.addResourceBundle('zh-CN', 'translation', { random: zhCN, ...formZh }, true, false);
 i18n.addResourceBundle('en', 'translation', { random: en, ...formEn }, true, false);
