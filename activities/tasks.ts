@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditActor } from '../db/audit-log';
-import { auditEvents, tasks } from '../db/schema';
+import { auditEvents, taskCandidates, tasks } from '../db/schema';
 import { toShanghaiIso } from '../domain/calendar/deadline';
 import type { Notifier } from './notifier';
 
@@ -25,6 +25,8 @@ export interface OpenTaskArgs {
   acknowledgeBy: string | null;
   title: string;
   context: Record<string, unknown>;
+  /** The only users who may see and act on the task (./task_candidates); absent for a role's pool. */
+  candidates?: string[];
 }
 
 /** Whether a decision met its time limit: the acknowledgement limit for an acknowledgement, the deadline otherwise. */
@@ -76,6 +78,9 @@ export async function writeOpenTask(tx: Db, args: OpenTaskArgs): Promise<void> {
     dueAt: new Date(args.dueAt), remindAt: new Date(args.remindAt), title: args.title,
     acknowledgeBy: args.acknowledgeBy ? new Date(args.acknowledgeBy) : null,
   }).onConflictDoNothing();
+  if (args.candidates && args.candidates.length > 0) {
+    await tx.insert(taskCandidates).values(args.candidates.map((userId) => ({ taskId: args.taskId, userId }))).onConflictDoNothing();
+  }
   await appendAudit(tx, {
     instanceId: args.instanceId, eventKey: `${args.taskId}:open`, at: new Date(args.createdAt), actor: null,
     stepId: args.stepId, action: 'open',

@@ -27,6 +27,7 @@ import { licensingRouter } from './licensing/router';
 import { registriesRouter } from './registries/router';
 import { publicResultsRouter } from './registries/public-results';
 import { drawRouter } from './registries/draw';
+import { randomInspectionMetricsRouter } from './metrics/random-inspection';
 import { DbCreditRegistry } from '../activities/credit-registry';
 import { healthHandler } from './health';
 import { noStore, securityHeaders, strictTransportOnHttps } from './security';
@@ -74,7 +75,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/tasks', tasksRouter(ctx));
   api.use('/catalogs', catalogsRouter(ctx));
   api.use('/admin', adminRouter(ctx));
-  api.use('/metrics', metricsRouter(ctx));
+  api.use('/metrics', randomInspectionMetricsRouter(ctx), metricsRouter(ctx));
   api.use('/licensing', licensingRouter(ctx));
   api.use('/registries', registriesRouter(ctx));
   api.use(notFoundRoute);

@@ -186,6 +186,16 @@ export const tasks = pgTable('tasks', {
   index('tasks_instance_idx').on(t.instanceId),
 ]);
 
+/**
+ * Who alone may see and act on a task, where the process names them (the inspectors drawn for a subject, 双随机):
+ * a task with rows here leaves the role's pool and shows only to these users. Most tasks have none.
+ */
+export const taskCandidates = pgTable('task_candidates', {
+  /** Goes with its task (a purged instance takes its tasks along). */
+  taskId: text('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.taskId, t.userId] })]);
+
 export const auditEvents = pgTable('audit_events', {
   instanceId: text('instance_id').notNull().references(() => instances.id),
   seq: integer('seq').notNull(),

@@ -7,6 +7,7 @@ import type { Worker } from '@temporalio/worker';
 import { openDatabase, type Database } from '../db/client';
 import { useHashForNewChains } from '../db/chain-hash';
 import { seedCatalogs, seedDemo, seedProcesses } from '../db/seed';
+import { seedDemoSubjects } from '../db/demo-subjects';
 import { bootstrapProduction } from '../db/bootstrap';
 import { createApp } from '../api/app';
 import { createWorker } from '../worker/create-worker';
@@ -39,6 +40,8 @@ export async function openDatabaseFor(config: Config, log: Log): Promise<Databas
     } else {
       const { seeded } = await seedDemo(database.db);
       if (seeded) log('[db] demo organisation, users and catalogs seeded');
+      const subjects = await seedDemoSubjects(database.db);
+      if (subjects.seeded > 0) log(`[db] ${subjects.seeded} demo market subjects seeded`);
     }
   }).catch(async (error: unknown) => { await database.close(); throw error; });
   return database;

@@ -19,6 +19,7 @@ import { orgUnitCreateBodySchema, orgUnitPatchBodySchema } from '../admin/org-ad
 import { passwordResetBodySchema, reasonBodySchema, userCreateBodySchema, userPatchBodySchema, userRolesBodySchema } from '../admin/user-admin-router';
 import { securityLogExportQuerySchema, securityLogQuerySchema } from '../admin/security-log-router';
 import { importQuerySchema } from '../admin/import-router';
+import { registerRandomInspectionPaths } from './random-inspection';
 
 const errorSchema = z.object({
   error: z.object({
@@ -138,6 +139,7 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/admin/security-log/export', summary: 'The security log as CSV (audit_admin); the export is logged', request: { query: securityLogExportQuerySchema }, responses: ok('text/csv') });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq, hashAlgorithm }') });
   registry.registerPath({ method: 'get', path: '/api/metrics/hotline', summary: '三率 of 12345 orders by unit and period, with trend (leaders, auditors, admins, the 12345 centre; a street its own)', request: { query: hotlineMetricsQuerySchema }, responses: ok('{ responseRate, resolutionRate, satisfactionRate, byUnit: [{ unitId, name, orders, ... }], trend }') });
+  registerRandomInspectionPaths(registry, ok);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -1,6 +1,6 @@
 // The task as clerks see it in the inbox and on the task page.
 import { sql, type SQL } from 'drizzle-orm';
-import { instances, tasks } from '../../db/schema';
+import { instances, taskCandidates, tasks } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { publicOnly } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
@@ -61,4 +61,14 @@ export const portalOnly = (actor: Actor) => publicOnly(actor.roles);
  */
 export function portalTasks(actor: Actor): SQL {
   return sql`exists (select 1 from ${instances} where ${instances.id} = ${tasks.instanceId} and ${instances.partyAccountId} = ${actor.id})`;
+}
+
+/**
+ * The tasks an actor's lists may show as far as named candidates go: a task with candidates (the inspectors drawn for
+ * a subject, 双随机) only to those users and to readers of the whole organisation; every other task as before.
+ */
+export function candidateTasks(actor: Actor): SQL {
+  if (readsAll(actor)) return sql`true`;
+  return sql`(not exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id})
+    or exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id} and ${taskCandidates.userId} = ${actor.id}))`;
 }

@@ -60,6 +60,8 @@ export interface HumanTaskSpec {
   holdsDeadline?: (action: string) => boolean;
   /** Extra audit data for the opening event (e.g. which department). */
   context?: Record<string, unknown>;
+  /** Only these users see the task in their inbox and may claim it (the drawn inspectors); the guard decides acting. */
+  candidates?: string[];
 }
 
 /** What the process and its guards can see of an open task. */
@@ -292,6 +294,7 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     acknowledgeBy: ackDue?.dueAt.toISOString() ?? null,
     title: ctx.title,
     context: spec.context ?? {},
+    ...(spec.candidates ? { candidates: spec.candidates } : {}),
   };
   // Joins the step's transaction: the completion that led here, or the case's start, commits with it.
   if (batchesSteps()) await stepWrite({ kind: 'open', args: opening });

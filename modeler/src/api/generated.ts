@@ -2050,6 +2050,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/instances/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's recorded draw: seed, algorithm, registry hash, subjects, inspectors, recusals and the command that re-runs it (officials) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the draw */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DrawRecord"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/licensing/applications": {
         parameters: {
             query?: never;
@@ -2845,6 +2937,101 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Kpis"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/random-inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Double-random KPIs over the plans drawn in a period: draw-to-inspection days, share inspected, share of problems, published on time (leaders, auditors, admins, agency heads, platform operators) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first Asia/Shanghai day of the draws counted (default: 90 days before to) */
+                    from?: string;
+                    /** @description last Asia/Shanghai day of the draws counted (default: today) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the KPIs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RandomInspectionKpis"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -4686,6 +4873,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/inspection-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published results of random inspections (一公开), no sign-in; never an inspector */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    from?: string;
+                    limit?: number;
+                    q?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicInspectionResults"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registries/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subjects registry (检查对象名录库), keyset-paged by credit code; q searches by name or credit-code prefix (officials) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketSubjectsPage"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registries/subjects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import market subjects from CSV (admin; header creditCode,name,address,gridCode,creditGrade); all or nothing; ?dryRun=true checks only */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description { dryRun, created, updated, errors: [{ row, field, message }], errorCount } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -6016,6 +6491,56 @@ export interface components {
             stepId: string;
             taskId: string;
         };
+        DrawRecord: {
+            algorithm: string;
+            drawnAt: string;
+            /** @description user id → name, for every inspector named above */
+            inspectorNames: {
+                [key: string]: string;
+            };
+            /** @description by credit code: the user ids who act now */
+            inspectors: {
+                [key: string]: string[];
+            };
+            plan: {
+                inspectorsPerSubject: number;
+                sample: {
+                    count: number;
+                } | {
+                    percent: number;
+                };
+                /** @enum {string} */
+                weighting: "none" | "credit";
+                weights: {
+                    [key: string]: number;
+                };
+            };
+            recusals: {
+                creditCode: string;
+                declared: boolean;
+                reason: string;
+                replacement: string | null;
+                userId: string;
+            }[];
+            /** @description SHA-256 of the registry snapshot */
+            registryHash: string;
+            registrySize: {
+                inspectors: number;
+                subjects: number;
+            };
+            /** @description 64 hex digits */
+            seed: string;
+            subjects: {
+                creditCode: string;
+                name: string;
+            }[];
+            tasks: {
+                creditCode: string;
+                status: string;
+                taskId: string;
+            }[];
+            verifyCommand: string;
+        };
         Error: {
             error: {
                 code: string;
@@ -6207,6 +6732,18 @@ export interface components {
             token: string;
             user: components["schemas"]["User"];
         };
+        MarketSubject: {
+            address: string;
+            creditCode: string;
+            /** @enum {string} */
+            creditGrade: "A" | "B" | "C" | "D";
+            gridCode: string;
+            name: string;
+        };
+        MarketSubjectsPage: {
+            items: components["schemas"]["MarketSubject"][];
+            nextCursor: string | null;
+        };
         OrgUnit: {
             active?: boolean;
             code: string | null;
@@ -6342,8 +6879,62 @@ export interface components {
             createdBy: string;
             version: number;
         };
+        PublicInspectionResult: {
+            creditCode: string;
+            inspectedOn: string;
+            matter: string;
+            /** @enum {string} */
+            outcome: "compliant" | "problem" | "notFound";
+            planTitle: string;
+            publishedOn: string;
+            subjectName: string;
+        };
+        PublicInspectionResults: {
+            items: components["schemas"]["PublicInspectionResult"][];
+            nextCursor: string | null;
+        };
         Published: {
             version: number;
+        };
+        RandomInspectionKpis: {
+            byPlan: {
+                drawn: number;
+                drawnAt: string;
+                drawToInspectionDays: {
+                    max: number | null;
+                    mean: number | null;
+                    median: number | null;
+                };
+                inspected: number;
+                inspectedShare: number | null;
+                instanceId: string;
+                notFound: number;
+                problems: number;
+                problemShare: number | null;
+                publicationDue: number;
+                published: number;
+                publishedOnTime: number;
+                publishedOnTimeRate: number | null;
+                title: string;
+            }[];
+            drawn: number;
+            drawToInspectionDays: {
+                max: number | null;
+                mean: number | null;
+                median: number | null;
+            };
+            from: string;
+            inspected: number;
+            inspectedShare: number | null;
+            notFound: number;
+            plans: number;
+            problems: number;
+            problemShare: number | null;
+            publicationDue: number;
+            published: number;
+            publishedOnTime: number;
+            publishedOnTimeRate: number | null;
+            to: string;
         };
         Started: {
             claim?: components["schemas"]["ClaimCode"] | null;

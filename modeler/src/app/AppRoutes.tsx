@@ -25,6 +25,10 @@ const UsersAdminPage = lazy(() => import('../admin/UsersAdminPage'));
 const SecurityLogPage = lazy(() => import('../admin/SecurityLogPage'));
 const StartPage = lazy(() => import('../cases/StartPage'));
 const PortalPage = lazy(() => import('../portal/PortalPage'));
+const RandomPlansPage = lazy(() => import('../random/RandomPlansPage'));
+const PlanFormPage = lazy(() => import('../random/PlanFormPage'));
+const DrawPage = lazy(() => import('../random/DrawPage'));
+const PublicResultsPage = lazy(() => import('../random/PublicResultsPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -37,6 +41,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 一公开: no sign-in. /public/inspections is the name API.md gives the page. */}
+      <Route path="/public/inspection-results" element={<Suspense fallback={fallback}><PublicResultsPage /></Suspense>} />
+      <Route path="/public/inspections" element={<Suspense fallback={fallback}><PublicResultsPage /></Suspense>} />
       <Route path="/" element={<Home />} />
       <Route element={<RequireAuth />}>
         <Route path="/account/password" element={<Suspense fallback={fallback}><ChangePasswordPage /></Suspense>} />
@@ -56,6 +63,9 @@ export function AppRoutes() {
           <Route path="/admin/security-log" element={<Suspense fallback={fallback}><SecurityLogPage /></Suspense>} />
           <Route path="/start/:key" element={<Suspense fallback={fallback}><StartPage /></Suspense>} />
           <Route path="/portal" element={<Suspense fallback={fallback}><PortalPage /></Suspense>} />
+          <Route path="/random" element={<Suspense fallback={fallback}><RandomPlansPage /></Suspense>} />
+          <Route path="/random/plans/new" element={<Suspense fallback={fallback}><PlanFormPage /></Suspense>} />
+          <Route path="/random/draws/:instanceId" element={<Suspense fallback={fallback}><DrawPage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
