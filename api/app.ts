@@ -23,6 +23,7 @@ import { tasksRouter } from './tasks/router';
 import { catalogsRouter } from './catalogs/router';
 import { adminRouter } from './admin/router';
 import { metricsRouter } from './metrics/router';
+import { hotlineRouter } from './hotline/router';
 import { licensingRouter } from './licensing/router';
 import { registriesRouter } from './registries/router';
 import { publicResultsRouter } from './registries/public-results';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/catalogs', catalogsRouter(ctx));
   api.use('/admin', adminRouter(ctx));
   api.use('/metrics', randomInspectionMetricsRouter(ctx), metricsRouter(ctx));
+  api.use('/hotline', hotlineRouter(ctx));
   api.use('/licensing', licensingRouter(ctx));
   api.use('/registries', registriesRouter(ctx));
   api.use(notFoundRoute);

@@ -9,7 +9,8 @@ import { diagramBodySchema } from '../processes/router';
 import { startBodySchema } from '../processes/start-instance';
 import { catalogEntryBodySchema } from '../catalogs/router';
 import { advanceBodySchema } from '../admin/router';
-import { hotlineMetricsQuerySchema, kpiQuerySchema } from '../metrics/router';
+import { hotlineDrillDownQuerySchema, hotlineMetricsQuerySchema, kpiQuerySchema } from '../metrics/router';
+import { dispatchSuggestionQuerySchema } from '../hotline/router';
 import { claimBodySchema, reissueBodySchema } from '../licensing/claims';
 import { bindSubjectBodySchema } from '../licensing/subjects';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
@@ -138,7 +139,10 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/admin/security-log', summary: 'The security log, newest first (audit_admin)', request: { query: securityLogQuerySchema }, responses: ok('{ items, nextCursor }') });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log/export', summary: 'The security log as CSV (audit_admin); the export is logged', request: { query: securityLogExportQuerySchema }, responses: ok('text/csv') });
   registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq, hashAlgorithm }') });
-  registry.registerPath({ method: 'get', path: '/api/metrics/hotline', summary: '三率 of 12345 orders by unit and period, with trend (leaders, auditors, admins, the 12345 centre; a street its own)', request: { query: hotlineMetricsQuerySchema }, responses: ok('{ responseRate, resolutionRate, satisfactionRate, byUnit: [{ unitId, name, orders, ... }], trend }') });
+  registry.registerPath({ method: 'get', path: '/api/metrics/hotline', summary: '三率 of 12345 orders by unit and period, with trend (leaders, auditors, admins, the 12345 centre; a street its own)', request: { query: hotlineMetricsQuerySchema }, responses: ok('{ responseRate, resolutionRate, satisfactionRate, byUnit: [{ unitId, name, orders, ... }], trend }', R.hotlineRatesSchema) });
+  registry.registerPath({ method: 'get', path: '/api/metrics/hotline/orders', summary: 'The orders behind one of the 三率 for a unit and a period, each with whether it counted (same readers as /api/metrics/hotline)', request: { query: hotlineDrillDownQuerySchema }, responses: ok('{ rate, items: [{ instanceId, title, unitId, period, met, ... }] }', R.hotlineRateOrdersSchema) });
+  registry.registerPath({ method: 'get', path: '/api/hotline/queues', summary: 'The 12345 centre\'s queues: calls to dispatch, objections to rule on, return visits (hotline_operator, auditor); urgent first, then by due time', responses: ok('{ intake, objections, returnVisits }', R.hotlineQueuesSchema) });
+  registry.registerPath({ method: 'get', path: '/api/hotline/dispatch-suggestion', summary: 'The dispatch catalog\'s unit for a category (and grid): its department, the grid\'s street, or the district when only the area is known (hotline_operator)', request: { query: dispatchSuggestionQuerySchema }, responses: ok('{ unitId, name, kind, basis, complex, eventCategory }', R.dispatchSuggestionSchema) });
   registerRandomInspectionPaths(registry, ok);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -139,6 +139,36 @@ export const kpisSchema = named('Kpis', ratesSchema.extend({
   byUnit: z.array(ratesSchema.extend({ orgUnitId: z.string(), name: z.string(), kind: z.enum(['street', 'department']) })),
   trend: z.array(ratesSchema.extend({ period: z.string() })),
 }));
+const hotlineRates = { responseRate: nullable(z.number()), resolutionRate: nullable(z.number()), satisfactionRate: nullable(z.number()) };
+export const hotlineRatesSchema = named('HotlineRates', z.object({
+  from: instant, to: instant, granularity: z.enum(['day', 'week']), unitId: z.string().optional(), ...hotlineRates,
+  byUnit: z.array(z.object({ unitId: z.string(), name: z.string(), orders: z.number().int(), contacts: z.number().int(), visits: z.number().int(), ...hotlineRates })),
+  trend: z.array(z.object({ period: z.string(), ...hotlineRates })),
+}));
+export const hotlineRateOrdersSchema = named('HotlineRateOrders', z.object({
+  rate: z.enum(['response', 'resolution', 'satisfaction']), from: instant, to: instant, granularity: z.enum(['day', 'week']),
+  items: z.array(z.object({
+    instanceId: z.string(), title: z.string(), status: nullable(z.string()), unitId: z.string(), unitName: z.string(),
+    period: z.string(), at: instant.describe('the dispatch (response) or the return visit'), met: z.boolean().describe('counted in the numerator'),
+    contactDueAt: nullable(instant), contactedAt: nullable(instant), resolved: nullable(z.boolean()), satisfaction: nullable(z.string()),
+  })),
+  truncated: z.boolean(),
+}));
+const hotlineQueueItemSchema = named('HotlineQueueItem', z.object({
+  taskId: z.string(), instanceId: z.string(), stepId: z.string(), title: z.string(), createdAt: instant, dueAt: instant, overdue: z.boolean(),
+  urgent: z.boolean(), kind: z.string(), category: z.string(),
+  caller: z.object({ name: z.string(), phone: z.string() }).describe('in full to the centre and auditors'),
+  content: z.string(), location: nullable(z.string()), gridCode: nullable(z.string()),
+  suggestedUnitId: nullable(z.string()), suggestedUnitName: nullable(z.string()), unitId: nullable(z.string()), unitName: nullable(z.string()),
+  objection: nullable(z.string()), reported: nullable(z.boolean()), result: nullable(z.string()), linkedCaseId: nullable(z.string()), reopened: z.boolean(),
+}));
+export const hotlineQueuesSchema = named('HotlineQueues', z.object({
+  intake: z.array(hotlineQueueItemSchema), objections: z.array(hotlineQueueItemSchema), returnVisits: z.array(hotlineQueueItemSchema),
+}));
+export const dispatchSuggestionSchema = named('DispatchSuggestion', z.object({
+  unitId: z.string(), name: z.string(), kind: nullable(z.string()), basis: z.enum(['department', 'street', 'district']),
+  complex: z.boolean(), eventCategory: z.string(),
+}));
 export const clockSchema = named('Clock', z.object({ now: instant, simulation: z.boolean() }));
 export const advancedSchema = named('Advanced', z.object({ now: instant }));
 export const healthSchema = named('Health', z.record(z.string(), z.unknown()).describe('each part and whether it answers'));

@@ -85,6 +85,11 @@ export interface TaskHandle {
   resume(data: Record<string, unknown>): Promise<void>;
   /** Ends the task without a decision (e.g. an approved dispute releases the department). */
   withdraw(reason: string): Promise<void>;
+  /**
+   * Completes the task on the process's own account, recorded for `actor` (a linked case's close reports for the unit
+   * that filed it). False when the task had already ended.
+   */
+  complete(action: string, data: Record<string, unknown>, actor: AuditActor): Promise<boolean>;
   /** Lets a held deadline act again; move it first (`reschedule`) when the request was granted. */
   releaseDeadline(): void;
 }
@@ -403,6 +408,23 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
       task.withdrawn = reason;
       task.version++;
       await records.withdrawTask({ ...event, at: new Date().toISOString(), reason });
+    },
+    async complete(action, data, actor) {
+      await condition(() => !task.inFlight && task.opened);
+      if (finished()) return false;
+      const decision: TaskDecision = { action, data, actor, at: new Date() };
+      // In flight while written, so a deadline firing meanwhile waits and then finds the decision.
+      task.inFlight = true;
+      try {
+        await records.recordTaskAction({
+          ...event, eventKey: `${taskId}:done`, action, data, actor, at: decision.at.toISOString(), completes: true,
+        });
+      } finally {
+        task.inFlight = false;
+      }
+      task.decision = decision;
+      task.version++;
+      return true;
     },
   };
 }

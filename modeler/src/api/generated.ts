@@ -1582,6 +1582,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hotline/dispatch-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch catalog's unit for a category (and grid): its department, the grid's street, or the district when only the area is known (hotline_operator) */
+        get: {
+            parameters: {
+                query: {
+                    category: string;
+                    gridCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { unitId, name, kind, basis, complex, eventCategory } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchSuggestion"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 12345 centre's queues: calls to dispatch, objections to rule on, return visits (hotline_operator, auditor); urgent first, then by due time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { intake, objections, returnVisits } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotlineQueues"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/instances": {
         parameters: {
             query?: never;
@@ -2839,9 +3022,103 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["HotlineRates"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/hotline/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The orders behind one of the 三率 for a unit and a period, each with whether it counted (same readers as /api/metrics/hotline) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    period?: string;
+                    rate: "response" | "resolution" | "satisfaction";
+                    to?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { rate, items: [{ instanceId, title, unitId, period, met, ... }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotlineRateOrders"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6491,6 +6768,15 @@ export interface components {
             stepId: string;
             taskId: string;
         };
+        DispatchSuggestion: {
+            /** @enum {string} */
+            basis: "department" | "street" | "district";
+            complex: boolean;
+            eventCategory: string;
+            kind: string | null;
+            name: string;
+            unitId: string;
+        };
         DrawRecord: {
             algorithm: string;
             drawnAt: string;
@@ -6555,6 +6841,99 @@ export interface components {
         /** @description each part and whether it answers */
         Health: {
             [key: string]: unknown;
+        };
+        HotlineQueueItem: {
+            /** @description in full to the centre and auditors */
+            caller: {
+                name: string;
+                phone: string;
+            };
+            category: string;
+            content: string;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            createdAt: string;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            dueAt: string;
+            gridCode: string | null;
+            instanceId: string;
+            kind: string;
+            linkedCaseId: string | null;
+            location: string | null;
+            objection: string | null;
+            overdue: boolean;
+            reopened: boolean;
+            reported: boolean | null;
+            result: string | null;
+            stepId: string;
+            suggestedUnitId: string | null;
+            suggestedUnitName: string | null;
+            taskId: string;
+            title: string;
+            unitId: string | null;
+            unitName: string | null;
+            urgent: boolean;
+        };
+        HotlineQueues: {
+            intake: components["schemas"]["HotlineQueueItem"][];
+            objections: components["schemas"]["HotlineQueueItem"][];
+            returnVisits: components["schemas"]["HotlineQueueItem"][];
+        };
+        HotlineRateOrders: {
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            from: string;
+            /** @enum {string} */
+            granularity: "day" | "week";
+            items: {
+                /** @description the dispatch (response) or the return visit */
+                at: string;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                contactDueAt: string | null;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                contactedAt: string | null;
+                instanceId: string;
+                /** @description counted in the numerator */
+                met: boolean;
+                period: string;
+                resolved: boolean | null;
+                satisfaction: string | null;
+                status: string | null;
+                title: string;
+                unitId: string;
+                unitName: string;
+            }[];
+            /** @enum {string} */
+            rate: "response" | "resolution" | "satisfaction";
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            to: string;
+            truncated: boolean;
+        };
+        HotlineRates: {
+            byUnit: {
+                contacts: number;
+                name: string;
+                orders: number;
+                resolutionRate: number | null;
+                responseRate: number | null;
+                satisfactionRate: number | null;
+                unitId: string;
+                visits: number;
+            }[];
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            from: string;
+            /** @enum {string} */
+            granularity: "day" | "week";
+            resolutionRate: number | null;
+            responseRate: number | null;
+            satisfactionRate: number | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            to: string;
+            trend: {
+                period: string;
+                resolutionRate: number | null;
+                responseRate: number | null;
+                satisfactionRate: number | null;
+            }[];
+            unitId?: string;
         };
         InstanceConformance: {
             deviations: {
