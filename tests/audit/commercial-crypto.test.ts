@@ -23,6 +23,7 @@ import { loadProjections } from '../../audit/projections';
 import { verifyArchive } from '../../audit/verify-archive';
 import { verifyInstance } from '../../audit/verify-instance';
 import { loadConfig } from '../../runtime/config';
+import { openDatabaseFor } from '../../runtime/stack';
 import { asSuperuserBypassingTriggers } from '../support/tamper';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -269,6 +270,21 @@ test('the settings: SHA-256 and Ed25519 by default, SM3 and SM2 by choice, anyth
   expect(() => loadConfig({ SHANZHI_DATA_DIR: dataDir, SHANZHI_AUDIT_HASH: 'md5' }, [])).toThrow(/SHANZHI_AUDIT_HASH/);
   expect(() => loadConfig({ SHANZHI_DATA_DIR: dataDir, SHANZHI_CHECKPOINT_SIGNATURE: 'rsa' }, [])).toThrow(/SHANZHI_CHECKPOINT_SIGNATURE/);
 });
+
+test('an installation started with SHANZHI_AUDIT_HASH=sm3 writes its security log from the bootstrap on with SM3', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'shanzhi-gm-install-'));
+  const config = loadConfig({
+    NODE_ENV: 'production', SHANZHI_DATA_DIR: join(folder, 'data'), SHANZHI_CHECKPOINT_KEY_FILE: join(folder, 'keys', 'checkpoint-sm2.pem'),
+    SHANZHI_BOOTSTRAP_PASSWORD: 'Install-Day-2026!', SHANZHI_AUDIT_HASH: 'sm3', SHANZHI_CHECKPOINT_SIGNATURE: 'sm2',
+  }, []);
+  const installed = await openDatabaseFor(config, () => undefined);
+  try {
+    expect(await verifySecurityLog(installed.db)).toMatchObject({ ok: true, events: 3, hashAlgorithm: 'sm3' });
+  } finally {
+    await installed.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}, 60_000);
 
 test('npm run verify:audit checks SHA-256 and SM3 chains, an SM2 checkpoint and an SM3 security log in one database', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'shanzhi-gm-verify-'));
