@@ -17,11 +17,13 @@ import { auditEvents, instances, securityEvents, securityLogHead } from '../../d
 import { logSecurityEvent, verifySecurityLog } from '../../db/security-log';
 import { checkpointIntact, loadSigningKey, makeCheckpoint, readHeads, signedPayload, type Checkpoint } from '../../audit/checkpoint';
 import { CheckpointWriter } from '../../audit/checkpoint-writer';
+import { fileCheckpointSource } from '../../audit/checkpoint-source';
 import { merkleRoot } from '../../audit/merkle';
 import { loadProjections } from '../../audit/projections';
 import { verifyArchive } from '../../audit/verify-archive';
 import { verifyInstance } from '../../audit/verify-instance';
 import { loadConfig } from '../../runtime/config';
+import { openDatabaseFor } from '../../runtime/stack';
 import { asSuperuserBypassingTriggers } from '../support/tamper';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -230,16 +232,33 @@ describe('SM2 checkpoints', () => {
     expect(() => loadSigningKey(keyFile, 'ed25519')).toThrow(/is an sm2 key, but checkpoints are to be signed with ed25519 \(SHANZHI_CHECKPOINT_SIGNATURE\)/);
   });
 
-  test('the checkpoint writer signs with SM2 when configured', async () => {
-    const writer = new CheckpointWriter(database.db, { dir: join(dir, 'checkpoints'), keyFile: join(dir, 'keys', 'writer-sm2.pem'), signature: 'sm2', debounceMs: 60_000, log: () => undefined });
+  test('the checkpoint writer signs with SM2 when configured, carries its checkpoint over a restart, and the API\'s check names both algorithms', async () => {
+    const writerKey = join(dir, 'keys', 'writer-sm2.pem');
+    const logged: string[] = [];
+    const writer = () => new CheckpointWriter(database.db, { dir: join(dir, 'checkpoints'), keyFile: writerKey, signature: 'sm2', debounceMs: 60_000, log: (l) => logged.push(l) });
+    const first = writer();
     try {
-      const written = await writer.start();
+      const written = await first.start();
       expect(written).toMatchObject({ signatureAlgorithm: 'sm2', merkleHash: 'sm3' });
-      expect(written.heads.length).toBeGreaterThan(0);
-      expect(checkpointIntact(written, readFileSync(join(dir, 'keys', 'writer-sm2.pem.pub'), 'utf8'))).toEqual({ signature: true, root: true });
+      expect(written.heads.map((h) => h.instanceId)).toEqual(expect.arrayContaining(['MIX-OLD', 'MIX-NEW']));
+      expect(checkpointIntact(written, readFileSync(`${writerKey}.pub`, 'utf8'))).toEqual({ signature: true, root: true });
     } finally {
-      await writer.stop();
+      await first.stop();
     }
+    const second = writer();
+    try {
+      await second.start();
+      expect(logged.filter((l) => l.includes('does not verify'))).toEqual([]);
+    } finally {
+      await second.stop();
+    }
+    const latest = await fileCheckpointSource(join(dir, 'checkpoints'), writerKey).latest();
+    expect(await verifyInstance(database.db, 'MIX-NEW', latest, new Date())).toMatchObject({
+      ok: true, hashAlgorithm: 'sm3', verifiedUpTo: { signatureAlgorithm: 'sm2', events: 3 }, eventsAfterCheckpoint: 0,
+    });
+    expect(await verifyInstance(database.db, 'MIX-OLD', latest, new Date())).toMatchObject({
+      ok: true, hashAlgorithm: 'sha256', verifiedUpTo: { signatureAlgorithm: 'sm2', events: 4 },
+    });
   });
 });
 
@@ -251,6 +270,21 @@ test('the settings: SHA-256 and Ed25519 by default, SM3 and SM2 by choice, anyth
   expect(() => loadConfig({ SHANZHI_DATA_DIR: dataDir, SHANZHI_AUDIT_HASH: 'md5' }, [])).toThrow(/SHANZHI_AUDIT_HASH/);
   expect(() => loadConfig({ SHANZHI_DATA_DIR: dataDir, SHANZHI_CHECKPOINT_SIGNATURE: 'rsa' }, [])).toThrow(/SHANZHI_CHECKPOINT_SIGNATURE/);
 });
+
+test('an installation started with SHANZHI_AUDIT_HASH=sm3 writes its security log from the bootstrap on with SM3', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'shanzhi-gm-install-'));
+  const config = loadConfig({
+    NODE_ENV: 'production', SHANZHI_DATA_DIR: join(folder, 'data'), SHANZHI_CHECKPOINT_KEY_FILE: join(folder, 'keys', 'checkpoint-sm2.pem'),
+    SHANZHI_BOOTSTRAP_PASSWORD: 'Install-Day-2026!', SHANZHI_AUDIT_HASH: 'sm3', SHANZHI_CHECKPOINT_SIGNATURE: 'sm2',
+  }, []);
+  const installed = await openDatabaseFor(config, () => undefined);
+  try {
+    expect(await verifySecurityLog(installed.db)).toMatchObject({ ok: true, events: 3, hashAlgorithm: 'sm3' });
+  } finally {
+    await installed.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}, 60_000);
 
 test('npm run verify:audit checks SHA-256 and SM3 chains, an SM2 checkpoint and an SM3 security log in one database', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'shanzhi-gm-verify-'));

@@ -45,5 +45,5 @@ export function useSecurityLog(filters: { from?: string; to?: string; event?: st
 }
 
 export function useSecurityLogVerdict() {
-  return useQuery({ queryKey: ['security-log-verify'], queryFn: () => api<{ ok: boolean; events: number; firstBrokenSeq: number | null }>('/admin/security-log/verify') });
+  return useQuery({ queryKey: ['security-log-verify'], queryFn: () => api<{ ok: boolean; events: number; firstBrokenSeq: number | null; hashAlgorithm: 'sha256' | 'sm3' }>('/admin/security-log/verify') });
 }

@@ -147,7 +147,7 @@ export const en: Messages = {
     moveHint: 'Open tasks the user holds go back to their pool.', tasksReturned: '{{count}} held task(s) went back to the pool',
     logTitle: 'Security log', logHint: 'Sign-ins, failures, lockouts and every administrative change (who, what, before → after), hash-chained, kept at least six months.',
     eventFilter: 'Filter by event', exportCsv: 'Export CSV', noEvents: 'No security events in this period', at: 'Time', event: 'Event', actor: 'By',
-    target: 'Target', change: 'Details', address: 'Address', system: 'System', chainOk: 'Hash chain verified ({{count}} events)', chainBroken: 'Hash chain broken at #{{seq}}',
+    target: 'Target', change: 'Details', address: 'Address', system: 'System', chainOk: 'Hash chain verified ({{count}} events, {{hash}})', chainBroken: 'Hash chain broken at #{{seq}}',
   },
   orgKind: { district: 'District', street: 'Street', community: 'Community', grid: 'Grid', department: 'Department' },
   securityEvent: {

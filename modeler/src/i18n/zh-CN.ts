@@ -145,7 +145,7 @@ export const zhCN = {
     moveHint: '调整后，该用户已领取但未办结的任务退回原单位的待领取池。', tasksReturned: '{{count}} 件已领取的任务已退回待领取池',
     logTitle: '安全审计日志', logHint: '记录登录、登录失败、账号锁定及全部管理操作（操作人、内容、变更前后），哈希链防篡改，保存不少于六个月。',
     eventFilter: '按事件类型筛选', exportCsv: '导出 CSV', noEvents: '该时间段内没有安全事件', at: '时间', event: '事件', actor: '操作人', target: '对象',
-    change: '内容', address: '来源地址', system: '系统', chainOk: '哈希链校验通过（{{count}} 条）', chainBroken: '哈希链在第 {{seq}} 条断裂',
+    change: '内容', address: '来源地址', system: '系统', chainOk: '哈希链校验通过（{{count}} 条，{{hash}}）', chainBroken: '哈希链在第 {{seq}} 条断裂',
   },
   orgKind: { district: '区', street: '街道', community: '社区', grid: '网格', department: '部门' },
   securityEvent: {
