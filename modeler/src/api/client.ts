@@ -44,11 +44,12 @@ export function idempotencyKeys(): { keyFor(request: unknown): string; clear(): 
   };
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; idempotencyKey?: string } = {}): Promise<T> {
+/** `token`: a bearer token not yet in the session (the one single sign-on hands over). */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; idempotencyKey?: string; token?: string } = {}): Promise<T> {
   // Validation messages come back in the language the user reads the app in.
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLanguage() };
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
-  const token = readSession()?.token;
+  const token = init.token ?? readSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`/api${path}`, {

@@ -21,6 +21,7 @@ export const en: Messages = {
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password', demo: 'Demo users: password demo123, usernames are role keys such as grid_worker, community_staff, auditor.',
     slogan: 'Every request answered, every step on the record',
     totp: 'One-time code', totpHint: 'The six digits your authenticator shows', totpRequired: 'Enter the six-digit code', totpWrong: 'Wrong or expired code', throttled: 'Too many failed sign-ins; try again later',
+    sso: 'Sign in with unified identity', ssoOr: 'or', ssoBusy: 'Finishing single sign-on…', ssoFailed: 'Single sign-on did not complete: {{reason}}',
   },
   inbox: {
     title: 'My tasks', mine: 'Mine', available: 'To claim', completed: 'Done', process: 'Process', status: 'Status', allProcesses: 'All processes',

@@ -19,6 +19,7 @@ export const zhCN = {
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码', demo: '演示账号的密码均为 demo123，用户名即角色键，如 grid_worker、community_staff、auditor。',
     slogan: '让每一件民生诉求都有回应、每一个环节都有留痕',
     totp: '动态口令', totpHint: '身份验证器中显示的 6 位数字', totpRequired: '请输入 6 位动态口令', totpWrong: '动态口令错误或已过期', throttled: '登录失败次数过多，请稍后再试',
+    sso: '统一身份认证登录', ssoOr: '或', ssoBusy: '正在完成统一身份认证登录…', ssoFailed: '统一身份认证登录未完成：{{reason}}',
   },
   inbox: {
     title: '我的待办', mine: '我的待办', available: '待领取', completed: '已办', process: '流程', status: '状态', allProcesses: '全部流程',
