@@ -84,7 +84,7 @@ export default function ImportPage() {
             rowKey={(e) => `${e.row}:${e.field}:${e.message}`} locale={{ emptyText: t('csvImport.noErrors') }}
             columns={[
               { title: t('csvImport.row'), dataIndex: 'row', width: 80 },
-              { title: t('csvImport.field'), dataIndex: 'field', width: 140 },
+              { title: t('csvImport.field'), dataIndex: 'field', width: 180, render: (f: string) => t(`csvImport.fields.${f}`, { defaultValue: f }) },
               { title: t('csvImport.problem'), dataIndex: 'message' },
             ]} />
         </Card>

@@ -144,6 +144,7 @@ export const en: Messages = {
     kindUnits: 'units', kindUsers: 'people', dryOk: 'Dry run passed ({{kind}}): {{created}} new, {{updated}} updated. Ready to import.',
     dryErrors: 'The dry run found {{count}} error(s); fix the file and upload it again:', done: 'Imported ({{kind}}): {{created}} new, {{updated}} updated.',
     row: 'Row', field: 'Field', problem: 'Problem', noErrors: 'No errors', refused: 'The import was refused; nothing was written:',
+    fields: { kind: 'kind', name: 'name', parent: 'parent', code: 'code', username: 'username', unit: 'unit', password: 'password' },
   },
   admin: {
     orgTitle: 'Organisation', tree: 'Unit tree', noUnits: 'No units yet: bootstrap the installation first', pickUnit: 'Pick a unit on the left to see it or create units under it',

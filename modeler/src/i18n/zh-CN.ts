@@ -142,6 +142,7 @@ export const zhCN = {
     kindUnits: '单位', kindUsers: '人员', dryOk: '试导入通过（{{kind}}）：将新建 {{created}} 条、更新 {{updated}} 条，可以正式导入。',
     dryErrors: '试导入发现 {{count}} 处错误，请修改文件后重新上传：', done: '已导入（{{kind}}）：新建 {{created}} 条、更新 {{updated}} 条。',
     row: '行号', field: '字段', problem: '问题', noErrors: '没有错误', refused: '导入被拒绝，未写入任何数据：',
+    fields: { kind: '类型（kind）', name: '名称（name）', parent: '上级单位（parent）', code: '编码（code）', username: '用户名（username）', unit: '所属单位（unit）', password: '初始密码（password）' },
   },
   admin: {
     orgTitle: '组织机构', tree: '单位树', noUnits: '尚无单位：请先完成系统初始化', pickUnit: '在左侧选择一个单位，查看详情或在其下新建单位',
