@@ -312,9 +312,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportResult"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -408,9 +406,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SecurityLogPage"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -498,15 +494,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description one line per event, with its hashes */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "text/csv": string;
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -596,9 +590,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SecurityLogVerdict"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -688,9 +680,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserList"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -889,9 +879,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SignedOut"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -956,6 +944,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-in methods are on: passwords always, single sign-on (OpenID Connect) when configured */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { password, oidc } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInOptions"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -988,9 +1066,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PasswordChanged"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1078,9 +1154,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SignInHistory"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1178,9 +1252,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["TotpEnrolled"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1276,9 +1348,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["TotpEnrolment"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -2637,7 +2707,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /** The signed-in user, and what they must do first */
         get: {
             parameters: {
                 query?: never;
@@ -2653,7 +2723,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["Me"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -3019,7 +3089,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnit"];
+                    };
                 };
                 /** @description invalid input; details name each bad field */
                 400: {
@@ -3123,9 +3195,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["OrgUnit"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5284,7 +5354,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AdminUser"];
+                    };
                 };
                 /** @description invalid input; details name each bad field */
                 400: {
@@ -5387,9 +5459,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserChange"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5483,9 +5553,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUser"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5576,15 +5644,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the account */
+                /** @description the account and the tasks returned to their pool */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserChange"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5683,9 +5749,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUser"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5783,9 +5847,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Unlocked"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5862,6 +5924,31 @@ export interface components {
             schema: {
                 [key: string]: unknown;
             };
+        };
+        AdminUser: {
+            active: boolean;
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            totpEnrolled: boolean;
+            username: string;
+        };
+        AdminUserChange: {
+            active: boolean;
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            /** @description open tasks the user held that went back to their pool */
+            tasksReturnedToPool: string[];
+            totpEnrolled: boolean;
+            username: string;
+        };
+        AdminUserList: {
+            items: components["schemas"]["AdminUser"][];
         };
         Advanced: {
             /** @description ISO-8601 instant, Asia/Shanghai offset */
@@ -6020,6 +6107,19 @@ export interface components {
         /** @description each part and whether it answers */
         Health: {
             [key: string]: unknown;
+        };
+        ImportResult: {
+            created: number;
+            dryRun: boolean;
+            errors: {
+                field: string;
+                message: string;
+                /** @description as a spreadsheet counts: the header is row 1 */
+                row: number;
+            }[];
+            /** @enum {string} */
+            kind: "units" | "users";
+            updated: number;
         };
         InstanceConformance: {
             deviations: {
@@ -6194,8 +6294,24 @@ export interface components {
             } | null;
         };
         LoginAnswer: {
+            /** @description the session's absolute limit */
+            expiresAt: string;
+            /** @description change the password before anything else */
+            mustChangePassword: boolean;
             token: string;
+            /** @description an administrator enrols a second factor before anything else (production) */
+            totpRequired: boolean;
             user: components["schemas"]["User"];
+        };
+        Me: {
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            totpEnrolled: boolean;
+            totpRequired: boolean;
+            username: string;
         };
         OrgUnit: {
             active?: boolean;
@@ -6205,6 +6321,10 @@ export interface components {
             kind: "district" | "street" | "community" | "grid" | "department";
             name: string;
             parentId: string | null;
+        };
+        PasswordChanged: {
+            /** @enum {boolean} */
+            changed: true;
         };
         /** @description the fine and what it comes to as of today, or as of its payment (arts. 67, 72) */
         PaymentFacts: {
@@ -6335,6 +6455,61 @@ export interface components {
         Published: {
             version: number;
         };
+        SecurityEvent: {
+            actor: {
+                id: string;
+                name: string | null;
+            } | null;
+            address: string | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            event: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+            target: {
+                id: string;
+                kind: string | null;
+            } | null;
+        };
+        SecurityLogPage: {
+            items: components["schemas"]["SecurityEvent"][];
+            nextCursor: string | null;
+        };
+        SecurityLogVerdict: {
+            events: number;
+            firstBrokenSeq: number | null;
+            headSeq: number;
+            ok: boolean;
+        };
+        SignedOut: {
+            /** @enum {boolean} */
+            signedOut: true;
+        };
+        SignInHistory: {
+            items: {
+                address: string | null;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                event: string;
+            }[];
+        };
+        SignInOptions: {
+            oidc: {
+                enabled: boolean;
+                /** @description the installation's own label of the button; 统一身份认证登录 when absent */
+                label?: string;
+                /** @description open in the browser: the identity platform, then back to /login#sso=<token> */
+                loginUrl?: string;
+            };
+            password: boolean;
+        };
         Started: {
             claim?: components["schemas"]["ClaimCode"] | null;
             instanceId: string;
@@ -6431,6 +6606,18 @@ export interface components {
             amount: number;
             /** @enum {string} */
             unit: "minutes" | "workingHours" | "workingDays" | "calendarDays";
+        };
+        TotpEnrolled: {
+            /** @enum {boolean} */
+            enrolled: true;
+        };
+        TotpEnrolment: {
+            otpauthUrl: string;
+            /** @description base32 */
+            secret: string;
+        };
+        Unlocked: {
+            lifted: number;
         };
         User: {
             id: string;
