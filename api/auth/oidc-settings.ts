@@ -11,7 +11,7 @@ export interface OidcSettings {
   scope: string;
   /** Which claims carry the user name, the person's name, the unit (our unit id or grid code) and the roles. */
   claims: { username: string; name: string; unit: string; roles: string };
-  /** The label of the sign-in button; 统一身份认证登录 by default. */
+  /** The label of the sign-in button (e.g. 浙里办登录); 统一身份认证登录 by default. */
   label?: string;
   /** A plain-HTTP issuer (an intranet platform, a test's); refused unless said. */
   allowHttp?: boolean;

@@ -29,7 +29,9 @@ type OpenIdClient = typeof OpenIdClientModule;
 
 /** The sign-in methods the login page offers: GET /api/auth/options. */
 export function signInOptions(settings: OidcSettings | undefined) {
-  return { password: true, oidc: settings ? { enabled: true, label: settings.label ?? '统一身份认证登录', loginUrl: '/api/auth/oidc/login' } : { enabled: false } };
+  if (!settings) return { password: true, oidc: { enabled: false } };
+  // Without a label of the installation's own, the login page says 统一身份认证登录 in its language.
+  return { password: true, oidc: { enabled: true, loginUrl: '/api/auth/oidc/login', ...(settings.label ? { label: settings.label } : {}) } };
 }
 
 const STATE_COOKIE = 'shanzhi_oidc';

@@ -2,6 +2,7 @@
 // app's types are generated from that document (npm run gen:client), so the client cannot drift from the server.
 import { z } from 'zod';
 import { TIME_UNITS } from '../../domain/time-units';
+import { HASH_ALGORITHMS } from '../../db/chain-hash';
 import { clockStateSchema, penaltyFactsSchema } from '../../domain/case-file/penalty';
 import { licensingFactsSchema } from '../../domain/case-file/licensing';
 import { whistleFactsSchema } from '../../domain/case-file/whistle';
@@ -15,7 +16,49 @@ const named = <T extends z.ZodType>(id: string, schema: T): T => schema.meta({ i
 const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 export const userSchema = named('User', z.object({ id: z.string(), username: z.string(), name: z.string(), roles: z.array(z.string()), orgUnitId: z.string() }));
-export const loginAnswerSchema = named('LoginAnswer', z.object({ token: z.string(), user: userSchema }));
+export const loginAnswerSchema = named('LoginAnswer', z.object({
+  token: z.string(), user: userSchema, expiresAt: instant.describe('the session\'s absolute limit'),
+  mustChangePassword: z.boolean().describe('change the password before anything else'),
+  totpRequired: z.boolean().describe('an administrator enrols a second factor before anything else (production)'),
+}));
+export const meSchema = named('Me', userSchema.extend({ mustChangePassword: z.boolean(), totpRequired: z.boolean(), totpEnrolled: z.boolean() }));
+export const signInOptionsSchema = named('SignInOptions', z.object({
+  password: z.boolean(),
+  oidc: z.object({
+    enabled: z.boolean(), loginUrl: z.string().optional().describe('open in the browser: the identity platform, then back to /login#sso=<token>'),
+    label: z.string().optional().describe('the installation\'s own label of the button; 统一身份认证登录 when absent'),
+  }),
+}));
+export const passwordChangedSchema = named('PasswordChanged', z.object({ changed: z.literal(true) }));
+export const signedOutSchema = named('SignedOut', z.object({ signedOut: z.literal(true) }));
+export const totpEnrolmentSchema = named('TotpEnrolment', z.object({ secret: z.string().describe('base32'), otpauthUrl: z.string() }));
+export const totpEnrolledSchema = named('TotpEnrolled', z.object({ enrolled: z.literal(true) }));
+export const signInHistorySchema = named('SignInHistory', z.object({
+  items: z.array(z.object({ at: instant, event: z.string(), address: nullable(z.string()), data: z.record(z.string(), z.unknown()) })),
+}));
+export const adminUserSchema = named('AdminUser', z.object({
+  id: z.string(), username: z.string(), name: z.string(), roles: z.array(z.string()), orgUnitId: z.string(), active: z.boolean(),
+  mustChangePassword: z.boolean(), totpEnrolled: z.boolean(),
+}));
+export const adminUserListSchema = named('AdminUserList', z.object({ items: z.array(adminUserSchema) }));
+export const adminUserChangeSchema = named('AdminUserChange', adminUserSchema.extend({
+  tasksReturnedToPool: z.array(z.string()).describe('open tasks the user held that went back to their pool'),
+}));
+export const unlockedSchema = named('Unlocked', z.object({ lifted: z.number().int() }));
+export const importResultSchema = named('ImportResult', z.object({
+  kind: z.enum(['units', 'users']), created: z.number().int(), updated: z.number().int(), dryRun: z.boolean(),
+  errors: z.array(z.object({ row: z.number().int().describe('as a spreadsheet counts: the header is row 1'), field: z.string(), message: z.string() })),
+}));
+export const securityEventSchema = named('SecurityEvent', z.object({
+  seq: z.number().int(), at: instant, actor: orNull(z.object({ id: z.string(), name: nullable(z.string()) })), event: z.string(),
+  target: orNull(z.object({ kind: nullable(z.string()), id: z.string() })), data: z.record(z.string(), z.unknown()), address: nullable(z.string()),
+  prevHash: z.string(), hash: z.string(),
+}));
+export const securityLogPageSchema = named('SecurityLogPage', z.object({ items: z.array(securityEventSchema), nextCursor: nullable(z.string()) }));
+export const securityLogVerdictSchema = named('SecurityLogVerdict', z.object({
+  ok: z.boolean(), events: z.number().int(), firstBrokenSeq: nullable(z.number().int()), headSeq: z.number().int(),
+  hashAlgorithm: z.enum(HASH_ALGORITHMS),
+}));
 export const timeLimitAnswerSchema = named('TimeLimit', z.object({ unit: z.enum(TIME_UNITS), amount: z.number() }));
 
 export const taskSchema = named('Task', z.object({

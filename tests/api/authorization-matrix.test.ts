@@ -113,6 +113,7 @@ const STEP_ACTIONS: Record<string, { action: string; data: Record<string, unknow
 /** Reads limited to some roles (API.md "Metrics (leaders, auditors)", the licensing registers, admin alerts) or to staff; every other read is for any signed-in user, health for anyone. */
 const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'public'> = {
   'GET /api/health': 'public',
+  'GET /api/auth/options': 'public',
   'GET /api/me': 'signed in',
   'GET /api/processes': 'signed in',
   'GET /api/processes/{key}': 'signed in',
@@ -323,7 +324,7 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
   test('every other read answers by role and names no foreign case', async () => {
     const code = SEES[username].includes('LB') && !SEES[username].includes('LA') ? creditCodes.LB : creditCodes.LA;
     const urls: Record<string, string[]> = {
-      'GET /api/health': ['/api/health'], 'GET /api/me': ['/api/me'], 'GET /api/processes': ['/api/processes'],
+      'GET /api/health': ['/api/health'], 'GET /api/auth/options': ['/api/auth/options'], 'GET /api/me': ['/api/me'], 'GET /api/processes': ['/api/processes'],
       'GET /api/processes/{key}': ['/api/processes/whistle-escalation'],
       'GET /api/processes/{key}/versions/{version}': ['/api/processes/inspection-penalty/versions/1'],
       'GET /api/processes/{key}/conformance': ['whistle-escalation', 'inspection-penalty', 'commitment-licensing'].map((k) => `/api/processes/${k}/conformance`),

@@ -312,9 +312,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportResult"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -408,9 +406,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SecurityLogPage"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -498,15 +494,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description one line per event, with its hashes */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "text/csv": string;
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -596,9 +590,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SecurityLogVerdict"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -688,9 +680,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserList"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -889,9 +879,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SignedOut"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -956,6 +944,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-in methods are on: passwords always, single sign-on (OpenID Connect) when configured */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { password, oidc } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInOptions"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -988,9 +1066,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PasswordChanged"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1078,9 +1154,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SignInHistory"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1178,9 +1252,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["TotpEnrolled"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1276,9 +1348,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["TotpEnrolment"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -2912,7 +2982,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /** The signed-in user, and what they must do first */
         get: {
             parameters: {
                 query?: never;
@@ -2928,7 +2998,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["Me"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -3483,7 +3553,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnit"];
+                    };
                 };
                 /** @description invalid input; details name each bad field */
                 400: {
@@ -3587,9 +3659,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["OrgUnit"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6036,7 +6106,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AdminUser"];
+                    };
                 };
                 /** @description invalid input; details name each bad field */
                 400: {
@@ -6139,9 +6211,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserChange"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6235,9 +6305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUser"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6328,15 +6396,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the account */
+                /** @description the account and the tasks returned to their pool */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserChange"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6435,9 +6501,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUser"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6535,9 +6599,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Unlocked"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6614,6 +6676,31 @@ export interface components {
             schema: {
                 [key: string]: unknown;
             };
+        };
+        AdminUser: {
+            active: boolean;
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            totpEnrolled: boolean;
+            username: string;
+        };
+        AdminUserChange: {
+            active: boolean;
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            /** @description open tasks the user held that went back to their pool */
+            tasksReturnedToPool: string[];
+            totpEnrolled: boolean;
+            username: string;
+        };
+        AdminUserList: {
+            items: components["schemas"]["AdminUser"][];
         };
         Advanced: {
             /** @description ISO-8601 instant, Asia/Shanghai offset */
@@ -6935,6 +7022,19 @@ export interface components {
             }[];
             unitId?: string;
         };
+        ImportResult: {
+            created: number;
+            dryRun: boolean;
+            errors: {
+                field: string;
+                message: string;
+                /** @description as a spreadsheet counts: the header is row 1 */
+                row: number;
+            }[];
+            /** @enum {string} */
+            kind: "units" | "users";
+            updated: number;
+        };
         InstanceConformance: {
             deviations: {
                 from: string;
@@ -7108,7 +7208,13 @@ export interface components {
             } | null;
         };
         LoginAnswer: {
+            /** @description the session's absolute limit */
+            expiresAt: string;
+            /** @description change the password before anything else */
+            mustChangePassword: boolean;
             token: string;
+            /** @description an administrator enrols a second factor before anything else (production) */
+            totpRequired: boolean;
             user: components["schemas"]["User"];
         };
         MarketSubject: {
@@ -7123,6 +7229,16 @@ export interface components {
             items: components["schemas"]["MarketSubject"][];
             nextCursor: string | null;
         };
+        Me: {
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            totpEnrolled: boolean;
+            totpRequired: boolean;
+            username: string;
+        };
         OrgUnit: {
             active?: boolean;
             code: string | null;
@@ -7131,6 +7247,10 @@ export interface components {
             kind: "district" | "street" | "community" | "grid" | "department";
             name: string;
             parentId: string | null;
+        };
+        PasswordChanged: {
+            /** @enum {boolean} */
+            changed: true;
         };
         /** @description the fine and what it comes to as of today, or as of its payment (arts. 67, 72) */
         PaymentFacts: {
@@ -7315,6 +7435,63 @@ export interface components {
             publishedOnTimeRate: number | null;
             to: string;
         };
+        SecurityEvent: {
+            actor: {
+                id: string;
+                name: string | null;
+            } | null;
+            address: string | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            event: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+            target: {
+                id: string;
+                kind: string | null;
+            } | null;
+        };
+        SecurityLogPage: {
+            items: components["schemas"]["SecurityEvent"][];
+            nextCursor: string | null;
+        };
+        SecurityLogVerdict: {
+            events: number;
+            firstBrokenSeq: number | null;
+            /** @enum {string} */
+            hashAlgorithm: "sha256" | "sm3";
+            headSeq: number;
+            ok: boolean;
+        };
+        SignedOut: {
+            /** @enum {boolean} */
+            signedOut: true;
+        };
+        SignInHistory: {
+            items: {
+                address: string | null;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                event: string;
+            }[];
+        };
+        SignInOptions: {
+            oidc: {
+                enabled: boolean;
+                /** @description the installation's own label of the button; 统一身份认证登录 when absent */
+                label?: string;
+                /** @description open in the browser: the identity platform, then back to /login#sso=<token> */
+                loginUrl?: string;
+            };
+            password: boolean;
+        };
         Started: {
             claim?: components["schemas"]["ClaimCode"] | null;
             instanceId: string;
@@ -7411,6 +7588,18 @@ export interface components {
             amount: number;
             /** @enum {string} */
             unit: "minutes" | "workingHours" | "workingDays" | "calendarDays";
+        };
+        TotpEnrolled: {
+            /** @enum {boolean} */
+            enrolled: true;
+        };
+        TotpEnrolment: {
+            otpauthUrl: string;
+            /** @description base32 */
+            secret: string;
+        };
+        Unlocked: {
+            lifted: number;
         };
         User: {
             id: string;

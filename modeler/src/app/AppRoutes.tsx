@@ -23,6 +23,7 @@ const TotpEnrolPage = lazy(() => import('../account/TotpEnrolPage'));
 const OrgAdminPage = lazy(() => import('../admin/OrgAdminPage'));
 const UsersAdminPage = lazy(() => import('../admin/UsersAdminPage'));
 const SecurityLogPage = lazy(() => import('../admin/SecurityLogPage'));
+const ImportPage = lazy(() => import('../admin/ImportPage'));
 const StartPage = lazy(() => import('../cases/StartPage'));
 const PortalPage = lazy(() => import('../portal/PortalPage'));
 const RandomPlansPage = lazy(() => import('../random/RandomPlansPage'));
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path="/admin/org" element={<Suspense fallback={fallback}><OrgAdminPage /></Suspense>} />
           <Route path="/admin/users" element={<Suspense fallback={fallback}><UsersAdminPage /></Suspense>} />
           <Route path="/admin/security-log" element={<Suspense fallback={fallback}><SecurityLogPage /></Suspense>} />
+          <Route path="/admin/import" element={<Suspense fallback={fallback}><ImportPage /></Suspense>} />
           <Route path="/start/:key" element={<Suspense fallback={fallback}><StartPage /></Suspense>} />
           <Route path="/portal" element={<Suspense fallback={fallback}><PortalPage /></Suspense>} />
           <Route path="/random" element={<Suspense fallback={fallback}><RandomPlansPage /></Suspense>} />

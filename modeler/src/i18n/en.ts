@@ -10,7 +10,7 @@ export const en: Messages = {
     forbidden: 'Not allowed', copy: 'Copy', download: 'Download',
   },
   menu: {
-    tasks: 'My tasks', report: 'Report event', hotline: 'Hotline intake', instances: 'Instances', processes: 'Processes', dashboard: 'Dashboard', org: 'Organisation', users: 'Users', securityLog: 'Security log',
+    tasks: 'My tasks', report: 'Report event', hotline: 'Hotline intake', instances: 'Instances', processes: 'Processes', dashboard: 'Dashboard', org: 'Organisation', users: 'Users', securityLog: 'Security log', csvImport: 'Import',
     inspect: 'Start inspection', file: 'File an application', portal: 'My applications',
     work: 'Work', supervise: 'Oversight', design: 'Design', analyse: 'Analysis',
   },
@@ -21,6 +21,7 @@ export const en: Messages = {
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password', demo: 'Demo users: password demo123, usernames are role keys such as grid_worker, community_staff, auditor.',
     slogan: 'Every request answered, every step on the record',
     totp: 'One-time code', totpHint: 'The six digits your authenticator shows', totpRequired: 'Enter the six-digit code', totpWrong: 'Wrong or expired code', throttled: 'Too many failed sign-ins; try again later',
+    sso: 'Sign in with unified identity', ssoOr: 'or', ssoBusy: 'Finishing single sign-on…', ssoFailed: 'Single sign-on did not complete: {{reason}}',
   },
   inbox: {
     title: 'My tasks', mine: 'Mine', available: 'To claim', completed: 'Done', process: 'Process', status: 'Status', allProcesses: 'All processes',
@@ -135,6 +136,17 @@ export const en: Messages = {
     totpTitle: 'Two-factor sign-in', totpMust: 'Administrator accounts enrol a one-time-code authenticator before going on.', totpStep1: 'Confirm password', totpStep2: 'Scan and enter a code',
     totpStart: 'Create secret', totpScan: 'Add this account to an authenticator app, then enter the six-digit code it shows.', totpLink: 'Open in authenticator', totpSecret: 'Or type the secret: ',
     totpConfirm: 'Finish',
+  },
+  csvImport: {
+    title: 'Import', hint: 'Upload a CSV of units or people (UTF-8, header row first). A dry run checks every row; import once it is clean. If any row has an error, nothing is written.',
+    unitsFormat: 'Units: kind,name,parent,code — kind is street, community, grid or department; parent is the parent unit\'s id, code or unique name; a grid needs its grid code.',
+    usersFormat: 'People: username,name,unit,password — unit is the unit\'s id, code or unique name; a new user needs a first password (changed at first sign-in). Roles are not imported: the security administrator grants them.',
+    unitsTemplate: 'Units template', usersTemplate: 'People template', pick: 'Pick or drop a CSV file', pickHint: 'Up to 2 MB and 5000 rows per file',
+    file: 'File: {{name}}', dryRun: 'Dry run', import: 'Import', importConfirm: 'Import? {{created}} new, {{updated}} updated.',
+    kindUnits: 'units', kindUsers: 'people', dryOk: 'Dry run passed ({{kind}}): {{created}} new, {{updated}} updated. Ready to import.',
+    dryErrors: 'The dry run found {{count}} error(s); fix the file and upload it again:', done: 'Imported ({{kind}}): {{created}} new, {{updated}} updated.',
+    row: 'Row', field: 'Field', problem: 'Problem', noErrors: 'No errors', refused: 'The import was refused; nothing was written:',
+    fields: { kind: 'kind', name: 'name', parent: 'parent', code: 'code', username: 'username', unit: 'unit', password: 'password' },
   },
   admin: {
     orgTitle: 'Organisation', tree: 'Unit tree', noUnits: 'No units yet: bootstrap the installation first', pickUnit: 'Pick a unit on the left to see it or create units under it',

@@ -8,7 +8,7 @@ export const zhCN = {
     forbidden: '无权查看', copy: '复制', download: '下载',
   },
   menu: {
-    tasks: '我的待办', report: '上报事件', hotline: '热线受理', instances: '流程实例', processes: '流程设计', dashboard: '领导驾驶舱', org: '组织机构', users: '用户管理', securityLog: '安全审计',
+    tasks: '我的待办', report: '上报事件', hotline: '热线受理', instances: '流程实例', processes: '流程设计', dashboard: '领导驾驶舱', org: '组织机构', users: '用户管理', securityLog: '安全审计', csvImport: '批量导入',
     inspect: '发起检查', file: '窗口受理申请', portal: '我的申请',
     work: '办理', supervise: '监督', design: '设计', analyse: '分析',
   },
@@ -19,6 +19,7 @@ export const zhCN = {
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码', demo: '演示账号的密码均为 demo123，用户名即角色键，如 grid_worker、community_staff、auditor。',
     slogan: '让每一件民生诉求都有回应、每一个环节都有留痕',
     totp: '动态口令', totpHint: '身份验证器中显示的 6 位数字', totpRequired: '请输入 6 位动态口令', totpWrong: '动态口令错误或已过期', throttled: '登录失败次数过多，请稍后再试',
+    sso: '统一身份认证登录', ssoOr: '或', ssoBusy: '正在完成统一身份认证登录…', ssoFailed: '统一身份认证登录未完成：{{reason}}',
   },
   inbox: {
     title: '我的待办', mine: '我的待办', available: '待领取', completed: '已办', process: '流程', status: '状态', allProcesses: '全部流程',
@@ -133,6 +134,17 @@ export const zhCN = {
     totpTitle: '绑定双因素认证', totpMust: '管理员账号须先绑定动态口令（双因素认证）才能继续使用。', totpStep1: '验证密码', totpStep2: '扫码并输入动态口令',
     totpStart: '生成密钥', totpScan: '用身份验证器（如手机令牌应用）添加下面的账号，然后输入它显示的 6 位动态口令。', totpLink: '在身份验证器中打开', totpSecret: '或手动输入密钥：',
     totpConfirm: '完成绑定',
+  },
+  csvImport: {
+    title: '批量导入', hint: '上传单位或人员的 CSV 文件（UTF-8，首行为表头）。先试导入检查每一行，全部无误后再正式导入；有任何一行出错则一行也不写入。',
+    unitsFormat: '单位：kind,name,parent,code —— kind 为 street（街道）、community（社区）、grid（网格）或 department（部门）；parent 填上级单位的编号、编码或唯一名称；网格必须填网格编码。',
+    usersFormat: '人员：username,name,unit,password —— unit 填所属单位的编号、编码或唯一名称；新用户须填初始密码（首次登录须修改）。角色不随文件导入，由安全管理员授予（三员分立）。',
+    unitsTemplate: '下载单位模板', usersTemplate: '下载人员模板', pick: '选择或拖入 CSV 文件', pickHint: '单个文件不超过 2 MB、5000 行',
+    file: '文件：{{name}}', dryRun: '试导入', import: '正式导入', importConfirm: '确定导入？将新建 {{created}} 条、更新 {{updated}} 条。',
+    kindUnits: '单位', kindUsers: '人员', dryOk: '试导入通过（{{kind}}）：将新建 {{created}} 条、更新 {{updated}} 条，可以正式导入。',
+    dryErrors: '试导入发现 {{count}} 处错误，请修改文件后重新上传：', done: '已导入（{{kind}}）：新建 {{created}} 条、更新 {{updated}} 条。',
+    row: '行号', field: '字段', problem: '问题', noErrors: '没有错误', refused: '导入被拒绝，未写入任何数据：',
+    fields: { kind: '类型（kind）', name: '名称（name）', parent: '上级单位（parent）', code: '编码（code）', username: '用户名（username）', unit: '所属单位（unit）', password: '初始密码（password）' },
   },
   admin: {
     orgTitle: '组织机构', tree: '单位树', noUnits: '尚无单位：请先完成系统初始化', pickUnit: '在左侧选择一个单位，查看详情或在其下新建单位',

@@ -4,7 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Badge, Layout, Menu, Space } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileSearchOutlined, InboxOutlined, NotificationOutlined, PhoneOutlined,
-  SolutionOutlined, TeamOutlined, ScheduleOutlined,
+  SolutionOutlined, TeamOutlined, ScheduleOutlined, UploadOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -62,6 +62,7 @@ export function AppLayout() {
     if (readsDashboard(user)) entries.push({ key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> });
     // The admin area (三员分立): each administrator sees their own part.
     if (hasRole(user, 'admin')) entries.push({ key: '/admin/org', icon: <ClusterOutlined />, label: <Link to="/admin/org">{t('menu.org')}</Link> });
+    if (hasRole(user, 'admin')) entries.push({ key: '/admin/import', icon: <UploadOutlined />, label: <Link to="/admin/import">{t('menu.csvImport')}</Link> });
     if (hasRole(user, 'admin', 'security_admin')) entries.push({ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('menu.users')}</Link> });
     if (hasRole(user, 'audit_admin')) entries.push({ key: '/admin/security-log', icon: <AuditOutlined />, label: <Link to="/admin/security-log">{t('menu.securityLog')}</Link> });
     return entries;
