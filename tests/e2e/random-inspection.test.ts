@@ -59,6 +59,12 @@ test('a plan made on its form is approved and drawn, a drawn inspector records t
     await expect(operator.page.getByTestId('verify-command').textContent()).resolves.toContain(`npm run verify:draw -- ${instanceId}`);
     for (const s of draw.subjects as Array<{ name: string }>) await operator.page.getByRole('cell', { name: s.name }).waitFor();
     await screenshot(operator.page, '18-02-draw-result');
+    // And the double-random home lists the plan beside the KPIs and the registry
+    await operator.page.getByRole('link', { name: '双随机抽查' }).click();
+    await operator.page.getByRole('link', { name: TITLE }).waitFor();
+    await operator.page.getByText('检查完成率').waitFor();
+    await operator.page.getByRole('cell', { name: '湖畔小吃1号' }).waitFor();
+    await screenshot(operator.page, '18-05-random-home');
     expect(operator.errors).toEqual([]);
     await operator.close();
     expect(await reverifyDraw(stack.database.db, instanceId)).toEqual([]);
