@@ -5,6 +5,7 @@ import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { publicOnly } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
 import type { UserNames } from './user-names';
+import { RandomStep, randomContract } from '../../domain/processes/random-inspection';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
@@ -64,11 +65,21 @@ export function portalTasks(actor: Actor): SQL {
 }
 
 /**
- * The tasks an actor's lists may show as far as named candidates go: a task with candidates (the inspectors drawn for
- * a subject, 双随机) only to those users and to readers of the whole organisation; every other task as before.
+ * The roles of the steps whose tasks are reserved to named candidates (the inspectors drawn for a subject, 双随机).
+ * Only holders of these roles are checked against task_candidates: everyone else's inbox query stays as it was (one
+ * index scan with no filter, bench/inbox-at-scale.ts).
  */
-export function candidateTasks(actor: Actor): SQL {
-  if (readsAll(actor)) return sql`true`;
+const CANDIDATE_ROLES: readonly string[] = [randomContract.steps[RandomStep.Inspect].role];
+
+/** Whether the actor's lists and reads check task_candidates: they hold a role whose tasks may be reserved. */
+export const checksCandidates = (actor: Actor) => !readsAll(actor) && actor.roles.some((r) => CANDIDATE_ROLES.includes(r));
+
+/**
+ * What an actor's lists may show as far as named candidates go: a task reserved to candidates is hidden from the other
+ * holders of its role, and shown to its candidates; every other task as before. Undefined when there is nothing to check.
+ */
+export function candidateTasks(actor: Actor): SQL | undefined {
+  if (!checksCandidates(actor)) return undefined;
   return sql`(not exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id})
     or exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id} and ${taskCandidates.userId} = ${actor.id}))`;
 }

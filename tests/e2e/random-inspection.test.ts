@@ -59,6 +59,12 @@ test('a plan made on its form is approved and drawn, a drawn inspector records t
     await expect(operator.page.getByTestId('verify-command').textContent()).resolves.toContain(`npm run verify:draw -- ${instanceId}`);
     for (const s of draw.subjects as Array<{ name: string }>) await operator.page.getByRole('cell', { name: s.name }).waitFor();
     await screenshot(operator.page, '18-02-draw-result');
+    // And the double-random home lists the plan beside the KPIs and the registry
+    await operator.page.getByRole('link', { name: '双随机抽查' }).click();
+    await operator.page.getByRole('link', { name: TITLE }).waitFor();
+    await operator.page.getByText('检查完成率').waitFor();
+    await operator.page.getByRole('cell', { name: '湖畔小吃1号' }).waitFor();
+    await screenshot(operator.page, '18-05-random-home');
     expect(operator.errors).toEqual([]);
     await operator.close();
     expect(await reverifyDraw(stack.database.db, instanceId)).toEqual([]);
@@ -68,12 +74,15 @@ test('a plan made on its form is approved and drawn, a drawn inspector records t
     const task = (draw.tasks as Array<{ creditCode: string; taskId: string }>).find((x) => x.creditCode === subject.creditCode)!;
     const [inspector] = await stack.database.db.select().from(users).where(eq(users.id, draw.inspectors[subject.creditCode][0]));
     const officer = await openAs(browser, baseUrl, inspector.username, '/tasks?tab=available');
+    // The inbox row names the subject (an inspector may be drawn for several subjects of one plan)
+    await officer.page.locator('tr', { hasText: subject.name }).waitFor();
+    await screenshot(officer.page, '18-03-inspector-inbox');
     await officer.page.locator(`a[href="/tasks/${task.taskId}"]`).first().click();
     await officer.page.waitForURL(`**/tasks/${task.taskId}`);
     await officer.page.getByTestId('action-forms').waitFor();
     await pickOption(officer.page, '结果', '未发现问题');
     await officer.page.getByLabel('检查情况').fill('现场检查未发现占道经营');
-    await screenshot(officer.page, '18-03-inspection-task');
+    await screenshot(officer.page, '18-04-inspection-task');
     await officer.page.locator('[data-action="result"]').click();
     await officer.page.getByText('已提交：录入检查结果').waitFor();
     expect(officer.errors).toEqual([]);
@@ -101,7 +110,7 @@ test('a plan made on its form is approved and drawn, a drawn inspector records t
     const shown = await phone.locator('body').innerText();
     const officers = await stack.database.db.select().from(users).where(inArray(users.id, Object.values(draw.inspectors as Record<string, string[]>).flat()));
     for (const o of officers) for (const leak of [o.id, o.username, o.name]) expect(shown).not.toContain(leak);
-    await screenshot(phone, '18-04-public-results-phone');
+    await screenshot(phone, '18-06-public-results-phone');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,7 +4,7 @@
 // out by hand from the 2026 calendar) supervised when late. The public endpoint never shows an inspector.
 import request from 'supertest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { inspectionResults, inspectorConflicts, users } from '../../db/schema';
+import { inspectionResults, inspectorConflicts, tasks, users } from '../../db/schema';
 import { reverifyDraw } from '../../db/random-draws';
 import { RandomStep } from '../../domain/processes/random-inspection';
 import { InProcessResultPublisher } from '../../activities/result-publisher';
@@ -89,6 +89,8 @@ test('the approved plan draws with a recorded seed, only drawn inspectors act, a
   // The inbox lists each inspection only to its drawn inspectors; anyone else of the pool is refused it, to claim or to read.
   const firstTask = byCode.get(first)!.id;
   for (const who of drawnFirst) expect(await listed(await usernameOf(who), id)).toContain(firstTask);
+  const [firstRow] = await stack.database.db.select().from(tasks).where(eq(tasks.id, firstTask));
+  expect(firstRow.title).toBe(`${draw.subjects[0].name}（2026年第三季度占道经营双随机抽查）`);
   for (const scope of ['available', 'all'] as const) expect(await listed(await usernameOf(outsider), id, scope)).not.toContain(firstTask);
   expect(await listed('auditor', id, 'all')).toContain(firstTask);
   const outsiderLogin = await stack.login(await usernameOf(outsider));

@@ -36,7 +36,8 @@ export async function inspectSubject(args: RandomArgs, subject: DrawnSubject): P
       await recordEvent(ctx, { stepId: RandomStep.Inspect, action: 'replacementDrawn', data: { creditCode: subject.creditCode, recused: decision.actor.id, replacement } });
     })());
   };
-  const handle = await openHumanTask(ctx, {
+  // The inbox row names the subject, so an inspector drawn for several subjects of one plan tells their tasks apart.
+  const handle = await openHumanTask({ ...ctx, title: `${subject.name}（${ctx.title}）`.slice(0, 200) }, {
     stepId: RandomStep.Inspect, step, orgUnitId: streetId, onDeadline: 'supervise',
     limit: args.limits[RandomStep.Inspect] ?? step.defaultLimit,
     context: { creditCode: subject.creditCode, subjectName: subject.name, address: subject.address, inspectors: [...acting] },

@@ -31,10 +31,11 @@ export function usePublicResults(q: string) {
   });
 }
 
-export function useRandomKpis(from: string, to: string) {
+/** Without a range the server takes the 90 days up to its own (possibly simulated) clock. */
+export function useRandomKpis(range: { from?: string; to?: string } = {}) {
   return useQuery({
-    queryKey: ['random', 'kpis', from, to],
-    queryFn: () => api<RandomInspectionKpis>(`/metrics/random-inspection${query({ from, to })}`),
+    queryKey: ['random', 'kpis', range.from ?? '', range.to ?? ''],
+    queryFn: () => api<RandomInspectionKpis>(`/metrics/random-inspection${query(range)}`),
     placeholderData: (previous) => previous,
   });
 }

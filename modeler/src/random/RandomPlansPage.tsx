@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Button, Card, Col, Empty, Input, Row, Space, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/AuthProvider';
@@ -21,8 +20,7 @@ const percent = (x: number | null | undefined) => (x === null || x === undefined
 
 function Kpis() {
   const { t } = useTranslation();
-  const [range] = useState(() => ({ from: dayjs().subtract(89, 'day').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') }));
-  const kpis = useRandomKpis(range.from, range.to);
+  const kpis = useRandomKpis();
   const k = kpis.data;
   return (
     <Card title={t('random.kpi.title')} size="small">
