@@ -148,6 +148,9 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'publi
   'GET /api/admin/security-log/export': ['audit_admin'],
   'GET /api/admin/security-log/verify': ['audit_admin'],
   'GET /api/metrics/hotline': ['district_leader', 'auditor', 'admin', 'hotline_operator', 'shift_chief', 'dispatcher'],
+  'GET /api/metrics/hotline/orders': ['district_leader', 'auditor', 'admin', 'hotline_operator', 'shift_chief', 'dispatcher'],
+  'GET /api/hotline/queues': ['hotline_operator', 'auditor'],
+  'GET /api/hotline/dispatch-suggestion': ['hotline_operator'],
 };
 /** Public and not about any org: signing in. */
 const PUBLIC_WRITES = ['POST /api/auth/login'];
@@ -343,6 +346,9 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       'GET /api/admin/security-log/export': ['/api/admin/security-log/export?from=2026-01-01'],
       'GET /api/admin/security-log/verify': ['/api/admin/security-log/verify'],
       'GET /api/metrics/hotline': ['/api/metrics/hotline'],
+      'GET /api/metrics/hotline/orders': ['/api/metrics/hotline/orders?rate=response', '/api/metrics/hotline/orders?rate=satisfaction'],
+      'GET /api/hotline/queues': ['/api/hotline/queues'],
+      'GET /api/hotline/dispatch-suggestion': ['/api/hotline/dispatch-suggestion?category=food-safety'],
     };
     for (const endpoint of ENDPOINTS.filter((e) => e.startsWith('GET ') && !/\{(id|taskId)\}|^GET \/api\/(instances|tasks)$|^GET \/api\/tasks\/counts$/.test(e))) {
       const readers = READERS[endpoint];

@@ -286,6 +286,9 @@ const CALLERS: Record<string, Caller[]> = {
   'GET /api/licensing/licences': ['window_clerk', 'approver', 'verifier', 'auditor', 'admin', 'applicant'],
   'GET /api/metrics/kpis': ['district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher', 'community_staff'],
   'GET /api/metrics/hotline': ['district_leader', 'auditor', 'hotline_operator', 'dispatcher', 'community_staff'],
+  'GET /api/metrics/hotline/orders': ['district_leader', 'auditor', 'hotline_operator', 'dispatcher', 'community_staff'],
+  'GET /api/hotline/queues': ['hotline_operator', 'auditor', 'dispatcher'],
+  'GET /api/hotline/dispatch-suggestion': ['hotline_operator', 'dispatcher'],
 };
 
 const GARBAGE_IDS = fc.oneof(

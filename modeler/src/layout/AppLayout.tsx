@@ -52,7 +52,7 @@ export function AppLayout() {
       });
     }
     if (hasRole(user, 'grid_worker')) entries.push({ key: '/report', icon: <NotificationOutlined />, label: <Link to="/report">{t('menu.report')}</Link> });
-    if (hasRole(user, 'dispatcher')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
+    if (hasRole(user, 'hotline_operator')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
     for (const [path, label, icon] of startEntries(user)) entries.push({ key: path, icon, label: <Link to={path}>{t(label)}</Link> });
     if (seesCases(user)) entries.push({ key: '/instances', icon: <FileSearchOutlined />, label: <Link to="/instances">{t('menu.instances')}</Link> });
     if (readsProcesses(user)) entries.push({ key: '/processes', icon: <ApartmentOutlined />, label: <Link to="/processes">{t('menu.processes')}</Link> });
