@@ -45,7 +45,7 @@ export function AppRoutes() {
         <Route element={<Suspense fallback={fallback}><AppLayout /></Suspense>}>
           <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
           <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
-          <Route path="/report" element={<Suspense fallback={fallback}><ReportPage source="grid" /></Suspense>} />
+          <Route path="/report" element={<Suspense fallback={fallback}><ReportPage /></Suspense>} />
           <Route path="/hotline" element={<Suspense fallback={fallback}><HotlinePage /></Suspense>} />
           <Route path="/instances" element={<Suspense fallback={fallback}><InstancesPage /></Suspense>} />
           <Route path="/instances/:instanceId" element={<Suspense fallback={fallback}><InstancePage /></Suspense>} />

@@ -42,11 +42,10 @@ export const en: Messages = {
   },
   report: {
     afterPhotos: 'After-photo links', afterPhotosHint: 'A self-resolution needs at least one photo taken after the fix',
-    gridTitle: 'Report an event', hotlineTitle: 'Hotline intake (12345)', category: 'Category', gridCode: 'Grid code', location: 'Location',
-    description: 'Description', photos: 'Photo links', requesterName: 'Requester', requesterPhone: 'Phone', selfResolved: 'Resolved on the spot',
-    selfResult: 'What was done', submit: 'Report', submitHotline: 'Accept and route', started: 'Reported as case {{id}}',
+    gridTitle: 'Report an event', category: 'Category', gridCode: 'Grid code', location: 'Location',
+    description: 'Description', photos: 'Photo links', selfResolved: 'Resolved on the spot',
+    selfResult: 'What was done', submit: 'Report', started: 'Reported as case {{id}}',
     viewInstance: 'View case', another: 'Report another', hint: 'Reports go to the community that owns the grid; tick “resolved on the spot” for minor issues you fixed.',
-    hotlineHint: 'Hotline orders go to the community that owns the grid, which follows up with the requester.',
   },
   instances: {
     title: 'Instances', id: 'Instance', caseTitle: 'Case', process: 'Process', status: 'Status', org: 'Unit', overdue: 'Overdue',

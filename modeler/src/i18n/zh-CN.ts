@@ -40,11 +40,10 @@ export const zhCN = {
   },
   report: {
     afterPhotos: '整改后照片链接', afterPhotosHint: '自处置须附至少一张处置后的现场照片',
-    gridTitle: '上报事件', hotlineTitle: '热线受理（12345 工单）', category: '事件类别', gridCode: '网格编码', location: '发生地点',
-    description: '问题描述', photos: '照片链接', requesterName: '诉求人姓名', requesterPhone: '联系电话', selfResolved: '已现场自处置',
-    selfResult: '自处置结果', submit: '提交上报', submitHotline: '受理并派转社区', started: '已上报，案件编号 {{id}}',
+    gridTitle: '上报事件', category: '事件类别', gridCode: '网格编码', location: '发生地点',
+    description: '问题描述', photos: '照片链接', selfResolved: '已现场自处置',
+    selfResult: '自处置结果', submit: '提交上报', started: '已上报，案件编号 {{id}}',
     viewInstance: '查看案件', another: '继续上报', hint: '网格员发现问题后上报，系统按网格自动派转所属社区处置；能现场解决的请勾选“已现场自处置”。',
-    hotlineHint: '12345 工单按网格派转所属社区处置，处置完成后由社区回访诉求人。',
   },
   instances: {
     title: '流程实例', id: '实例编号', caseTitle: '事项', process: '流程', status: '状态', org: '所属单位', overdue: '超期',
