@@ -1,11 +1,13 @@
 // Issue 19 in a real browser: the 12345 centre takes a call on its workspace, sees the dispatch catalog's suggestion
 // (the street of the named grid), and dispatches the order from its intake queue; the street's dispatcher then finds
-// the first-contact task in their inbox. Screenshots in .cache/screenshots.
+// the first-contact task in their inbox. A district leader reads the 三率 on the dashboard and drills down to the
+// orders behind a unit's rate. Screenshots in .cache/screenshots.
 import type { Browser } from 'playwright-core';
 import { HotlineStep } from '../../domain/processes/hotline-order';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import { MODELER_DIST } from '../support/paths';
-import { facts } from '../support/hotline';
+import { call, facts, startOrder } from '../support/hotline';
+import { complete, waitForStatus } from '../support/whistle';
 import { launchBrowser, openAs, pickOption, screenshot, warmUp, withFailureScreenshots } from '../support/browser';
 
 let stack: TestStack;
@@ -77,5 +79,36 @@ test('the centre takes a call and dispatches it to the street the catalog sugges
     await other.page.locator('.ant-table').first().waitFor();
     await expect(other.page.locator('tr', { hasText: '楼下酒吧深夜噪声扰民' }).count()).resolves.toBe(0);
     await other.close();
+  });
+});
+
+test('a district leader reads a unit\'s 三率 on the dashboard and drills down to the orders the rate counted', async () => {
+  await withFailureScreenshots(browser, 'hotline-rates', async () => {
+    // Given an order of 区市场监督管理局 contacted in time, handled and visited as not resolved
+    const id = await startOrder(stack, call({ category: 'food-safety', content: '超市销售过期食品' }));
+    await complete(stack, id, HotlineStep.Intake, 'hotline_operator', 'dispatch', { unitId: 'dept-market' });
+    await complete(stack, id, HotlineStep.Respond, 'dept_handler2', 'contact', { note: '已联系' });
+    await complete(stack, id, HotlineStep.Handle, 'dept_handler2', 'report', { result: '已下架' });
+    await complete(stack, id, HotlineStep.ReturnVisit, 'hotline_operator', 'record', { resolved: false, satisfaction: 'basically_satisfied' });
+    await waitForStatus(stack, id, 'closed');
+    // When the leader opens the dashboard
+    const leader = await openAs(browser, baseUrl, 'district_leader', '/dashboard');
+    const panel = leader.page.getByTestId('hotline-rates');
+    await panel.getByText('12345 三率').waitFor();
+    // Then the unit's rates are shown: its only contact in time (100%), its only visit not resolved (0%)
+    const row = panel.getByTestId('hotline-rates-units').locator('tr', { hasText: '区市场监督管理局' });
+    await row.waitFor();
+    await expect(row.getByRole('button', { name: '区市场监督管理局 响应率' }).textContent()).resolves.toBe('100.0%');
+    await expect(row.getByRole('button', { name: '区市场监督管理局 解决率' }).textContent()).resolves.toBe('0.0%');
+    await screenshot(leader.page, '19-04-dashboard-rates');
+    // When they drill down into the resolution rate
+    await row.getByRole('button', { name: '区市场监督管理局 解决率' }).click();
+    // Then the order is listed as not counted
+    const listed = leader.page.getByTestId('hotline-rate-orders').locator('tr', { hasText: id });
+    await listed.waitFor();
+    await expect(listed.textContent()).resolves.toContain('未计入');
+    await screenshot(leader.page, '19-05-dashboard-drill-down');
+    expect(leader.errors).toEqual([]);
+    await leader.close();
   });
 });
