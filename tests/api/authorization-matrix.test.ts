@@ -156,6 +156,9 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'publi
   'GET /api/instances/{id}/draw': 'staff',
   'GET /api/public/inspection-results': 'public',
   'GET /api/metrics/random-inspection': ['district_leader', 'auditor', 'admin', 'agency_head', 'platform_operator'],
+  'GET /api/metrics/hotline/orders': ['district_leader', 'auditor', 'admin', 'hotline_operator', 'shift_chief', 'dispatcher'],
+  'GET /api/hotline/queues': ['hotline_operator', 'auditor'],
+  'GET /api/hotline/dispatch-suggestion': ['hotline_operator'],
 };
 /** Public and not about any org: signing in. */
 const PUBLIC_WRITES = ['POST /api/auth/login'];
@@ -354,6 +357,9 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       'GET /api/registries/subjects': ['/api/registries/subjects', '/api/registries/subjects?q=%E4%B8%9C%E6%B9%96'],
       'GET /api/public/inspection-results': ['/api/public/inspection-results'],
       'GET /api/metrics/random-inspection': ['/api/metrics/random-inspection'],
+      'GET /api/metrics/hotline/orders': ['/api/metrics/hotline/orders?rate=response', '/api/metrics/hotline/orders?rate=satisfaction'],
+      'GET /api/hotline/queues': ['/api/hotline/queues'],
+      'GET /api/hotline/dispatch-suggestion': ['/api/hotline/dispatch-suggestion?category=food-safety'],
     };
     for (const endpoint of ENDPOINTS.filter((e) => e.startsWith('GET ') && !/\{(id|taskId)\}|^GET \/api\/(instances|tasks)$|^GET \/api\/tasks\/counts$/.test(e))) {
       const readers = READERS[endpoint];

@@ -292,6 +292,9 @@ const CALLERS: Record<string, Caller[]> = {
   'GET /api/metrics/random-inspection': ['district_leader', 'auditor', 'agency_head', 'platform_operator', 'community_staff'],
   // 一公开: anyone, signed in or not.
   'GET /api/public/inspection-results': [null, 'auditor', 'applicant'],
+  'GET /api/metrics/hotline/orders': ['district_leader', 'auditor', 'hotline_operator', 'dispatcher', 'community_staff'],
+  'GET /api/hotline/queues': ['hotline_operator', 'auditor', 'dispatcher'],
+  'GET /api/hotline/dispatch-suggestion': ['hotline_operator', 'dispatcher'],
 };
 
 const GARBAGE_IDS = fc.oneof(

@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { HotlineStep } from '../../domain/processes/hotline-order';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
+import * as R from '../../api/openapi/responses';
 import { createTestStack, type TestStack } from '../support/test-stack';
 import { act, audit, complete, instance, waitForStatus } from '../support/whistle';
 import { call, startOrder } from '../support/hotline';
@@ -85,6 +86,7 @@ test('an order through an upheld objection, handling and a reopening replays on 
 const get = async (as: string, path: string) => request(stack.app).get(path).set('authorization', await stack.login(as));
 
 test('the dispatch suggestion: a category\'s department, the grid\'s street for a street category, the district when only the area is known', async () => {
+  expect(R.dispatchSuggestionSchema.safeParse((await get('hotline_operator', '/api/hotline/dispatch-suggestion?category=food-safety')).body).error).toBeUndefined();
   expect((await get('hotline_operator', '/api/hotline/dispatch-suggestion?category=food-safety')).body)
     .toEqual({ unitId: 'dept-market', name: '区市场监督管理局', kind: 'department', basis: 'department', complex: false, eventCategory: 'food-safety' });
   expect((await get('hotline_operator', '/api/hotline/dispatch-suggestion?category=neighbourhood-noise&gridCode=G-B1-01')).body)
@@ -114,6 +116,8 @@ test('the centre\'s queues: calls to dispatch (urgent first, with the suggestion
 
   const res = await get('hotline_operator', '/api/hotline/queues');
   expect(res.status).toBe(200);
+  // The answer is what the OpenAPI document (and so the web app's types) says it is.
+  expect(R.hotlineQueuesSchema.safeParse(res.body).error).toBeUndefined();
   const ids = (items: Array<{ instanceId: string }>) => items.map((i) => i.instanceId);
   const intake = ids(res.body.intake);
   expect(intake.indexOf(urgent)).toBeLessThan(intake.indexOf(plain));
@@ -139,8 +143,10 @@ test('the drill-down lists the orders behind a rate for a unit and a day, each s
   await complete(stack, id, HotlineStep.ReturnVisit, 'hotline_operator', 'record', { resolved: false, satisfaction: 'dissatisfied' });
   await waitForStatus(stack, id, 'closed');
   const rates = (await get('district_leader', '/api/metrics/hotline?unitId=dept-urban')).body;
+  expect(R.hotlineRatesSchema.safeParse(rates).error).toBeUndefined();
   const unit = rates.byUnit.find((u: { unitId: string }) => u.unitId === 'dept-urban');
   const response = (await get('district_leader', '/api/metrics/hotline/orders?rate=response&unitId=dept-urban')).body;
+  expect(R.hotlineRateOrdersSchema.safeParse(response).error).toBeUndefined();
   // The list is what the rate counted: as many items as contacts, the met ones giving the rate.
   expect(response.items).toHaveLength(unit.contacts);
   expect(response.items.filter((i: { met: boolean }) => i.met).length / unit.contacts).toBeCloseTo(unit.responseRate, 10);

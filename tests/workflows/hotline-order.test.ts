@@ -205,4 +205,21 @@ describe('hotline-order', () => {
     await act(stack, 'hotline_operator', visit.id, 'record', { resolved: true, satisfaction: 'basically_satisfied' });
     expect((await waitForStatus(stack, id, 'closed')).outcome).toMatchObject({ handledInTime: true, linkedCases: [caseId] });
   });
+
+  // Last: it moves the clock past a handling limit.
+  test('a street\'s limit ends while its linked case runs: the order goes to the return visit unreported, the case runs on', async () => {
+    const id = await startOrder(stack, call({ category: 'neighbourhood-noise', gridCode: 'G-A1-01', content: '广场舞音响扰民' }));
+    await complete(stack, id, HotlineStep.Intake, 'hotline_operator', 'dispatch', { unitId: 'street-a' });
+    await complete(stack, id, HotlineStep.Respond, 'dispatcher', 'contact', { note: '已联系' });
+    const caseId = `${id}-W1`;
+    const handle = await stack.openTask(id, HotlineStep.Handle);
+    await waitFor(async () => { const b = await instance(stack, caseId); return b.status === 'running' ? b : undefined; }, 'the linked case');
+    await stack.advance(handle.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
+    const visit = await stack.openTask(id, HotlineStep.ReturnVisit);
+    expect(await openedWith(stack, id, visit.id)).toMatchObject({ reported: false, linkedCaseId: caseId });
+    expect((await audit(stack, id)).find((e) => e.stepId === HotlineStep.Handle && e.action === 'timeout')?.data).toMatchObject({ taskId: handle.id });
+    expect((await instance(stack, caseId)).status).toBe('running');
+    await act(stack, 'hotline_operator', visit.id, 'record', { resolved: false, satisfaction: 'dissatisfied' });
+    expect((await waitForStatus(stack, id, 'closed')).outcome).toMatchObject({ handledInTime: false, linkedCases: [caseId] });
+  });
 });

@@ -13,6 +13,7 @@ const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ defaul
 const InboxPage = lazy(() => import('../tasks/InboxPage'));
 const TaskPage = lazy(() => import('../tasks/TaskPage'));
 const ReportPage = lazy(() => import('../cases/ReportPage'));
+const HotlinePage = lazy(() => import('../hotline/HotlinePage'));
 const InstancesPage = lazy(() => import('../instances/InstancesPage'));
 const InstancePage = lazy(() => import('../instances/InstancePage'));
 const ProcessesPage = lazy(() => import('../processes/ProcessesPage'));
@@ -52,8 +53,8 @@ export function AppRoutes() {
         <Route element={<Suspense fallback={fallback}><AppLayout /></Suspense>}>
           <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
           <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
-          <Route path="/report" element={<Suspense fallback={fallback}><ReportPage source="grid" /></Suspense>} />
-          <Route path="/hotline" element={<Suspense fallback={fallback}><ReportPage source="hotline" /></Suspense>} />
+          <Route path="/report" element={<Suspense fallback={fallback}><ReportPage /></Suspense>} />
+          <Route path="/hotline" element={<Suspense fallback={fallback}><HotlinePage /></Suspense>} />
           <Route path="/instances" element={<Suspense fallback={fallback}><InstancesPage /></Suspense>} />
           <Route path="/instances/:instanceId" element={<Suspense fallback={fallback}><InstancePage /></Suspense>} />
           <Route path="/processes" element={<Suspense fallback={fallback}><ProcessesPage /></Suspense>} />

@@ -1,5 +1,5 @@
-// Starting a whistle-escalation case: a grid worker's report (上报事件, grid defaulting to their own), or a
-// dispatcher's 12345 hotline intake with the requester. Field errors from the API land on the fields.
+// Starting a whistle-escalation case: a grid worker's report (上报事件, grid defaulting to their own). Field errors
+// from the API land on the fields. (12345 calls are taken by the centre's workspace, modeler/src/hotline.)
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Result, Row, Select, Space, Switch, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -13,18 +13,17 @@ const PROCESS_KEY = 'whistle-escalation';
 
 interface Values {
   category: string; gridCode: string; location: string; description: string; photos?: string[];
-  requesterName?: string; requesterPhone?: string; selfResolved?: boolean; selfResult?: string; afterPhotos?: string[];
+  selfResolved?: boolean; selfResult?: string; afterPhotos?: string[];
 }
 
 /** API paths (input.requester.phone) → the form's field names. */
 const FIELD_OF_PATH: Record<string, keyof Values> = {
   'input.category': 'category', 'input.gridCode': 'gridCode', 'input.location': 'location', 'input.description': 'description',
-  'input.requester': 'requesterName', 'input.requester.name': 'requesterName', 'input.requester.phone': 'requesterPhone',
   'input.selfResolved': 'selfResult', 'input.selfResolved.result': 'selfResult', 'input.photos': 'photos',
   'input.selfResolved.photos': 'afterPhotos',
 };
 
-export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
+export default function ReportPage() {
   const { t } = useTranslation();
   const user = useUser();
   const [form] = Form.useForm<Values>();
@@ -37,11 +36,10 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
 
   const grids = useMemo(() => (units ?? []).filter((u) => u.kind === 'grid' && u.code), [units]);
   const myGrid = grids.find((g) => g.id === user.orgUnitId)?.code ?? undefined;
-  // Grid workers report what they see on the street; hotline orders may be about anything, 12345 kinds first.
+  // Grid workers report what they see on the street; the 12345 kinds are for orders the hotline files.
   const isHotlineKind = (code: string) => code.startsWith('hotline');
   const categoryOptions = (categories ?? [])
-    .filter((c) => source === 'hotline' || !isHotlineKind(c.code))
-    .sort((a, b) => Number(isHotlineKind(b.code)) - Number(isHotlineKind(a.code)))
+    .filter((c) => !isHotlineKind(c.code))
     .map((c) => ({ value: c.code, label: c.name }));
 
   // The organisation may load after the form mounted: default the grid once it is known, unless already chosen.
@@ -59,12 +57,11 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
   const submit = async (v: Values) => {
     setProblem(null);
     const input: Record<string, unknown> = {
-      category: v.category, gridCode: v.gridCode, location: v.location.trim(), description: v.description.trim(), source,
+      category: v.category, gridCode: v.gridCode, location: v.location.trim(), description: v.description.trim(), source: 'grid',
     };
     if (v.photos?.length) input.photos = v.photos;
-    if (source === 'hotline') input.requester = { name: v.requesterName?.trim(), phone: v.requesterPhone?.trim() };
     // Self-resolution is recorded with after-photos (DOMAIN §4.1), apart from the photos of the problem.
-    if (source === 'grid' && v.selfResolved) input.selfResolved = { result: v.selfResult?.trim(), photos: v.afterPhotos ?? [] };
+    if (v.selfResolved) input.selfResolved = { result: v.selfResult?.trim(), photos: v.afterPhotos ?? [] };
     try {
       const { instanceId } = await start.mutateAsync(input);
       form.resetFields();
@@ -78,7 +75,7 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
     }
   };
 
-  const title = source === 'grid' ? t('report.gridTitle') : t('report.hotlineTitle');
+  const title = t('report.gridTitle');
   if (started) {
     return (
       <Card>
@@ -95,21 +92,10 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
   const required = (label: string) => [{ required: true, whitespace: true, message: `${label} ${t('form.required')}` }];
   return (
     <div>
-      <div className="page-header"><div><h1>{title}</h1><div className="subtitle">{source === 'grid' ? t('report.hint') : t('report.hotlineHint')}</div></div></div>
+      <div className="page-header"><div><h1>{title}</h1><div className="subtitle">{t('report.hint')}</div></div></div>
       <Card style={{ maxWidth: 880 }}>
         {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} role="alert" />}
-        <Form form={form} layout="vertical" onFinish={submit} name={`report-${source}`}>
-          {source === 'hotline' && (
-            <Row gutter={16}>
-              <Col span={12}><Form.Item name="requesterName" label={t('report.requesterName')} rules={required(t('report.requesterName'))}><Input maxLength={100} /></Form.Item></Col>
-              <Col span={12}>
-                <Form.Item name="requesterPhone" label={t('report.requesterPhone')}
-                  rules={[...required(t('report.requesterPhone')), { pattern: /^[0-9+\- ]{5,20}$/, message: t('form.phone') }]}>
-                  <Input maxLength={20} inputMode="tel" />
-                </Form.Item>
-              </Col>
-            </Row>
-          )}
+        <Form form={form} layout="vertical" onFinish={submit} name="report-grid">
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item name="category" label={t('report.category')} rules={[{ required: true, message: `${t('report.category')} ${t('form.required')}` }]}>
@@ -125,20 +111,16 @@ export default function ReportPage({ source }: { source: 'grid' | 'hotline' }) {
           <Form.Item name="location" label={t('report.location')} rules={required(t('report.location'))}><Input maxLength={500} /></Form.Item>
           <Form.Item name="description" label={t('report.description')} rules={required(t('report.description'))}><Input.TextArea rows={4} maxLength={4000} showCount /></Form.Item>
           <Form.Item name="photos" label={t('report.photos')}><Select mode="tags" open={false} suffixIcon={null} maxCount={20} /></Form.Item>
-          {source === 'grid' && (
-            <>
-              <Form.Item name="selfResolved" label={t('report.selfResolved')} valuePropName="checked"><Switch /></Form.Item>
-              {selfResolved && <Form.Item name="selfResult" label={t('report.selfResult')} rules={required(t('report.selfResult'))}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
-              {selfResolved && (
-                <Form.Item name="afterPhotos" label={t('report.afterPhotos')} extra={t('report.afterPhotosHint')}
-                  rules={[{ required: true, type: 'array', min: 1, message: `${t('report.afterPhotos')} ${t('form.required')}` }]}>
-                  <Select mode="tags" open={false} suffixIcon={null} maxCount={20} />
-                </Form.Item>
-              )}
-            </>
+          <Form.Item name="selfResolved" label={t('report.selfResolved')} valuePropName="checked"><Switch /></Form.Item>
+          {selfResolved && <Form.Item name="selfResult" label={t('report.selfResult')} rules={required(t('report.selfResult'))}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
+          {selfResolved && (
+            <Form.Item name="afterPhotos" label={t('report.afterPhotos')} extra={t('report.afterPhotosHint')}
+              rules={[{ required: true, type: 'array', min: 1, message: `${t('report.afterPhotos')} ${t('form.required')}` }]}>
+              <Select mode="tags" open={false} suffixIcon={null} maxCount={20} />
+            </Form.Item>
           )}
           <Space>
-            <Button type="primary" htmlType="submit" loading={start.isPending}>{source === 'grid' ? t('report.submit') : t('report.submitHotline')}</Button>
+            <Button type="primary" htmlType="submit" loading={start.isPending}>{t('report.submit')}</Button>
             <Typography.Text type="secondary">{user.name}</Typography.Text>
           </Space>
         </Form>

@@ -54,7 +54,7 @@ export function AppLayout() {
       });
     }
     if (hasRole(user, 'grid_worker')) entries.push({ key: '/report', icon: <NotificationOutlined />, label: <Link to="/report">{t('menu.report')}</Link> });
-    if (hasRole(user, 'dispatcher')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
+    if (hasRole(user, 'hotline_operator')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
     for (const [path, label, icon] of startEntries(user)) entries.push({ key: path, icon, label: <Link to={path}>{t(label)}</Link> });
     if (readsRandomInspection(user)) entries.push({ key: '/random', icon: <ScheduleOutlined />, label: <Link to="/random">{t('random.menu')}</Link> });
     if (seesCases(user)) entries.push({ key: '/instances', icon: <FileSearchOutlined />, label: <Link to="/instances">{t('menu.instances')}</Link> });
