@@ -82,6 +82,11 @@ function englishDefault(issue: Issue): string | undefined {
   return typeof made === 'string' ? made : made?.message;
 }
 
+/** A message our schemas or checks wrote themselves, in Chinese; undefined when the table has none. */
+export function writtenInChinese(message: string): string | undefined {
+  return Object.hasOwn(WRITTEN, message) ? WRITTEN[message] : undefined;
+}
+
 /** The message of one issue in Chinese. */
 export function chineseMessage(issue: Issue): string {
   const written = Object.hasOwn(WRITTEN, issue.message) ? WRITTEN[issue.message] : undefined;

@@ -200,7 +200,7 @@ describe('commitment-licensing', () => {
     const approve = await stack.openTask(id, LicensingStep.Approve);
     const refused = await act(stack, 'approver', approve.id, 'requestExtension', { reason: '需补充勘验' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain('on-the-spot');
+    expect(refused.body.error.message).toBe('告知承诺当场作出决定，不能延期');
     await complete(stack, id, LicensingStep.Approve, 'approver', 'deny', { reason: '不符合条件' });
     await waitForStatus(stack, id, 'rejected');
   });
