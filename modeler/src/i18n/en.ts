@@ -201,6 +201,10 @@ export const en: Messages = {
       selfResolved: 'Resolved on the spot', selfResolved_result: 'What was done', selfResolved_photos: 'After-photo links',
     },
   },
+  claim: {
+    title: 'Claim code', reissue: 'Re-issue claim code', confirm: 'The previous code stops working at once. Re-issue?',
+    hint: 'A counter filing is claimed on the portal with its claim code. If the applicant lost it or it expired, issue a new one here.', validUntil: 'Valid until {{expires}}; hand it to the applicant.',
+  },
   portal: {
     title: 'My applications', subtitle: 'Follow your applications, sign the commitment, see your licence.', apply: 'Apply for a licence', empty: 'No applications yet',
     emptyHint: 'Apply online with the button above; for an application filed at the window, enter the claim code you were given below.', detail: 'Case trail',

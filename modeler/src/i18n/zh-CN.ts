@@ -199,6 +199,10 @@ export const zhCN = {
       selfResolved: '现场自处置', selfResolved_result: '自处置结果', selfResolved_photos: '整改后照片链接',
     },
   },
+  claim: {
+    title: '认领码', reissue: '补发认领码', confirm: '补发后原认领码立即作废，确定补发？',
+    hint: '窗口代为录入的申请，申请人凭认领码在门户认领。认领码遗失或过期的，可在此补发。', validUntil: '有效期至 {{expires}}，请交给申请人。',
+  },
   portal: {
     title: '我的申请', subtitle: '查看申请进度、签署告知承诺书、领取许可证。', apply: '申请许可', empty: '还没有申请',
     emptyHint: '点击右上角“申请许可”在线申请；在窗口办理的申请，请在下方输入窗口给您的认领码。', detail: '查看办理轨迹',
