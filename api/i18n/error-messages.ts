@@ -30,6 +30,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'unknown inspector': '未知的执法人员',
     'too few inspectors': '执法人员不足两名',
     'offence in the future': '违法行为日期不能晚于今天',
+    'the offence date is a day that has come': '违法行为发生日期不能晚于今天',
     'unknown licence item': '未知的许可事项',
     'unknown portal account': '未知的群众端账号',
     'unknown file': '未知的文件',
