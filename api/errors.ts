@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { ErrorType, HTTP_STATUS, type ErrorDetail } from '../domain/errors';
 import { languageOf, type Language } from './i18n/language';
+import { chineseDetailMessage, chineseErrorMessage, INTERNAL_ERROR_MESSAGE } from './i18n/error-messages';
 import { chineseMessage } from './i18n/validation-messages';
 
 export class ApiError extends Error {
@@ -28,10 +29,11 @@ export function zodDetails(error: z.ZodError, prefix: string[] = []): ErrorDetai
   return error.issues.map((issue): IssueDetail => ({ path: [...prefix, ...issue.path.map(String)].join('.') || '(body)', message: issue.message, [ISSUE]: issue }));
 }
 
-/** A detail in the answer's language: zod's and our schemas' messages in Chinese unless English is asked for. */
+/** A detail in the answer's language: zod's, our schemas' and the API's own messages in Chinese unless English is asked for. */
 function localized(detail: IssueDetail, language: Language): ErrorDetail {
+  if (language === 'en') return { path: detail.path, message: detail.message };
   const issue = detail[ISSUE];
-  return { path: detail.path, message: issue && language === 'zh-CN' ? chineseMessage(issue) : detail.message };
+  return { path: detail.path, message: issue ? chineseMessage(issue) : chineseDetailMessage(detail.message) };
 }
 
 /** Parses a value with a schema or throws a 400 naming each bad field under `prefix`. */
@@ -97,13 +99,14 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       apiError = unavailable('a dependency is unavailable; retry shortly');
     } else {
       log(`[api] unexpected error: ${error?.stack ?? error}${causesOf(error)}`);
-      res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error', details: [] } });
+      res.status(500).json({ error: { code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE[languageOf(req.get('accept-language'))], details: [] } });
       return;
     }
     const status = error?.type === 'entity.too.large' ? 413 : HTTP_STATUS[apiError.code];
     res.set(apiError.headers);
     const language = languageOf(req.get('accept-language'));
-    res.status(status).json({ error: { code: apiError.code, message: apiError.message, details: apiError.details.map((d) => localized(d, language)) } });
+    const message = language === 'zh-CN' ? chineseErrorMessage(apiError.code, apiError.message) : apiError.message;
+    res.status(status).json({ error: { code: apiError.code, message, details: apiError.details.map((d) => localized(d, language)) } });
   };
 }
 

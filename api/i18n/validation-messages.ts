@@ -2,6 +2,7 @@
 // rewritten from the issue's code and bounds; the messages our schemas write themselves are translated by their
 // English text. A message neither knows stays as written, so nothing a client relies on is lost.
 import { z } from 'zod';
+import { IDENTIFIER_MESSAGES } from '../../domain/identifiers';
 import { TIME_UNIT_LABELS, type TimeUnit } from '../../domain/time-limit';
 
 type Issue = z.core.$ZodIssue;
@@ -30,6 +31,11 @@ const WRITTEN: Record<string, string> = {
   'an org unit id': '须为组织机构编号（小写字母、数字和连字符）',
   'lowercase letters, digits and dashes': '只能包含小写字母、数字和连字符',
   'printable ASCII without spaces': '只能包含不含空格的可打印 ASCII 字符',
+  [IDENTIFIER_MESSAGES.creditShape]: '须为 18 位统一社会信用代码（数字和除 I、O、S、V、Z 以外的大写字母，第 3–8 位为数字）',
+  [IDENTIFIER_MESSAGES.creditCheck]: '统一社会信用代码第 18 位校验码不符，代码有误',
+  [IDENTIFIER_MESSAGES.idShape]: '须为 18 位居民身份证号码（17 位数字和一位数字或 X）',
+  [IDENTIFIER_MESSAGES.idBirthDate]: '居民身份证号码第 7–14 位不是有效的出生日期',
+  [IDENTIFIER_MESSAGES.idCheck]: '居民身份证号码第 18 位校验码不符，号码有误',
 };
 
 const TYPE_NAMES: Record<string, string> = {
@@ -80,6 +86,11 @@ const english = z.locales.en().localeError;
 function englishDefault(issue: Issue): string | undefined {
   const made = english(issue as never);
   return typeof made === 'string' ? made : made?.message;
+}
+
+/** A message our schemas or checks wrote themselves, in Chinese; undefined when the table has none. */
+export function writtenInChinese(message: string): string | undefined {
+  return Object.hasOwn(WRITTEN, message) ? WRITTEN[message] : undefined;
 }
 
 /** The message of one issue in Chinese. */

@@ -19,6 +19,7 @@ import { userNames } from '../tasks/user-names';
 import { hotlineFacts } from './hotline-facts';
 import type { AppContext } from '../context';
 import { contractOf } from '../../domain/processes';
+import { WHISTLE_KEY } from '../../domain/processes/whistle-escalation';
 import { replayInstances } from '../conformance/conformance';
 import { endOfDay, startOfDay } from '../../domain/calendar/shanghai-day';
 
@@ -124,7 +125,7 @@ export function instancesRouter(ctx: AppContext): Router {
       outcome: row.outcome,
       clock: row.status === 'running' && facts?.kind === 'inspection-penalty' && !facts.clockFinishedAt ? facts.clock : null,
       // A 12345 order's case file lives in its own tables; a whistle case filed for an order names the order.
-      facts: facts && hotline ? { ...facts, ...hotline } : facts ?? hotline,
+      facts: facts ? { ...facts, ...hotline } : row.processKey === WHISTLE_KEY ? null : hotline,
     });
   });
 

@@ -64,7 +64,7 @@ export function buildOpenApiDocument(): object {
   for (const contract of Object.values(PROCESS_CONTRACTS)) {
     registry.registerPath({
       method: 'get', path: `/api/processes/${contract.key}/start-form`, summary: `The start form of ${contract.name} (${contract.startRoles.join(', ')})`,
-      responses: ok('{ key, name, description, schema (JSON Schema of input), choices (by field path: { value, label, fill? }), defaults }'),
+      responses: ok('{ key, name, description, schema (JSON Schema of input), choices (by field path: { value, label, fill? }), defaults }', R.startFormSchema),
     });
     registry.registerPath({
       method: 'post', path: `/api/processes/${contract.key}/instances`, summary: `Start ${contract.name}`,
@@ -100,11 +100,11 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/licensing/licences', summary: 'Licences issued to an applicant', request: { query: z.object({ creditCode: z.string() }) }, responses: ok('{ licences }', z.object({ licences: z.array(R.licenceSchema) })) });
   registry.registerPath({
     method: 'get', path: '/api/licensing/applications', summary: 'The portal home: the signed-in member of the public\'s own applications, with the step each waits on, the notice text to sign (and its sha256) and the licence once issued',
-    responses: ok('{ items: [{ instanceId, title, status, applicant, steps: [{ taskId, stepId, name, dueAt, overdue, yours, notice }], licence }] }'),
+    responses: ok('{ items: [{ instanceId, title, status, applicant, steps: [{ taskId, stepId, name, dueAt, overdue, yours, notice }], licence }] }', R.portalApplicationsSchema),
   });
   registry.registerPath({
     method: 'post', path: '/api/licensing/claims', summary: 'Redeem the claim code of a counter filing (the party\'s portal account): binds the case to the account',
-    request: { body: json(claimBodySchema) }, responses: { ...ok('{ instanceId }', z.object({ instanceId: z.string() })), 404: { description: 'no case with this code', ...json(errorSchema) }, 409: { description: 'the code was used or has expired', ...json(errorSchema) } },
+    request: { body: json(claimBodySchema) }, responses: { ...ok('{ instanceId }', R.claimedSchema), 404: { description: 'no case with this code', ...json(errorSchema) }, 409: { description: 'the code was used or has expired', ...json(errorSchema) } },
   });
   registry.registerPath({
     method: 'post', path: '/api/licensing/claim-codes', summary: 'Re-issue the claim code of an unclaimed counter filing of the clerk\'s street (window_clerk); voids the previous code',

@@ -88,7 +88,16 @@ export const paymentFactsSchema = named('PaymentFacts', z.object({
 }).describe('the fine and what it comes to as of today, or as of its payment (arts. 67, 72)'));
 
 export const penaltyFactsViewSchema = named('PenaltyFacts', penaltyFactsSchema.extend({ clock: orNull(caseClockSchema), payment: orNull(paymentFactsSchema) }));
-const whistleFacts = named('WhistleFacts', whistleFactsSchema);
+export const linkedWorkOrderSchema = named('LinkedWorkOrder', z.object({
+  orderNumber: z.string().describe('the 12345 order\'s instance id'), status: z.string().describe('the order\'s instance status'),
+  stage: z.enum(['received', 'dispatched', 'reported', 'visited']), kind: z.string(), urgent: z.boolean(),
+  receivedAt: nullable(instant), handleDueAt: nullable(instant), reportedAt: nullable(instant),
+  satisfaction: nullable(z.string()),
+}).describe('the 12345 work order a whistle case was filed for (接诉即办), from the order\'s row'));
+const whistleFacts = named('WhistleFacts', whistleFactsSchema.extend({
+  hotlineOrderId: z.string().optional().describe('the linked order\'s number (as workOrder.orderNumber)'),
+  workOrder: orNull(linkedWorkOrderSchema).optional().describe('the linked 12345 work order; null for a case reported from the grid'),
+}));
 const licensingFacts = named('LicensingFacts', licensingFactsSchema);
 export const caseFactsSchema = named('CaseFacts', z.discriminatedUnion('kind', [whistleFacts, penaltyFactsViewSchema, licensingFacts])
   .describe('the case file (案卷): one schema per process, told apart by kind (the process key)'));
@@ -149,6 +158,35 @@ export const processVersionSchema = named('ProcessVersion', z.object({ key: z.st
 export const publishedSchema = named('Published', z.object({ version: z.number().int() }));
 export const claimCodeSchema = named('ClaimCode', z.object({ code: z.string(), expiresAt: instant }));
 export const startedSchema = named('Started', z.object({ instanceId: z.string(), claim: orNull(claimCodeSchema).optional() }));
+export const claimedSchema = named('Claimed', z.object({ instanceId: z.string() }));
+
+export const startChoiceSchema = named('StartChoice', z.object({
+  value: z.string(), label: z.string(),
+  fill: z.record(z.string(), z.string()).optional().describe('the fields of an object field set at once by this choice (a bound subject\'s name and code)'),
+}));
+export const startFormSchema = named('StartForm', z.object({
+  key: z.string(), name: z.string(), description: z.string(),
+  schema: jsonSchemaSchema.describe('JSON Schema (2020-12) of the start body\'s input'),
+  choices: z.record(z.string(), z.array(startChoiceSchema)).describe('choices by dotted field path (matter, inspectors, applicant), scoped as the start checks them'),
+  defaults: z.record(z.string(), z.unknown()).describe('values the form starts with, by dotted field path'),
+}));
+
+export const portalNoticeSchema = named('PortalNotice', z.object({
+  version: z.string(), text: z.string().describe('the exact notice text the applicant signs'), sha256: z.string().describe('sha256 of the text, as recorded when signed'),
+}));
+export const portalApplicationSchema = named('PortalApplication', z.object({
+  instanceId: z.string(), title: z.string(), status: z.string(), itemCode: nullable(z.string()), route: nullable(z.string()),
+  applicant: z.object({ name: z.string(), creditCode: z.string() }), startedAt: instant, closedAt: nullable(instant),
+  steps: z.array(z.object({
+    taskId: z.string(), stepId: z.string(), name: z.string(), role: z.string(), dueAt: instant, overdue: z.boolean(),
+    yours: z.boolean().describe('the applicant\'s own step (signing the commitment)'), notice: orNull(portalNoticeSchema),
+  })),
+  licence: orNull(z.object({
+    licenceNo: z.string(), itemCode: z.string(), holderName: z.string(), creditCode: z.string(), route: z.string(), status: z.enum(['issued', 'revoked']),
+    issuedAt: instant, revokedAt: nullable(instant), revocationReason: nullable(z.string()),
+  })),
+}));
+export const portalApplicationsSchema = named('PortalApplications', z.object({ items: z.array(portalApplicationSchema) }));
 
 export const orgUnitSchema = named('OrgUnit', z.object({
   id: z.string(), kind: z.enum(['district', 'street', 'community', 'grid', 'department']), name: z.string(), parentId: nullable(z.string()), code: nullable(z.string()),

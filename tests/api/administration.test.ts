@@ -209,7 +209,7 @@ describe('passwords and sessions', () => {
     expect((await request(app).get('/api/me').set('authorization', token)).status).toBe(200);
     now += 61_000;
     const idle = await request(app).get('/api/me').set('authorization', token);
-    expect([idle.status, idle.body.error.message]).toEqual([401, expect.stringContaining('without activity')]);
+    expect([idle.status, idle.body.error.message]).toEqual([401, expect.stringContaining('分钟无操作')]);
     const again = await signIn('verifier', DEMO_PASSWORD, app);
     for (let i = 0; i < 5; i++) {
       now += 50_000;
@@ -218,7 +218,7 @@ describe('passwords and sessions', () => {
     }
     now += 50_000;
     const late = await request(app).get('/api/me').set('authorization', again.token);
-    expect([late.status, late.body.error.message]).toEqual([401, expect.stringContaining('time limit')]);
+    expect([late.status, late.body.error.message]).toEqual([401, expect.stringContaining('登录已达时限')]);
   });
 
   test('a security administrator\'s reset ends the sessions and forces a change; a role change applies on the next request', async () => {

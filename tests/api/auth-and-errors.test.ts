@@ -23,7 +23,7 @@ test('a wrong password is 401 and says nothing about which part was wrong', asyn
   for (const body of [{ username: 'community_staff', password: 'nope' }, { username: 'nobody', password: 'demo123' }]) {
     const res = await request(stack.app).post('/api/auth/login').send(body);
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong username or password', details: [] });
+    expect(res.body.error).toEqual({ code: 'UNAUTHENTICATED', message: '用户名或密码错误', details: [] });
   }
 });
 
@@ -54,6 +54,16 @@ test('unknown routes and ids are 404 in the error format', async () => {
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
   }
+});
+
+test('the API\'s own refusals are in Chinese unless the client asks for English, details and all', async () => {
+  const auth = await stack.login('auditor');
+  const zh = await request(stack.app).get('/api/instances/WE-NOPE').set('authorization', auth);
+  expect(zh.body.error).toEqual({ code: 'NOT_FOUND', message: '没有案件 WE-NOPE', details: [] });
+  const en = await request(stack.app).get('/api/instances/WE-NOPE').set('authorization', auth).set('accept-language', 'en-GB,en;q=0.9');
+  expect(en.body.error).toEqual({ code: 'NOT_FOUND', message: 'no instance WE-NOPE', details: [] });
+  const start = await request(stack.app).post('/api/processes/inspection-penalty/instances').set('authorization', await stack.login('grid_worker')).send({ input: {} });
+  expect([start.status, start.body.error.message]).toEqual([403, '发起 inspection-penalty 须具备以下角色之一：enforcement_officer']);
 });
 
 test('wrong-typed query parameters are 400, not 500', async () => {

@@ -4,12 +4,14 @@
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
 import { InProcessEnforcementPlatform } from '../../activities/enforcement-platform';
-import { instances } from '../../db/schema';
+import { hotlineOrders, instances } from '../../db/schema';
+import { HotlineStep } from '../../domain/processes/hotline-order';
 import { LicensingStep } from '../../domain/processes/commitment-licensing';
 import { PenaltyStep as P } from '../../domain/processes/inspection-penalty';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { application, startApplication } from '../support/licensing';
 import { fine, registered } from '../support/penalty';
+import { call, startOrder } from '../support/hotline';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import { act, complete, hotlineOrder, instance, startCase, waitForStatus } from '../support/whistle';
 
@@ -138,5 +140,23 @@ describe('whistle case file', () => {
     expect(await facts(id)).toMatchObject({
       resolution: { by: '马承办', result: '地砖已更换', stepId: WhistleStep.DepartmentHandle }, satisfaction: 'satisfied', closedAt: expect.any(String), reworks: 0,
     });
+    // Filed directly by the street's dispatcher, the case has no 12345 order behind it.
+    expect((await facts(id)).workOrder).toBeNull();
+  });
+
+  test('a case filed for a 12345 order names the order, its number and where it stands, read from the order\'s row', async () => {
+    const orderId = await startOrder(stack, call({ category: 'neighbourhood-noise', gridCode: 'G-A1-01' }));
+    await complete(stack, orderId, HotlineStep.Intake, 'hotline_operator', 'dispatch', { unitId: 'street-a' });
+    await complete(stack, orderId, HotlineStep.Respond, 'dispatcher', 'contact', { note: '已联系' });
+    const caseId = `${orderId}-W1`;
+    const linked = await waitFor(async () => { const f = await facts(caseId).catch(() => null); return f?.workOrder ? f : undefined; }, 'the linked case');
+    expect(linked).toMatchObject({
+      kind: 'whistle-escalation', source: 'hotline', gridCode: 'G-A1-01',
+      workOrder: { orderNumber: orderId, status: 'running', stage: 'dispatched', kind: 'complaint', urgent: false, reportedAt: null, satisfaction: null },
+    });
+    expect(linked.workOrder.handleDueAt).toEqual(expect.any(String));
+    // The order's row is the source: what it records shows on the case file at once, no workflow asked.
+    await stack.database.db.update(hotlineOrders).set({ reportedAt: new Date('2026-03-03T02:00:00Z') }).where(eq(hotlineOrders.instanceId, orderId));
+    expect((await facts(caseId)).workOrder).toMatchObject({ stage: 'reported', reportedAt: '2026-03-03T10:00:00.000+08:00' });
   });
 });

@@ -105,7 +105,7 @@ test('tokens expire: an expired token is 401, a fresh one lasts at most a workin
   const expired = jwt.sign({ exp: Math.floor(Date.now() / 1000) - 60 }, TEST_SECRET, { subject: clerk.id, algorithm: 'HS256' });
   const res = await request(stack.app).get('/api/me').set('authorization', `Bearer ${expired}`);
   expect(res.status).toBe(401);
-  expect(res.body.error.message).toBe('invalid or expired token');
+  expect(res.body.error.message).toBe('登录令牌无效或已过期，请重新登录');
 
   const fresh = (await login('grid_worker', DEMO_PASSWORD)).body.token as string;
   const { exp, iat } = jwt.decode(fresh) as { exp: number; iat: number };

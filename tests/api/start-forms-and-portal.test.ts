@@ -8,6 +8,7 @@ import { createTestStack, waitFor, type TestStack } from '../support/test-stack'
 import { act, audit, complete } from '../support/whistle';
 import { application, DEMO_SUBJECTS } from '../support/licensing';
 import { userId } from '../support/penalty';
+import { portalApplicationsSchema, startFormSchema } from '../../api/openapi/responses';
 
 let stack: TestStack;
 beforeAll(async () => { stack = await createTestStack(); });
@@ -20,6 +21,8 @@ describe('start forms', () => {
   test('an enforcement officer gets the inspection form: the matters, and as second inspector only officers of the same street', async () => {
     const res = await get('enforcement_officer', '/api/processes/inspection-penalty/start-form');
     expect(res.status).toBe(200);
+    // The answer is the one the OpenAPI document (and so the web app's generated types) describes, nothing more.
+    expect(startFormSchema.strict().safeParse(res.body).error).toBeUndefined();
     expect(res.body.schema).toMatchObject({ type: 'object', required: expect.arrayContaining(['subject', 'matter', 'inspectors', 'origin']) });
     expect(res.body.schema.properties.subject.properties.creditCode.format).toBe('cn-unified-social-credit-code');
     const me = await userId(stack, 'enforcement_officer');
@@ -73,7 +76,9 @@ describe('the applicant portal', () => {
     expect(((await get('applicant', '/api/licensing/applications')).body.items as Array<{ instanceId: string }>).map((i) => i.instanceId)).not.toContain(id);
     expect((await request(stack.app).post('/api/licensing/claims').set('authorization', await stack.login('applicant')).send({ code: filed.body.claim.code })).status).toBe(200);
 
-    const listed = (await get('applicant', '/api/licensing/applications')).body.items.find((i: { instanceId: string }) => i.instanceId === id);
+    const portal = (await get('applicant', '/api/licensing/applications')).body;
+    expect(portalApplicationsSchema.strict().safeParse(portal).error).toBeUndefined();
+    const listed = portal.items.find((i: { instanceId: string }) => i.instanceId === id);
     expect(listed).toMatchObject({ status: 'running', itemCode: 'food-business', licence: null, applicant: { creditCode: DEMO_SUBJECTS.applicant } });
     expect(listed.steps).toEqual([expect.objectContaining({ taskId: commit.id, stepId: LicensingStep.Commit, yours: true, overdue: false, dueAt: expect.any(String) })]);
     const notice = listed.steps[0].notice as { version: string; text: string; sha256: string };
@@ -91,6 +96,7 @@ describe('the applicant portal', () => {
       return item?.licence ? item : null;
     }, 'the licence on the portal');
     expect(withLicence.licence).toMatchObject({ licenceNo: expect.stringMatching(/^XK-\d{4}-/), status: 'issued', holderName: '东湖便利店' });
+    expect(portalApplicationsSchema.strict().safeParse((await get('applicant', '/api/licensing/applications')).body).error).toBeUndefined();
     // Another applicant never sees it; staff use the case list.
     expect(((await get('applicant_b', '/api/licensing/applications')).body.items as Array<{ instanceId: string }>).map((i) => i.instanceId)).not.toContain(id);
     expect((await get('window_clerk', '/api/licensing/applications')).status).toBe(403);

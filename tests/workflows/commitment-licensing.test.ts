@@ -128,8 +128,8 @@ describe('commitment-licensing', () => {
     const res = await apply(stack, { ...input, applicant: { ...input.applicant, creditCode: wrongCheck, idNumber: '110105194912310021' } });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([
-      { path: 'input.applicant.creditCode', message: expect.stringContaining('check character') },
-      { path: 'input.applicant.idNumber', message: expect.stringContaining('check digit') },
+      { path: 'input.applicant.creditCode', message: '统一社会信用代码第 18 位校验码不符，代码有误' },
+      { path: 'input.applicant.idNumber', message: '居民身份证号码第 18 位校验码不符，号码有误' },
     ]);
     const lookup = await request(stack.app).get('/api/licensing/licences').query({ creditCode: wrongCheck }).set('authorization', await stack.login('window_clerk'));
     expect(lookup.status).toBe(400);
@@ -200,7 +200,7 @@ describe('commitment-licensing', () => {
     const approve = await stack.openTask(id, LicensingStep.Approve);
     const refused = await act(stack, 'approver', approve.id, 'requestExtension', { reason: '需补充勘验' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain('on-the-spot');
+    expect(refused.body.error.message).toBe('告知承诺当场作出决定，不能延期');
     await complete(stack, id, LicensingStep.Approve, 'approver', 'deny', { reason: '不符合条件' });
     await waitForStatus(stack, id, 'rejected');
   });

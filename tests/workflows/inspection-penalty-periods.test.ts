@@ -92,7 +92,7 @@ describe('service and payment (arts. 61, 67, 72, 85)', () => {
     const other = await stack.openTask(refusing, P.Enforce);
     const tooEarly = await act(stack, 'case_officer', other.id, 'courtEnforcement');
     expect(tooEarly.status).toBe(409);
-    expect(tooEarly.body.error.message).toContain('only after the payment period');
+    expect(tooEarly.body.error.message).toContain('缴款期限届满后才能申请法院强制执行');
 
     // Fri 9 Oct in the morning: one whole day late, 3 % of ¥1,000 added; the instance shows the same amount.
     await stack.advanceTo('2026-10-09T08:00:00+08:00');

@@ -122,7 +122,7 @@ test('after a no-penalty finding no penalty is decided without a notice; renotif
   const decide = await stack.openTask(id, P.Decide);
   const unnoticed = await act(stack, 'agency_head', decide.id, 'decide', { penalty: fine(50_000) });
   expect(unnoticed.status).toBe(409);
-  expect(unnoticed.body.error.message).toContain('art. 44');
+  expect(unnoticed.body.error.message).toContain('第四十四条');
   await act(stack, 'agency_head', decide.id, 'renotify', { proposedPenalty: fine(50_000), reason: '负责人认为应予处罚' });
   const notify = await stack.openTask(id, P.Notify);
   // The notice may not go beyond what the agency head asked to notify.

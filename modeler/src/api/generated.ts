@@ -2418,9 +2418,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PortalApplications"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -2614,9 +2612,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            instanceId: string;
-                        };
+                        "application/json": components["schemas"]["Claimed"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -4320,9 +4316,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StartForm"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -4523,9 +4517,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StartForm"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -4741,9 +4733,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StartForm"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -4944,9 +4934,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StartForm"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5151,9 +5139,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["StartForm"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -6809,6 +6795,9 @@ export interface components {
             /** @description ISO-8601 instant, Asia/Shanghai offset */
             expiresAt: string;
         };
+        Claimed: {
+            instanceId: string;
+        };
         Clock: {
             /** @description ISO-8601 instant, Asia/Shanghai offset */
             now: string;
@@ -7207,6 +7196,24 @@ export interface components {
                 result: "match" | "mismatch" | null;
             } | null;
         };
+        /** @description the 12345 work order a whistle case was filed for (接诉即办), from the order's row */
+        LinkedWorkOrder: {
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            handleDueAt: string | null;
+            kind: string;
+            /** @description the 12345 order's instance id */
+            orderNumber: string;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            receivedAt: string | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            reportedAt: string | null;
+            satisfaction: string | null;
+            /** @enum {string} */
+            stage: "received" | "dispatched" | "reported" | "visited";
+            /** @description the order's instance status */
+            status: string;
+            urgent: boolean;
+        };
         LoginAnswer: {
             /** @description the session's absolute limit */
             expiresAt: string;
@@ -7329,6 +7336,57 @@ export interface components {
                 at: string;
                 method: string | null;
             } | null;
+        };
+        PortalApplication: {
+            applicant: {
+                creditCode: string;
+                name: string;
+            };
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            closedAt: string | null;
+            instanceId: string;
+            itemCode: string | null;
+            licence: {
+                creditCode: string;
+                holderName: string;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                issuedAt: string;
+                itemCode: string;
+                licenceNo: string;
+                revocationReason: string | null;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                revokedAt: string | null;
+                route: string;
+                /** @enum {string} */
+                status: "issued" | "revoked";
+            } | null;
+            route: string | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            startedAt: string;
+            status: string;
+            steps: {
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                dueAt: string;
+                name: string;
+                notice: components["schemas"]["PortalNotice"] | null;
+                overdue: boolean;
+                role: string;
+                stepId: string;
+                taskId: string;
+                /** @description the applicant's own step (signing the commitment) */
+                yours: boolean;
+            }[];
+            title: string;
+        };
+        PortalApplications: {
+            items: components["schemas"]["PortalApplication"][];
+        };
+        PortalNotice: {
+            /** @description sha256 of the text, as recorded when signed */
+            sha256: string;
+            /** @description the exact notice text the applicant signs */
+            text: string;
+            version: string;
         };
         PortalSubject: {
             creditCode: string | null;
@@ -7492,9 +7550,34 @@ export interface components {
             };
             password: boolean;
         };
+        StartChoice: {
+            /** @description the fields of an object field set at once by this choice (a bound subject's name and code) */
+            fill?: {
+                [key: string]: string;
+            };
+            label: string;
+            value: string;
+        };
         Started: {
             claim?: components["schemas"]["ClaimCode"] | null;
             instanceId: string;
+        };
+        StartForm: {
+            /** @description choices by dotted field path (matter, inspectors, applicant), scoped as the start checks them */
+            choices: {
+                [key: string]: components["schemas"]["StartChoice"][];
+            };
+            /** @description values the form starts with, by dotted field path */
+            defaults: {
+                [key: string]: unknown;
+            };
+            description: string;
+            key: string;
+            name: string;
+            /** @description JSON Schema (2020-12) of the start body's input */
+            schema: {
+                [key: string]: unknown;
+            };
         };
         Task: {
             /** @description ISO-8601 instant, Asia/Shanghai offset */
@@ -7637,6 +7720,8 @@ export interface components {
                 reason: string | null;
             }[];
             gridCode: string | null;
+            /** @description the linked order's number (as workOrder.orderNumber) */
+            hotlineOrderId?: string;
             /** @enum {string} */
             kind: "whistle-escalation";
             lead: string | null;
@@ -7662,6 +7747,8 @@ export interface components {
             satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | null;
             /** @enum {string|null} */
             source: "grid" | "hotline" | null;
+            /** @description the linked 12345 work order; null for a case reported from the grid */
+            workOrder?: components["schemas"]["LinkedWorkOrder"] | null;
         };
     };
     responses: never;

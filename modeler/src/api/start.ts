@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKeys } from './client';
-import type { PortalApplication, StartForm, Started } from './types';
+import type { ClaimCode, PortalApplication, StartForm, Started } from './types';
 
 export function useStartForm(key: string | undefined) {
   return useQuery({ queryKey: ['start-form', key], queryFn: () => api<StartForm>(`/processes/${key}/start-form`), enabled: Boolean(key), staleTime: 60_000 });
@@ -30,5 +30,12 @@ export function useRedeemClaim() {
   return useMutation({
     mutationFn: (code: string) => api<{ instanceId: string }>('/licensing/claims', { method: 'POST', body: { code } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portal'] }),
+  });
+}
+
+/** A window clerk re-issues the claim code of an unclaimed counter filing (the party lost it, or it expired); the old one is void. */
+export function useReissueClaimCode() {
+  return useMutation({
+    mutationFn: (instanceId: string) => api<ClaimCode>('/licensing/claim-codes', { method: 'POST', body: { instanceId } }),
   });
 }

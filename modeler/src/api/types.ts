@@ -59,27 +59,10 @@ export interface JsonSchema {
 
 export type ActionForm = Omit<S['ActionForm'], 'schema'> & { schema: JsonSchema };
 
-// Issue 14 (start forms and the applicant portal), kept together at the end for the generated-types merge.
-/** One choice of a start-form field; `fill` sets the fields of an object field at once (a bound subject). */
-export interface StartChoice { value: string; label: string; fill?: Record<string, string> }
-
-export interface StartForm {
-  key: string; name: string; description: string; schema: JsonSchema;
-  choices: Record<string, StartChoice[]>; defaults: Record<string, unknown>;
-}
-
-export interface ClaimCode { code: string; expiresAt: string }
-
-export interface Started { instanceId: string; claim?: ClaimCode | null }
-
-export interface PortalNotice { version: string; text: string; sha256: string }
-
-export interface PortalApplication {
-  instanceId: string; title: string; status: string; itemCode: string | null; route: string | null;
-  applicant: { name: string; creditCode: string }; startedAt: string; closedAt: string | null;
-  steps: Array<{ taskId: string; stepId: string; name: string; role: string; dueAt: string; overdue: boolean; yours: boolean; notice: PortalNotice | null }>;
-  licence: {
-    licenceNo: string; itemCode: string; holderName: string; creditCode: string; route: string; status: 'issued' | 'revoked';
-    issuedAt: string; revokedAt: string | null; revocationReason: string | null;
-  } | null;
-}
+// Issue 14 (start forms and the applicant portal): a start form's schema is the JSON Schema the form generator reads.
+export type StartChoice = S['StartChoice'];
+export type StartForm = Omit<S['StartForm'], 'schema'> & { schema: JsonSchema };
+export type ClaimCode = S['ClaimCode'];
+export type Started = S['Started'];
+export type PortalNotice = S['PortalNotice'];
+export type PortalApplication = S['PortalApplication'];

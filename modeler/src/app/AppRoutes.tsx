@@ -12,8 +12,8 @@ import { NotFoundPage } from './NotFoundPage';
 const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const InboxPage = lazy(() => import('../tasks/InboxPage'));
 const TaskPage = lazy(() => import('../tasks/TaskPage'));
-const ReportPage = lazy(() => import('../cases/ReportPage'));
 const HotlinePage = lazy(() => import('../hotline/HotlinePage'));
+const GridReportPage = lazy(() => import('../cases/GridReportPage'));
 const InstancesPage = lazy(() => import('../instances/InstancesPage'));
 const InstancePage = lazy(() => import('../instances/InstancePage'));
 const ProcessesPage = lazy(() => import('../processes/ProcessesPage'));
@@ -53,7 +53,7 @@ export function AppRoutes() {
         <Route element={<Suspense fallback={fallback}><AppLayout /></Suspense>}>
           <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
           <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
-          <Route path="/report" element={<Suspense fallback={fallback}><ReportPage /></Suspense>} />
+          <Route path="/report" element={<Suspense fallback={fallback}><GridReportPage /></Suspense>} />
           <Route path="/hotline" element={<Suspense fallback={fallback}><HotlinePage /></Suspense>} />
           <Route path="/instances" element={<Suspense fallback={fallback}><InstancesPage /></Suspense>} />
           <Route path="/instances/:instanceId" element={<Suspense fallback={fallback}><InstancePage /></Suspense>} />

@@ -66,6 +66,7 @@ export const en: Messages = {
     waitingFilingOverdue: 'Missing material overdue: {{missing}} (due {{deadline}})',
   },
   caseFile: {
+    workOrder: '12345 work order', orderStage: { received: 'received', dispatched: 'dispatched, being handled', reported: 'reported back, visit due', visited: 'visited' },
     title: 'Case file', category: 'Category', grid: 'Grid', source: 'Source', departments: 'Departments', lead: 'Lead department', dispatched: 'Dispatched',
     extension: 'Extension', approvedBy: 'approved by', until: 'until', parking: 'Parked', stillParked: 'still parked', reworks: 'Reworks', resolution: 'Resolution',
     rejection: 'Not accepted because', satisfaction: 'Satisfaction', closedAt: 'Closed',
@@ -228,7 +229,13 @@ export const en: Messages = {
       subject_name: 'Party name', subject_address: 'Address', subject_creditCode: 'Unified social credit code', subject_idNumber: 'Resident ID number', subject_kind: 'Kind of party',
       applicant_name: 'Applicant', applicant_creditCode: 'Unified social credit code', applicant_idNumber: 'ID number of the person filing',
       offence_date: 'Day of the offence',
+      category: 'Category', gridCode: 'Grid', location: 'Location', description: 'Description', photos: 'Photo links',
+      selfResolved: 'Resolved on the spot', selfResolved_result: 'What was done', selfResolved_photos: 'After-photo links',
     },
+  },
+  claim: {
+    title: 'Claim code', reissue: 'Re-issue claim code', confirm: 'The previous code stops working at once. Re-issue?',
+    hint: 'A counter filing is claimed on the portal with its claim code. If the applicant lost it or it expired, issue a new one here.', validUntil: 'Valid until {{expires}}; hand it to the applicant.',
   },
   portal: {
     title: 'My applications', subtitle: 'Follow your applications, sign the commitment, see your licence.', apply: 'Apply for a licence', empty: 'No applications yet',

@@ -64,6 +64,7 @@ export const zhCN = {
     waitingFilingOverdue: '容缺材料补交已逾期：{{missing}}（期限 {{deadline}}）',
   },
   caseFile: {
+    workOrder: '12345 工单', orderStage: { received: '已受理', dispatched: '已派单办理中', reported: '已反馈待回访', visited: '已回访' },
     title: '案卷', category: '事件类别', grid: '网格', source: '来源', departments: '派遣部门', lead: '牵头部门', dispatched: '派遣',
     extension: '延期', approvedBy: '批准', until: '延至', parking: '挂账', stillParked: '挂账中', reworks: '返工次数', resolution: '办结情况',
     rejection: '不予立案理由', satisfaction: '回访满意度', closedAt: '结案时间',
@@ -226,7 +227,13 @@ export const zhCN = {
       subject_name: '当事人名称', subject_address: '地址', subject_creditCode: '统一社会信用代码', subject_idNumber: '身份证号码', subject_kind: '当事人类型',
       applicant_name: '申请人名称', applicant_creditCode: '统一社会信用代码', applicant_idNumber: '经办人身份证号码',
       offence_date: '违法行为发生日期',
+      category: '事件类别', gridCode: '网格', location: '发生地点', description: '问题描述', photos: '现场照片链接',
+      selfResolved: '现场自处置', selfResolved_result: '自处置结果', selfResolved_photos: '整改后照片链接',
     },
+  },
+  claim: {
+    title: '认领码', reissue: '补发认领码', confirm: '补发后原认领码立即作废，确定补发？',
+    hint: '窗口代为录入的申请，申请人凭认领码在门户认领。认领码遗失或过期的，可在此补发。', validUntil: '有效期至 {{expires}}，请交给申请人。',
   },
   portal: {
     title: '我的申请', subtitle: '查看申请进度、签署告知承诺书、领取许可证。', apply: '申请许可', empty: '还没有申请',

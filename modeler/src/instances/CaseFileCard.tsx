@@ -3,6 +3,7 @@
 // days left and the amount owed computed by the server on reading.
 import type { ReactNode } from 'react';
 import { Descriptions, Space, Tag } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { CaseFacts, LicensingFacts, PenaltyFacts, WhistleFacts } from '../api/types';
 import { useOrgName } from '../api/org';
@@ -30,6 +31,13 @@ function WhistleFile({ facts }: { facts: WhistleFacts }) {
     <Rows testId="case-file-whistle" rows={shown([
       [t('caseFile.category'), facts.category],
       [t('caseFile.grid'), facts.gridCode],
+      facts.workOrder ? [t('caseFile.workOrder'), (
+        <Space size={4} wrap data-testid="linked-work-order">
+          <Link to={`/instances/${facts.workOrder.orderNumber}`}>{facts.workOrder.orderNumber}</Link>
+          <Tag color={facts.workOrder.stage === 'visited' ? 'green' : 'blue'}>{t(`caseFile.orderStage.${facts.workOrder.stage}`)}</Tag>
+          {facts.workOrder.handleDueAt && `${t('caseFile.until')} ${formatTime(facts.workOrder.handleDueAt)}`}
+        </Space>
+      )] : null,
       [t('caseFile.source'), facts.source && labels.enumValue(facts.source)],
       facts.departments.length > 0 && [t('caseFile.departments'), facts.departments.map(orgName).join('、')],
       [t('caseFile.lead'), facts.lead && orgName(facts.lead)],

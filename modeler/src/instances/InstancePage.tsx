@@ -18,6 +18,7 @@ import { LicensingNotices } from './LicensingNotices';
 import { RectificationNotice } from './RectificationNotice';
 import { auditCsv, auditJson, download } from './audit-export';
 import { CaseFile } from './CaseFileCard';
+import { ClaimCodeCard } from './ClaimCodeCard';
 
 export default function InstancePage() {
   const { instanceId = '' } = useParams();
@@ -61,6 +62,7 @@ export default function InstancePage() {
               <div className="card-stack">
                 <Card title={t('instance.overview')} size="small"><CaseSummary instance={instance.data} columns={1} /></Card>
                 {instance.data.facts && <Card title={t('caseFile.title')} size="small" data-testid="case-file"><CaseFile facts={instance.data.facts} /></Card>}
+                <ClaimCodeCard instance={instance.data} />
                 {instance.data.currentSteps.length > 0 && (
                   <Card title={t('instance.currentSteps')} size="small">
                     <Descriptions size="small" column={1}>
