@@ -103,6 +103,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'no draw recorded for {id}': '{id} 没有抽取记录',
     'no case with this claim code; check it, or ask the window for a new one': '没有与此认领码对应的案件；请核对，或请窗口补发',
     'the clock can be advanced only in simulation mode': '只有模拟模式下才能推进时钟',
+    'single sign-on is not configured (SHANZHI_OIDC_ISSUER)': '未配置统一身份认证（SHANZHI_OIDC_ISSUER）',
   },
   CONFLICT: {
     'this task is already completed': '此任务已办结',
@@ -113,6 +114,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'this task is no longer current': '此任务已不是当前环节',
     'another decision on this task is being recorded': '此任务的另一项办理正在记录，请稍后刷新',
     'acknowledge ({action}) first': '请先{action}',
+    'the hotline dispatch catalog lacks a valid entry for {category}; ask an administrator': '12345派单目录中没有{category}的有效条目，请联系系统管理员',
     'someone else holds this task': '此任务已由他人认领',
     'this case is no longer running': '此案件已结束',
     'instance {id} already exists': '案件 {id} 已存在',
@@ -166,6 +168,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'this account has a second factor: send the six-digit code as `totp`': '此账号已启用第二重验证，请输入六位动态验证码',
     'wrong or expired one-time code': '动态验证码错误或已过期',
     'wrong or expired': '错误或已过期',
+    'this one-time code was already used: wait for the next one': '此动态验证码已使用过，请等待下一个',
   },
   TOTP_ENROLMENT_REQUIRED: {
     'administrators enrol a second factor first (POST /api/auth/totp/enroll, then /api/auth/totp/confirm)': '管理员须先绑定第二重验证（动态验证码）',
