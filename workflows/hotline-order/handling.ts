@@ -3,7 +3,7 @@
 // child workflow so both audits and case pages name each other. The street's task then holds the order's limit (and
 // its extensions) while the case runs, and the case's close is its report. Either way the order goes on to the return
 // visit when the unit reports or the limit ends (art. 23).
-import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, patched, startChild } from '@temporalio/workflow';
 import { computeDeadline, DEFAULT_OFFICE_HOURS, toShanghaiIso } from '../../domain/calendar/deadline';
 import { HotlineStep, hotlineContract, LINKED_CASE_STEP, RECEIVING_ROLE } from '../../domain/processes/hotline-order';
 import { extensionLimit, WHISTLE_KEY, whistleContract, type WhistleInput } from '../../domain/processes/whistle-escalation';
@@ -23,14 +23,19 @@ export interface Handled {
 }
 
 /** A street's linked case as the order waits on it. */
-interface Linked { caseId: string; closed?: WhistleOutcome }
+interface Linked { caseId: string; closed?: WhistleOutcome; failed?: boolean }
+
+/** Street orders whose handling began before the street held the order's handling task waited on the case alone; they replay so. */
+const STREET_HOLDS_HANDLE_TASK = 'hotline-street-holds-handle-task';
 
 export async function handle(args: HotlineArgs, accepted: Accepted, since: Date, attempt: number, extensions: { count: number }): Promise<Handled> {
   const { ctx, limits } = args;
   const hours = ctx.officeHours ?? DEFAULT_OFFICE_HOURS;
   const dueAt = computeDeadline(since, limits.handle, hours).dueAt;
   await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { handleDueAt: dueAt.toISOString() } });
-  const linked = accepted.unit.kind === 'street' ? await linkedCase(args, accepted, attempt) : null;
+  const holdsTask = accepted.unit.kind !== 'street' || patched(STREET_HOLDS_HANDLE_TASK);
+  const linked = accepted.unit.kind === 'street' ? await linkedCase(args, accepted, attempt, holdsTask) : null;
+  if (linked && !holdsTask) return waitOnCaseAlone(args, linked, dueAt);
   const requests: TaskDecision[] = [];
   const task = await openHumanTask(ctx, {
     stepId: HotlineStep.Handle, step: { ...steps[HotlineStep.Handle], role: RECEIVING_ROLE[accepted.unit.kind] },
@@ -85,7 +90,7 @@ export async function handle(args: HotlineArgs, accepted: Accepted, since: Date,
  * order's limit ends first (the return visit does not wait for it). Null when no grid of the street can be named for
  * it: the street then handles and reports on the order's own task.
  */
-async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number): Promise<Linked | null> {
+async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number, holdsTask: boolean): Promise<Linked | null> {
   const { ctx, input } = args;
   const gridCode = typeof accepted.contact.data.gridCode === 'string' ? accepted.contact.data.gridCode : input.gridCode;
   const plan = gridCode
@@ -102,7 +107,7 @@ async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number
   };
   const { routing } = plan;
   // Named on the order first, so the case is never seen without the order it reports to.
-  await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { linkedCaseId: caseId } });
+  if (holdsTask) await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { linkedCaseId: caseId } });
   const child = await startChild(whistleEscalation, {
     workflowId: caseId,
     parentClosePolicy: ParentClosePolicy.ABANDON,
@@ -114,9 +119,26 @@ async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number
       input: whistleInput, routing, limits: plan.limits,
     }],
   });
+  if (!holdsTask) await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { linkedCaseId: caseId } });
   await recordEvent(ctx, { stepId: LINKED_CASE_STEP, action: 'linkCase', actor: accepted.contact.actor, data: { caseId, unitId: accepted.unit.id, gridCode } });
   const linked: Linked = { caseId };
   // A case that fails leaves the order to its limit: the task times out and the centre pays the return visit.
-  void child.result().then((o) => { linked.closed = o; }, () => undefined);
+  void child.result().then((o) => { linked.closed = o; }, () => { linked.failed = true; });
   return linked;
+}
+
+/** How street orders filed before STREET_HOLDS_HANDLE_TASK go on: waiting on the case or the order's limit, no task. */
+async function waitOnCaseAlone(args: HotlineArgs, linked: Linked, dueAt: Date): Promise<Handled> {
+  const { ctx } = args;
+  const caseId = linked.caseId;
+  const ended = await condition(() => linked.closed !== undefined || linked.failed === true, Math.max(1, dueAt.getTime() - Date.now()));
+  if (!ended || linked.failed) {
+    await recordEvent(ctx, { stepId: HotlineStep.Handle, action: 'timeout', data: { caseId, dueAt: dueAt.toISOString() } });
+    return { inTime: false, result: null, linkedCaseId: caseId };
+  }
+  const closed = linked.closed!;
+  const result = `联动案件${caseId}${closed.status === 'closed' ? '已结案' : '不予立案'}`;
+  await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { reportedAt: new Date().toISOString() } });
+  await recordEvent(ctx, { stepId: HotlineStep.Handle, action: 'report', data: { caseId, result, status: closed.status, satisfaction: closed.assessment.satisfaction } });
+  return { inTime: true, result, linkedCaseId: caseId };
 }
