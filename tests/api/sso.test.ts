@@ -137,14 +137,16 @@ test('an existing local account of the same user name is linked, and its roles f
 test('an administrator account cannot be taken through the platform, and a unit unknown here is refused; both are logged', async () => {
   const asAdmin = fragmentOf(await signInThroughPlatform('sub-0003'));
   expect(asAdmin.get('sso')).toBeNull();
-  expect(asAdmin.get('ssoError')).toContain('管理员');
+  expect(asAdmin.get('ssoError')).toBe('administrator');
   const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
   expect([admin.oidcSubject, admin.roles]).toEqual([null, ['admin']]);
   const nowhere = fragmentOf(await signInThroughPlatform('sub-0004'));
-  expect(nowhere.get('ssoError')).toContain('no-such-unit');
+  expect(nowhere.get('ssoError')).toBe('unknownUnit');
   expect((await database.db.select().from(users).where(eq(users.username, 'nowhere_clerk')))).toEqual([]);
   const failures = (await database.db.select().from(securityEvents).where(eq(securityEvents.event, 'signInFailed'))).filter((e) => e.data.via === 'oidc');
-  expect(failures).toHaveLength(2);
+  expect(failures.map((f) => [f.data.reason, f.data.detail])).toEqual([
+    ['administrator', expect.stringContaining('三员分立')], ['unknownUnit', 'no active unit no-such-unit (by id or grid code)'],
+  ]);
 });
 
 test('a unit named by its grid code is found; a callback without our state cookie is refused', async () => {
@@ -153,5 +155,5 @@ test('a unit named by its grid code is found; a callback without our state cooki
   expect(me.body).toMatchObject({ username: 'grid_sso', orgUnitId: 'grid-a1-1', roles: ['grid_worker'] });
   const forged = await request(app).get('/api/auth/oidc/callback?code=stolen&state=guess');
   expect(forged.status).toBe(302);
-  expect(fragmentOf(new URL(forged.headers.location, 'https://x')).get('ssoError')).toBeTruthy();
+  expect(fragmentOf(new URL(forged.headers.location, 'https://x')).get('ssoError')).toBe('expired');
 });

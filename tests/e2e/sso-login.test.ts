@@ -59,7 +59,7 @@ test('统一身份认证登录 takes a person through the platform and back, sig
     provider.signInAs('sub-1002');
     await lost.goto(`${stack.baseUrl}/login`);
     await lost.getByRole('link', { name: /统一身份认证登录/ }).or(lost.getByRole('button', { name: /统一身份认证登录/ })).click();
-    await lost.getByRole('alert').getByText(/统一身份认证登录未完成.*street-zz/).waitFor();
+    await lost.getByRole('alert').getByText('统一身份认证登录未完成：您在统一身份认证平台登记的所属单位在本系统中不存在或已停用，请联系系统管理员').waitFor();
     expect(lost.url()).not.toContain('ssoError=');
     await other.close();
   });
