@@ -20,8 +20,15 @@ import { requireRole } from '../auth/middleware';
 import { clientAddress } from '../auth/router';
 import { AUTH_GENERATION, bumpGeneration, ORG_GENERATION } from '../auth/generations';
 import type { AppContext } from '../context';
+import { languageOf } from '../i18n/language';
+import { chineseMessage, chineseText } from '../i18n/validation-messages';
+
+/** A row error in the reader's language (Accept-Language: Chinese unless English is asked for), as the web app shows it. */
+type Say = (en: string, zh: string) => string;
+const KIND_ZH: Record<OrgUnitKind, string> = { district: '区', street: '街道', community: '社区', grid: '网格', department: '部门' };
 
 const MAX_ROWS = 5_000;
+const NO_FIRST_PASSWORD = 'a new user needs a first password';
 export const importQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).optional() });
 
 export interface RowError { row: number; field: string; message: string }
@@ -56,11 +63,11 @@ class UnitIndex {
   codeOwner(code: string): Unit | undefined { return this.byCode.get(code); }
 }
 
-function zodRowErrors(row: number, error: z.ZodError): RowError[] {
-  return error.issues.map((i) => ({ row, field: i.path.map(String).join('.') || '(row)', message: i.message }));
+function zodRowErrors(row: number, error: z.ZodError, say: Say): RowError[] {
+  return error.issues.map((i) => ({ row, field: i.path.map(String).join('.') || '(row)', message: say(i.message, chineseMessage(i)) }));
 }
 
-async function importUnits(tx: Db, rows: Array<Record<string, string>>, errors: RowError[]): Promise<{ created: number; updated: number; changes: unknown[] }> {
+async function importUnits(tx: Db, rows: Array<Record<string, string>>, errors: RowError[], say: Say): Promise<{ created: number; updated: number; changes: unknown[] }> {
   const index = new UnitIndex(await tx.select().from(orgUnits));
   let created = 0;
   let updated = 0;
@@ -68,16 +75,16 @@ async function importUnits(tx: Db, rows: Array<Record<string, string>>, errors: 
   for (const [i, raw] of rows.entries()) {
     const row = i + 2; // the header is row 1, as a spreadsheet counts
     const parsed = unitRow.safeParse({ ...raw, code: raw.code || undefined });
-    if (!parsed.success) { errors.push(...zodRowErrors(row, parsed.error)); continue; }
+    if (!parsed.success) { errors.push(...zodRowErrors(row, parsed.error, say)); continue; }
     const { kind, name, parent: parentRef, code } = parsed.data;
-    if (kind === 'grid' && !code) { errors.push({ row, field: 'code', message: 'a grid needs its grid code (网格编码)' }); continue; }
+    if (kind === 'grid' && !code) { errors.push({ row, field: 'code', message: say('a grid needs its grid code (网格编码)', '网格须填写网格编码') }); continue; }
     const parent = index.find(parentRef);
     const wanted = parentKindOf(kind);
-    if (parent === 'ambiguous') { errors.push({ row, field: 'parent', message: `more than one unit is named ${parentRef}: use its id or code` }); continue; }
-    if (!parent || !parent.active) { errors.push({ row, field: 'parent', message: `no active unit ${parentRef}` }); continue; }
-    if (parent.kind !== wanted) { errors.push({ row, field: 'parent', message: `a ${kind} belongs under a ${wanted}, not a ${parent.kind}` }); continue; }
+    if (parent === 'ambiguous') { errors.push({ row, field: 'parent', message: say(`more than one unit is named ${parentRef}: use its id or code`, `有多个单位名为“${parentRef}”，请填写其编号或编码`) }); continue; }
+    if (!parent || !parent.active) { errors.push({ row, field: 'parent', message: say(`no active unit ${parentRef}`, `没有启用中的单位“${parentRef}”`) }); continue; }
+    if (parent.kind !== wanted) { errors.push({ row, field: 'parent', message: say(`a ${kind} belongs under a ${wanted}, not a ${parent.kind}`, `${KIND_ZH[kind]}应挂在${KIND_ZH[wanted!]}下，不能挂在${KIND_ZH[parent.kind]}下`) }); continue; }
     const existing = code ? index.codeOwner(code) : undefined;
-    if (existing && existing.kind !== kind) { errors.push({ row, field: 'code', message: `${code} is the code of a ${existing.kind}` }); continue; }
+    if (existing && existing.kind !== kind) { errors.push({ row, field: 'code', message: say(`${code} is the code of a ${existing.kind}`, `${code} 已是一个${KIND_ZH[existing.kind]}的编码`) }); continue; }
     if (existing) {
       const [u] = await tx.update(orgUnits).set({ name, parentId: parent.id }).where(eq(orgUnits.id, existing.id)).returning();
       index.add(u);
@@ -93,7 +100,7 @@ async function importUnits(tx: Db, rows: Array<Record<string, string>>, errors: 
   return { created, updated, changes };
 }
 
-async function importUsers(tx: Db, rows: Array<Record<string, string>>, errors: RowError[]): Promise<{ created: number; updated: number; changes: unknown[] }> {
+async function importUsers(tx: Db, rows: Array<Record<string, string>>, errors: RowError[], say: Say): Promise<{ created: number; updated: number; changes: unknown[] }> {
   const index = new UnitIndex(await tx.select().from(orgUnits));
   const known = new Map((await tx.select().from(users)).map((u) => [u.username, u]));
   const seen = new Set<string>();
@@ -103,13 +110,13 @@ async function importUsers(tx: Db, rows: Array<Record<string, string>>, errors: 
   for (const [i, raw] of rows.entries()) {
     const row = i + 2;
     const parsed = userRow.safeParse({ ...raw, password: raw.password || undefined });
-    if (!parsed.success) { errors.push(...zodRowErrors(row, parsed.error)); continue; }
+    if (!parsed.success) { errors.push(...zodRowErrors(row, parsed.error, say)); continue; }
     const { username, name, unit: unitRef, password } = parsed.data;
-    if (seen.has(username)) { errors.push({ row, field: 'username', message: `${username} appears twice in the file` }); continue; }
+    if (seen.has(username)) { errors.push({ row, field: 'username', message: say(`${username} appears twice in the file`, `用户名 ${username} 在文件中出现了两次`) }); continue; }
     seen.add(username);
     const unit = index.find(unitRef);
-    if (unit === 'ambiguous') { errors.push({ row, field: 'unit', message: `more than one unit is named ${unitRef}: use its id or code` }); continue; }
-    if (!unit || !unit.active) { errors.push({ row, field: 'unit', message: `no active unit ${unitRef}` }); continue; }
+    if (unit === 'ambiguous') { errors.push({ row, field: 'unit', message: say(`more than one unit is named ${unitRef}: use its id or code`, `有多个单位名为“${unitRef}”，请填写其编号或编码`) }); continue; }
+    if (!unit || !unit.active) { errors.push({ row, field: 'unit', message: say(`no active unit ${unitRef}`, `没有启用中的单位“${unitRef}”`) }); continue; }
     const existing = known.get(username);
     if (existing) {
       await tx.update(users).set({ name, orgUnitId: unit.id }).where(eq(users.id, existing.id));
@@ -117,8 +124,8 @@ async function importUsers(tx: Db, rows: Array<Record<string, string>>, errors: 
       updated += 1;
       continue;
     }
-    const problems = password === undefined ? ['a new user needs a first password'] : passwordProblems(password, username);
-    if (problems.length > 0) { errors.push(...problems.map((message) => ({ row, field: 'password', message }))); continue; }
+    const problems = password === undefined ? [NO_FIRST_PASSWORD] : passwordProblems(password, username);
+    if (problems.length > 0) { errors.push(...problems.map((message) => ({ row, field: 'password', message: say(message, message === NO_FIRST_PASSWORD ? '新用户须填写初始密码' : chineseText(message)) }))); continue; }
     const id = randomUUID();
     await tx.insert(users).values({ id, username, name, orgUnitId: unit.id, roles: [], passwordHash: await hashPassword(password!), mustChangePassword: true });
     changes.push({ id, after: { username, name, orgUnitId: unit.id } });
@@ -148,9 +155,10 @@ export function importRouter(ctx: AppContext): Router {
     const kind = header.includes('kind') ? 'units' : header.includes('username') ? 'users' : null;
     if (!kind) throw badRequest('unknown file', [{ path: '(body)', message: 'the header is kind,name,parent,code (units) or username,name,unit,password (users)' }]);
     const at = await ctx.clock.now();
+    const say: Say = languageOf(req.get('accept-language')) === 'en' ? (en) => en : (_en, zh) => zh;
     const outcome = await ctx.db.transaction(async (tx) => {
       const errors: RowError[] = [];
-      const done = kind === 'units' ? await importUnits(tx, records, errors) : await importUsers(tx, records, errors);
+      const done = kind === 'units' ? await importUnits(tx, records, errors, say) : await importUsers(tx, records, errors, say);
       const result: ImportResult = { kind, created: done.created, updated: done.updated, errors, dryRun: dryRun === 'true' };
       if (errors.length > 0 || result.dryRun) throw new RolledBack(result);
       await bumpGeneration(tx, kind === 'units' ? ORG_GENERATION : AUTH_GENERATION);

@@ -40,8 +40,16 @@ const STATE_TTL_S = 600;
 /** Where the browser lands after the callback: the web app's login page, which reads the fragment. */
 const APP_LOGIN = '/login';
 
-/** A refusal the person at the browser is shown on the login page. */
-class SsoRefusal extends Error {}
+/**
+ * Why a single sign-on was refused. Only the code goes back to the browser (`/login#ssoError=<code>`), and the login
+ * page words it, so a crafted link cannot put text of its own on our page; the message, with the details, goes to the
+ * security log.
+ */
+export type SsoRefusalCode = 'unavailable' | 'expired' | 'failed' | 'noSubject' | 'badUsername' | 'noUnit' | 'unknownUnit' | 'usernameTaken' | 'administrator' | 'inactive';
+
+class SsoRefusal extends Error {
+  constructor(readonly code: SsoRefusalCode, message: string) { super(message); }
+}
 
 interface PendingLogin { state: string; nonce: string; verifier: string }
 
@@ -72,12 +80,12 @@ export interface MappedClaims { subject: string; username: string; name: string;
 export async function mapClaims(db: Db, settings: OidcSettings, claims: Record<string, unknown>): Promise<MappedClaims> {
   const subject = claimText(claims.sub);
   const username = claimText(claims[settings.claims.username]);
-  if (!subject) throw new SsoRefusal('身份认证平台未提供用户标识（sub）');
-  if (!username || !/^[A-Za-z0-9_.-]{2,64}$/.test(username)) throw new SsoRefusal(`身份认证平台提供的用户名（${settings.claims.username}）无效`);
+  if (!subject) throw new SsoRefusal('noSubject', 'the platform sent no subject (sub)');
+  if (!username || !/^[A-Za-z0-9_.-]{2,64}$/.test(username)) throw new SsoRefusal('badUsername', `the user name claim ${settings.claims.username} is missing or not a valid user name: ${String(claims[settings.claims.username])}`);
   const unitClaim = claimText(claims[settings.claims.unit]);
-  if (!unitClaim) throw new SsoRefusal(`身份认证平台未提供所属单位（${settings.claims.unit}）`);
+  if (!unitClaim) throw new SsoRefusal('noUnit', `the platform sent no unit claim ${settings.claims.unit}`);
   const [unit] = await db.select().from(orgUnits).where(or(eq(orgUnits.id, unitClaim), eq(orgUnits.code, unitClaim))).limit(1);
-  if (!unit || !unit.active) throw new SsoRefusal(`所属单位“${unitClaim}”在本系统中不存在或已停用，请联系系统管理员`);
+  if (!unit || !unit.active) throw new SsoRefusal('unknownUnit', `no active unit ${unitClaim} (by id or grid code)`);
   const claimed = claimList(claims[settings.claims.roles]);
   const roles = claimed.filter((r): r is Role => (ROLES as string[]).includes(r) && !isAdminRole(r));
   const ignoredRoles = claimed.filter((r) => !roles.includes(r as Role));
@@ -101,7 +109,7 @@ export async function accountFor(db: Db, mapped: MappedClaims, at: Date, address
     const existing = bySubject ?? byName;
     if (!existing) {
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, mapped.username));
-      if (taken) throw new SsoRefusal(`用户名“${mapped.username}”已被另一个统一身份认证账号使用，请联系安全管理员`);
+      if (taken) throw new SsoRefusal('usernameTaken', `the user name ${mapped.username} belongs to another single sign-on account`);
       // No local password: the account signs in through the platform only (a security administrator may reset one).
       const unusable = await hashPassword(randomBytes(32).toString('base64url'));
       const [created] = await tx.insert(users).values({
@@ -114,8 +122,8 @@ export async function accountFor(db: Db, mapped: MappedClaims, at: Date, address
       });
       return created;
     }
-    if (existing.roles.some(isAdminRole)) throw new SsoRefusal('管理员账号（三员）只能使用本地账号和动态口令登录');
-    if (!existing.active) throw new SsoRefusal('该账号已停用');
+    if (existing.roles.some(isAdminRole)) throw new SsoRefusal('administrator', `${existing.username} holds an administrator role: administrators sign in with their local account and TOTP (三员分立)`);
+    if (!existing.active) throw new SsoRefusal('inactive', `${existing.username} is deactivated`);
     const before = { name: existing.name, orgUnitId: existing.orgUnitId, roles: existing.roles };
     const after = { name: mapped.name, orgUnitId: mapped.orgUnitId, roles: mapped.roles };
     const rolesChanged = JSON.stringify([...before.roles].sort()) !== JSON.stringify([...after.roles].sort());
@@ -167,7 +175,7 @@ export function oidcRouter(ctx: AppContext, settings: OidcSettings): Router {
       ({ lib, config } = await provider());
     } catch (error) {
       ctx.log(`[api] OIDC discovery at ${settings.issuer} failed: ${String(error)}`);
-      toLogin(res, { ssoError: '统一身份认证平台暂时无法访问，请稍后再试或使用账号密码登录' });
+      toLogin(res, { ssoError: 'unavailable' });
       return;
     }
     const pending: PendingLogin = { state: lib.randomState(), nonce: lib.randomNonce(), verifier: lib.randomPKCECodeVerifier() };
@@ -189,9 +197,11 @@ export function oidcRouter(ctx: AppContext, settings: OidcSettings): Router {
       try {
         pending = jwt.verify(cookie ?? '', ctx.jwtSecret, { algorithms: ['HS256'], audience: 'oidc-login' }) as PendingLogin;
       } catch {
-        throw new SsoRefusal('登录请求已过期，请重新点击“统一身份认证登录”');
+        throw new SsoRefusal('expired', 'no valid sign-in state cookie: expired, or the callback was not started here');
       }
-      const { lib, config } = await provider();
+      const { lib, config } = await provider().catch((error: unknown) => {
+        throw new SsoRefusal('unavailable', `discovery at ${settings.issuer} failed: ${String(error).slice(0, 300)}`);
+      });
       // The URL the platform sent the browser to, as registered (a proxy in front may rewrite host and scheme).
       const current = new URL(settings.redirectUri);
       current.search = new URL(req.originalUrl, 'http://callback').search;
@@ -203,8 +213,7 @@ export function oidcRouter(ctx: AppContext, settings: OidcSettings): Router {
         const info = await lib.fetchUserInfo(config, tokens.access_token, idClaims.sub);
         claims = { ...info, ...idClaims };
       } catch (error) {
-        ctx.log(`[api] OIDC callback refused: ${String(error)}`);
-        throw new SsoRefusal('统一身份认证未通过，请重新登录');
+        throw new SsoRefusal('failed', `the platform's answer was refused: ${String(error).slice(0, 300)}`);
       }
       const mapped = await mapClaims(ctx.db, settings, claims);
       const user = await accountFor(ctx.db, mapped, at, address);
@@ -215,8 +224,8 @@ export function oidcRouter(ctx: AppContext, settings: OidcSettings): Router {
       toLogin(res, { sso: session.token, expiresAt: session.expiresAt.toISOString() });
     } catch (error) {
       if (!(error instanceof SsoRefusal)) throw error;
-      await logSecurityEvent(ctx.db, { at, actor: null, event: 'signInFailed', target: null, data: { via: 'oidc', reason: error.message }, address });
-      toLogin(res, { ssoError: error.message });
+      await logSecurityEvent(ctx.db, { at, actor: null, event: 'signInFailed', target: null, data: { via: 'oidc', reason: error.code, detail: error.message }, address });
+      toLogin(res, { ssoError: error.code });
     }
   });
   return router;

@@ -28,6 +28,10 @@ const WRITTEN: Record<string, string> = {
   'must be an ISO-8601 duration of days (working days), hours (working hours) or minutes: P2D, PT4H, PT30M':
     '须为 ISO 8601 时长：P2D（2 个工作日）、PT4H（4 个工作时）或 PT30M（30 分钟）',
   'is too long for an identifier': '标识过长',
+  // The password rules (domain/password-policy.ts).
+  'must be at least 10 characters long': '至少 10 个字符',
+  'must mix at least three of: lower-case letters, upper-case letters, digits, other characters': '须包含小写字母、大写字母、数字、其他字符中的至少三类',
+  'must not contain the user name': '不得包含用户名',
   'an org unit id': '须为组织机构编号（小写字母、数字和连字符）',
   'lowercase letters, digits and dashes': '只能包含小写字母、数字和连字符',
   'printable ASCII without spaces': '只能包含不含空格的可打印 ASCII 字符',
@@ -91,6 +95,11 @@ function englishDefault(issue: Issue): string | undefined {
 /** A message our schemas or checks wrote themselves, in Chinese; undefined when the table has none. */
 export function writtenInChinese(message: string): string | undefined {
   return Object.hasOwn(WRITTEN, message) ? WRITTEN[message] : undefined;
+}
+
+/** A message our code wrote (not a zod issue) in Chinese when it is known, else as written. */
+export function chineseText(message: string): string {
+  return writtenInChinese(message) ?? message;
 }
 
 /** The message of one issue in Chinese. */

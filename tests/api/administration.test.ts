@@ -313,7 +313,9 @@ describe('CSV import', () => {
     const units = 'kind,name,parent,code\nstreet,导入街道,district,S-IMP\ncommunity,导入社区,S-IMP,C-IMP\ngrid,导入网格,C-IMP,G-IMP-01\ngrid,错位网格,S-IMP,G-IMP-02\n';
     const dry = await csv(admin, units, true);
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ kind: 'units', created: 3, dryRun: true, errors: [{ row: 5, field: 'parent' }] });
+    expect(dry.body).toMatchObject({ kind: 'units', created: 3, dryRun: true, errors: [{ row: 5, field: 'parent', message: '网格应挂在社区下，不能挂在街道下' }] });
+    const inEnglish = await csv(admin, units, true).set('accept-language', 'en');
+    expect(inEnglish.body.errors[0].message).toBe('a grid belongs under a community, not a street');
     const refused = await csv(admin, units, false);
     expect([refused.status, refused.body.error.details[0].path]).toEqual([400, 'rows.5.parent']);
     expect((await as(admin).get('/api/org-units')).body.some((u: { code: string }) => u.code === 'S-IMP')).toBe(false);
@@ -321,7 +323,8 @@ describe('CSV import', () => {
     expect(done.body).toMatchObject({ created: 3, updated: 0, errors: [] });
     const people = await csv(admin, 'username,name,unit,password\nimp_worker,导入网格员,G-IMP-01,Import-Pass-2026\nimp_weak,弱口令,G-IMP-01,short\n', true);
     expect(people.body).toMatchObject({ kind: 'users', created: 1 });
-    expect(people.body.errors.map((e: { row: number; field: string }) => `${e.row} ${e.field}`)).toEqual(['3 password', '3 password']);
+    expect(people.body.errors.map((e: { row: number; field: string; message: string }) => `${e.row} ${e.field} ${e.message}`))
+      .toEqual(['3 password 至少 10 个字符', '3 password 须包含小写字母、大写字母、数字、其他字符中的至少三类']);
     expect((await csv(await stack.login('security_admin'), 'username,name,unit,password\nx1,某,G-IMP-01,Import-Pass-2026\n', true)).status).toBe(403);
   });
 });

@@ -2,8 +2,6 @@
 // authorization code flow with PKCE, state and nonce, claims mapped to user name, unit and roles, the account created
 // and then linked by its subject, our own token issued; administrator roles are never taken from claims, and the
 // three administrators cannot sign in through SSO at all.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
 import type { Client } from '@temporalio/client';
@@ -13,8 +11,8 @@ import type { OidcSettings } from '../../api/auth/oidc-settings';
 import { securityEvents, users } from '../../db/schema';
 import { DEMO_PASSWORD } from '../../db/demo-org';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startOidcProvider, TEST_OIDC_CLIENT, type TestOidcProvider } from '../support/oidc-provider';
 
-const CLIENT = { id: 'shanzhi', secret: 'shanzhi-client-secret-0123456789abcdef' };
 const REDIRECT_URI = 'https://shanzhi.example.gov.cn/api/auth/oidc/callback';
 
 /** The people the identity platform knows, by subject: their claims as the province's platform would send them. */
@@ -27,39 +25,16 @@ const PEOPLE: Record<string, Record<string, unknown>> = {
 };
 
 let database: TestDatabase;
-let providerServer: Server;
+let provider: TestOidcProvider;
 let issuer: string;
-/** Who signs in at the provider's login step next. */
-let nextSubject = 'sub-0001';
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { default: Provider } = await import('oidc-provider');
-  providerServer = createServer();
-  await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [REDIRECT_URI], grant_types: ['authorization_code'], response_types: ['code'] }],
-    claims: { openid: ['sub'], profile: ['preferred_username', 'name', 'org_unit', 'roles'] },
-    findAccount: (_ctx, sub) => (PEOPLE[sub] ? { accountId: sub, claims: () => ({ sub, ...PEOPLE[sub] }) } : undefined),
-    features: { devInteractions: { enabled: false } },
-    pkce: { required: () => true },
-    cookies: { keys: ['provider-cookie-key-0123456789'] },
-  });
-  const callback = provider.callback();
-  // The provider's login and consent page: the person of `nextSubject` signs in and agrees at once.
-  providerServer.on('request', (req, res) => {
-    if (!req.url?.startsWith('/interaction/')) { void callback(req, res); return; }
-    void (async () => {
-      const details = await provider.interactionDetails(req, res);
-      const grant = new provider.Grant({ accountId: nextSubject, clientId: String(details.params.client_id) });
-      grant.addOIDCScope(String(details.params.scope));
-      await provider.interactionFinished(req, res, { login: { accountId: nextSubject }, consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: false });
-    })().catch((error: unknown) => { res.statusCode = 500; res.end(String(error)); });
-  });
+  provider = await startOidcProvider(REDIRECT_URI, PEOPLE);
+  issuer = provider.issuer;
   const settings: OidcSettings = {
-    issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUri: REDIRECT_URI, scope: 'openid profile',
+    issuer, clientId: TEST_OIDC_CLIENT.id, clientSecret: TEST_OIDC_CLIENT.secret, redirectUri: REDIRECT_URI, scope: 'openid profile',
     claims: { username: 'preferred_username', name: 'name', unit: 'org_unit', roles: 'roles' }, allowHttp: true,
   };
   app = createApp({
@@ -70,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => providerServer?.close(resolve));
+  await provider?.close();
   await database?.close();
 });
 
@@ -91,7 +66,7 @@ class Jar {
 
 /** A browser going through the whole flow as `subject`: our login → the provider → our callback; the final Location. */
 async function signInThroughPlatform(subject: string): Promise<URL> {
-  nextSubject = subject;
+  provider.signInAs(subject);
   const start = await request(app).get('/api/auth/oidc/login');
   expect(start.status).toBe(302);
   const ourCookie = (start.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
@@ -162,14 +137,16 @@ test('an existing local account of the same user name is linked, and its roles f
 test('an administrator account cannot be taken through the platform, and a unit unknown here is refused; both are logged', async () => {
   const asAdmin = fragmentOf(await signInThroughPlatform('sub-0003'));
   expect(asAdmin.get('sso')).toBeNull();
-  expect(asAdmin.get('ssoError')).toContain('管理员');
+  expect(asAdmin.get('ssoError')).toBe('administrator');
   const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
   expect([admin.oidcSubject, admin.roles]).toEqual([null, ['admin']]);
   const nowhere = fragmentOf(await signInThroughPlatform('sub-0004'));
-  expect(nowhere.get('ssoError')).toContain('no-such-unit');
+  expect(nowhere.get('ssoError')).toBe('unknownUnit');
   expect((await database.db.select().from(users).where(eq(users.username, 'nowhere_clerk')))).toEqual([]);
   const failures = (await database.db.select().from(securityEvents).where(eq(securityEvents.event, 'signInFailed'))).filter((e) => e.data.via === 'oidc');
-  expect(failures).toHaveLength(2);
+  expect(failures.map((f) => [f.data.reason, f.data.detail])).toEqual([
+    ['administrator', expect.stringContaining('三员分立')], ['unknownUnit', 'no active unit no-such-unit (by id or grid code)'],
+  ]);
 });
 
 test('a unit named by its grid code is found; a callback without our state cookie is refused', async () => {
@@ -178,5 +155,5 @@ test('a unit named by its grid code is found; a callback without our state cooki
   expect(me.body).toMatchObject({ username: 'grid_sso', orgUnitId: 'grid-a1-1', roles: ['grid_worker'] });
   const forged = await request(app).get('/api/auth/oidc/callback?code=stolen&state=guess');
   expect(forged.status).toBe(302);
-  expect(fragmentOf(new URL(forged.headers.location, 'https://x')).get('ssoError')).toBeTruthy();
+  expect(fragmentOf(new URL(forged.headers.location, 'https://x')).get('ssoError')).toBe('expired');
 });

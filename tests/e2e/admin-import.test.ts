@@ -34,6 +34,7 @@ test('a units CSV with a misplaced grid shows that row\'s error and imports noth
     const errorRow = admin.page.locator('.ant-table-row').first();
     await errorRow.getByRole('cell', { name: '4', exact: true }).waitFor();
     await errorRow.getByRole('cell', { name: '上级单位（parent）', exact: true }).waitFor();
+    await errorRow.getByRole('cell', { name: '网格应挂在社区下，不能挂在街道下' }).waitFor();
     await screenshot(admin.page, 'import-01-dry-run-errors');
     expect(await stack.database.db.select().from(orgUnits).where(eq(orgUnits.code, 'S-JB'))).toEqual([]);
 

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckpointWriter } from '../../audit/checkpoint-writer';
 import { fileCheckpointSource } from '../../audit/checkpoint-source';
+import type { OidcSettings } from '../../api/auth/oidc-settings';
 
 export interface TestStackOptions {
   /** The enforcement platform the licensing pushes go to (a test may make it fail). */
@@ -35,6 +36,8 @@ export interface TestStackOptions {
   checkpoints?: boolean;
   /** Start Temporal's clock on this instant (e.g. '2026-09-01T09:00:00+08:00') for dates worked out by hand. */
   startAt?: string;
+  /** Single sign-on settings (read at each request, so a test may fill in the issuer once its provider listens). */
+  oidc?: OidcSettings;
 }
 
 export interface TestStack {
@@ -90,7 +93,7 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
     db: database.db, temporal: temporal.client, clock: temporal.clock, simulation: temporal.simulation,
     jwtSecret: 'test-secret-test-secret-test-secret-00', log: () => undefined,
     ping: { db: () => database.ping(), temporal: () => temporal.ping() }, staticDir: options.staticDir,
-    checkpoints: checkpointDir ? fileCheckpointSource(checkpointDir, keyFile) : undefined,
+    checkpoints: checkpointDir ? fileCheckpointSource(checkpointDir, keyFile) : undefined, oidc: options.oidc,
   });
   const server = options.listen
     ? await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); })

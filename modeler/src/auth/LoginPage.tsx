@@ -44,7 +44,8 @@ export function LoginPage() {
   const adopted = useRef(false);
 
   useEffect(() => {
-    if (sso.error) setError(t('login.ssoFailed', { reason: sso.error }));
+    // Only known codes are worded: a crafted link cannot put its own text on this page.
+    if (sso.error) setError(t('login.ssoFailed', { reason: t(`login.ssoErrors.${/^[a-zA-Z]{1,30}$/.test(sso.error) ? sso.error : 'unknown'}`, { defaultValue: t('login.ssoErrors.unknown') }) }));
     if (!sso.token || adopted.current) return;
     adopted.current = true;
     adoptToken(sso.token)

@@ -22,6 +22,13 @@ export const en: Messages = {
     slogan: 'Every request answered, every step on the record',
     totp: 'One-time code', totpHint: 'The six digits your authenticator shows', totpRequired: 'Enter the six-digit code', totpWrong: 'Wrong or expired code', throttled: 'Too many failed sign-ins; try again later',
     sso: 'Sign in with unified identity', ssoOr: 'or', ssoBusy: 'Finishing single sign-on…', ssoFailed: 'Single sign-on did not complete: {{reason}}',
+    ssoErrors: {
+      unavailable: 'the identity platform cannot be reached; try again later or sign in with your password', expired: 'the sign-in request expired; start it again',
+      failed: 'the identity platform\'s answer was not accepted; sign in again', noSubject: 'the identity platform sent no user identifier', badUsername: 'the identity platform sent no valid user name',
+      noUnit: 'the identity platform sent no unit', unknownUnit: 'your unit at the identity platform does not exist here or is deactivated; ask the system administrator',
+      usernameTaken: 'this user name belongs to another single sign-on account; ask the security administrator', administrator: 'administrators sign in with their local account and one-time code',
+      inactive: 'this account is deactivated', unknown: 'unknown reason',
+    },
   },
   inbox: {
     title: 'My tasks', mine: 'Mine', available: 'To claim', completed: 'Done', process: 'Process', status: 'Status', allProcesses: 'All processes',

@@ -20,6 +20,13 @@ export const zhCN = {
     slogan: '让每一件民生诉求都有回应、每一个环节都有留痕',
     totp: '动态口令', totpHint: '身份验证器中显示的 6 位数字', totpRequired: '请输入 6 位动态口令', totpWrong: '动态口令错误或已过期', throttled: '登录失败次数过多，请稍后再试',
     sso: '统一身份认证登录', ssoOr: '或', ssoBusy: '正在完成统一身份认证登录…', ssoFailed: '统一身份认证登录未完成：{{reason}}',
+    ssoErrors: {
+      unavailable: '统一身份认证平台暂时无法访问，请稍后再试或使用账号密码登录', expired: '登录请求已过期，请重新点击“统一身份认证登录”',
+      failed: '统一身份认证未通过，请重新登录', noSubject: '统一身份认证平台未提供用户标识', badUsername: '统一身份认证平台提供的用户名无效',
+      noUnit: '统一身份认证平台未提供您的所属单位', unknownUnit: '您在统一身份认证平台登记的所属单位在本系统中不存在或已停用，请联系系统管理员',
+      usernameTaken: '该用户名已被另一个统一身份认证账号使用，请联系安全管理员', administrator: '管理员账号（三员）只能使用本地账号和动态口令登录',
+      inactive: '该账号已停用', unknown: '未知原因',
+    },
   },
   inbox: {
     title: '我的待办', mine: '我的待办', available: '待领取', completed: '已办', process: '流程', status: '状态', allProcesses: '全部流程',
