@@ -4,6 +4,8 @@
 // sentence followed by the English, so nothing a client relies on is lost. Validation details of zod issues are worded
 // in validation-messages.ts; paths never change.
 import type { ErrorType } from '../../domain/errors';
+import { contractOf } from '../../domain/processes';
+import { ROLE_LABELS } from '../../domain/roles';
 import { writtenInChinese } from './validation-messages';
 
 const MESSAGES: Record<ErrorType, Record<string, string>> = {
@@ -67,8 +69,8 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
   },
   FORBIDDEN: {
     '{what} needs one of the roles: {roles}': '{what}须具备以下角色之一：{roles}',
-    'starting {key} needs one of the roles: {roles}': '发起 {key} 须具备以下角色之一：{roles}',
-    'this step needs the role {role}': '本环节须由角色 {role} 办理',
+    'starting {key} needs one of the roles: {roles}': '发起“{key}”须具备以下角色之一：{roles}',
+    'this step needs the role {role}': '本环节须由{role}办理',
     'this task belongs to another org unit': '此任务属于其他单位',
     'only a grid worker reports from the grid': '只有网格员才能从网格上报事件',
     'only a dispatcher files a hotline work order': '只有调度员才能登记 12345 工单',
@@ -213,11 +215,20 @@ const ENTRIES = new Map<ErrorType, Entry[]>(Object.entries(MESSAGES).map(([code,
   Object.entries(table).map(([en, zh]) => compile(en, zh)).sort(bySpecificity)]));
 const ALL_ENTRIES = [...ENTRIES.values()].flat().sort(bySpecificity);
 
+/** A fill-in in Chinese where it names something with a Chinese name: roles by their labels, a process by its name. */
+function filledIn(name: string, value: string): string {
+  const role = (key: string) => (Object.hasOwn(ROLE_LABELS, key) ? ROLE_LABELS[key as keyof typeof ROLE_LABELS] : key);
+  if (name === 'role') return role(value);
+  if (name === 'roles') return value.split(', ').map(role).join('、');
+  if (name === 'key') return contractOf(value)?.name ?? value;
+  return value;
+}
+
 function translate(entries: Entry[], message: string): string | null {
   for (const entry of entries) {
     const match = entry.pattern.exec(message);
     if (!match) continue;
-    return entry.names.reduce((text, name, i) => text.replaceAll(`{${name}}`, match[i + 1]), entry.chinese);
+    return entry.names.reduce((text, name, i) => text.replaceAll(`{${name}}`, filledIn(name, match[i + 1])), entry.chinese);
   }
   return null;
 }
