@@ -12,6 +12,7 @@ import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { application, startApplication } from '../support/licensing';
 import { fine, registered } from '../support/penalty';
 import { call, startOrder } from '../support/hotline';
+import { instanceDetailSchema } from '../../api/openapi/responses';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import { act, complete, hotlineOrder, instance, startCase, waitForStatus } from '../support/whistle';
 
@@ -155,6 +156,8 @@ describe('whistle case file', () => {
       workOrder: { orderNumber: orderId, status: 'running', stage: 'dispatched', kind: 'complaint', urgent: false, reportedAt: null, satisfaction: null },
     });
     expect(linked.workOrder.handleDueAt).toEqual(expect.any(String));
+    // As the OpenAPI document (and the web app's generated types) describe it.
+    expect(instanceDetailSchema.safeParse(await instance(stack, caseId, 'auditor')).error).toBeUndefined();
     // The order's row is the source: what it records shows on the case file at once, no workflow asked.
     await stack.database.db.update(hotlineOrders).set({ reportedAt: new Date('2026-03-03T02:00:00Z') }).where(eq(hotlineOrders.instanceId, orderId));
     expect((await facts(caseId)).workOrder).toMatchObject({ stage: 'reported', reportedAt: '2026-03-03T10:00:00.000+08:00' });
