@@ -30,7 +30,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...instanceActivities(deps.db),
     ...taskActivities(deps.db, deps.notifier),
-    ...stepActivities(deps.db),
+    ...stepActivities(deps.db, deps.notifier),
     ...checkpointActivities(deps.checkpoints),
     ...licensingActivities(deps.db, deps.creditRegistry ?? new DbCreditRegistry(deps.db), deps.enforcement ?? new InProcessEnforcementPlatform(), deps.notifier),
     ...randomInspectionActivities(deps.db, deps.publisher ?? new InProcessResultPublisher()),

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-log';
-import { inspectionResults, inspectorConflicts, marketSubjects, randomDraws, tasks, users } from '../db/schema';
+import { inspectionResults, inspectorConflicts, marketSubjects, randomDraws, taskCandidates, tasks, users } from '../db/schema';
 import { draw, recuse, type DrawPlan, type DrawResult, type RegistrySnapshot, type SubjectEntry } from '../domain/random-inspection/draw';
 import type { ResultPublisher } from './result-publisher';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -58,16 +58,26 @@ export function randomInspectionActivities(db: Db, publisher: ResultPublisher) {
       return { result: final, addresses: await addresses(final) };
     },
 
-    /** A recusal declared at the inspection: one replacement drawn and recorded with the draw (idempotent). */
-    async recuseRandomInspector(args: { instanceId: string; creditCode: string; userId: string; reason: string }): Promise<string | null> {
+    /**
+     * A recusal declared at the inspection: one replacement drawn and recorded with the draw, and the subject's task
+     * passes from the recused inspector to the replacement in the inbox (idempotent).
+     */
+    async recuseRandomInspector(args: { instanceId: string; creditCode: string; userId: string; reason: string; taskId?: string }): Promise<string | null> {
       return db.transaction(async (tx) => {
         const [row] = await tx.select().from(randomDraws).where(eq(randomDraws.instanceId, args.instanceId)).for('update');
         const current = row.result as unknown as DrawResult;
         const done = current.recusals.find((r) => r.declared && r.creditCode === args.creditCode && r.userId === args.userId);
-        if (done) return done.replacement;
-        const next = recuse(current, row.snapshot as unknown as RegistrySnapshot, args.creditCode, args.userId, args.reason);
-        await tx.update(randomDraws).set({ result: next as unknown as Record<string, unknown> }).where(eq(randomDraws.instanceId, args.instanceId));
-        return next.recusals[next.recusals.length - 1].replacement;
+        let replacedBy = done?.replacement ?? null;
+        if (!done) {
+          const next = recuse(current, row.snapshot as unknown as RegistrySnapshot, args.creditCode, args.userId, args.reason);
+          await tx.update(randomDraws).set({ result: next as unknown as Record<string, unknown> }).where(eq(randomDraws.instanceId, args.instanceId));
+          replacedBy = next.recusals[next.recusals.length - 1].replacement;
+        }
+        if (args.taskId) {
+          await tx.delete(taskCandidates).where(and(eq(taskCandidates.taskId, args.taskId), eq(taskCandidates.userId, args.userId)));
+          if (replacedBy) await tx.insert(taskCandidates).values({ taskId: args.taskId, userId: replacedBy }).onConflictDoNothing();
+        }
+        return replacedBy;
       });
     },
 

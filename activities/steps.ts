@@ -4,7 +4,11 @@
 // a retry, or a worker that dies mid-task and replays, writes nothing twice.
 import type { Db } from '../db/client';
 import { appendAudit, type AuditActor } from '../db/audit-log';
-import { writeExpiry, writeOpenTask, writeTaskAction, type ExpireTaskArgs, type OpenTaskArgs, type TaskActionArgs } from './tasks';
+import {
+  writeExpiry, writeOpenTask, writeReminder, writeReschedule, writeSupervision, writeTaskAction, writeWithdrawal,
+  type ExpireTaskArgs, type OpenTaskArgs, type RemindArgs, type RescheduleArgs, type SuperviseArgs, type TaskActionArgs, type WithdrawArgs,
+} from './tasks';
+import type { Notifier, Reminder } from './notifier';
 import { writeClose, writeRegistration, type CloseArgs, type RegisterArgs } from './instances';
 
 export interface EventArgs {
@@ -24,12 +28,19 @@ export type StepWrite =
   | { kind: 'open'; args: OpenTaskArgs }
   | { kind: 'expire'; args: ExpireTaskArgs }
   | { kind: 'event'; args: EventArgs }
-  | { kind: 'close'; args: CloseArgs };
+  | { kind: 'close'; args: CloseArgs }
+  | { kind: 'remind'; args: RemindArgs }
+  | { kind: 'supervise'; args: SuperviseArgs }
+  | { kind: 'reschedule'; args: RescheduleArgs }
+  | { kind: 'withdraw'; args: WithdrawArgs };
 
-export function stepActivities(db: Db) {
+export function stepActivities(db: Db, notifier: Notifier) {
   return {
     async recordStep(args: { writes: StepWrite[] }): Promise<void> {
+      const messages: Reminder[] = [];
+      const notify = (message: Reminder | null) => { if (message) messages.push(message); };
       await db.transaction(async (tx) => {
+        messages.length = 0;
         for (const write of args.writes) {
           switch (write.kind) {
             case 'register': await writeRegistration(tx, write.args); break;
@@ -38,9 +49,20 @@ export function stepActivities(db: Db) {
             case 'expire': await writeExpiry(tx, write.args); break;
             case 'event': await appendAudit(tx, { ...write.args, at: new Date(write.args.at) }); break;
             case 'close': await writeClose(tx, write.args); break;
+            case 'remind': notify(await writeReminder(tx, write.args)); break;
+            case 'supervise': notify(await writeSupervision(tx, write.args)); break;
+            case 'reschedule': await writeReschedule(tx, write.args); break;
+            case 'withdraw': await writeWithdrawal(tx, write.args); break;
           }
         }
       });
+      // Reminders and supervision notices go out once their rows committed, best effort as before (an SMS gateway
+      // that is down does not hold the step): a step retried after its commit finds them written and sends nothing.
+      for (const message of messages) {
+        await notifier.remind(message).catch((error: unknown) => {
+          console.warn(`reminder for task ${message.taskId} not sent: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }
     },
   };
 }

@@ -3,9 +3,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditActor } from '../db/audit-log';
-import { auditEvents, tasks } from '../db/schema';
+import { auditEvents, taskCandidates, tasks } from '../db/schema';
 import { toShanghaiIso } from '../domain/calendar/deadline';
-import type { Notifier } from './notifier';
+import type { Notifier, Reminder } from './notifier';
 
 export interface OpenTaskArgs {
   taskId: string;
@@ -25,6 +25,8 @@ export interface OpenTaskArgs {
   acknowledgeBy: string | null;
   title: string;
   context: Record<string, unknown>;
+  /** The only users who may see and act on the task (./task_candidates); absent for a role's pool. */
+  candidates?: string[];
 }
 
 /** Whether a decision met its time limit: the acknowledgement limit for an acknowledgement, the deadline otherwise. */
@@ -76,6 +78,9 @@ export async function writeOpenTask(tx: Db, args: OpenTaskArgs): Promise<void> {
     dueAt: new Date(args.dueAt), remindAt: new Date(args.remindAt), title: args.title,
     acknowledgeBy: args.acknowledgeBy ? new Date(args.acknowledgeBy) : null,
   }).onConflictDoNothing();
+  if (args.candidates && args.candidates.length > 0) {
+    await tx.insert(taskCandidates).values(args.candidates.map((userId) => ({ taskId: args.taskId, userId }))).onConflictDoNothing();
+  }
   await appendAudit(tx, {
     instanceId: args.instanceId, eventKey: `${args.taskId}:open`, at: new Date(args.createdAt), actor: null,
     stepId: args.stepId, action: 'open',
@@ -112,6 +117,85 @@ export async function writeExpiry(tx: Db, args: ExpireTaskArgs): Promise<void> {
   });
 }
 
+export interface RemindArgs { taskId: string; instanceId: string; stepId: string; at: string; about: 'acknowledgement' | 'deadline' }
+export interface SuperviseArgs { taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; reason: string }
+export interface RescheduleArgs {
+  taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; paused: boolean; action: string; data: Record<string, unknown>;
+}
+export interface WithdrawArgs { taskId: string; instanceId: string; stepId: string; at: string; reason: string }
+
+/** The reminder (催办) a clerk is sent before the acknowledgement limit or the deadline. */
+function reminderOf(task: typeof tasks.$inferSelect, about: 'acknowledgement' | 'deadline'): Reminder {
+  const due = about === 'acknowledgement' && task.acknowledgeBy ? task.acknowledgeBy : task.dueAt;
+  return {
+    taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
+    assigneeId: task.assigneeId, dueAt: toShanghaiIso(due),
+    text: `「${task.name}」${task.title} ${about === 'acknowledgement' ? '请于' : '将于'} ${toShanghaiIso(due).slice(0, 16).replace('T', ' ')} ${about === 'acknowledgement' ? '前签收' : '到期'}`,
+  };
+}
+
+/** The supervision notice (督办) sent when a limit passed. */
+function supervisionOf(task: typeof tasks.$inferSelect, args: SuperviseArgs): Reminder {
+  return {
+    taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
+    assigneeId: task.assigneeId, dueAt: toShanghaiIso(task.dueAt),
+    text: `【督办】「${task.name}」${task.title} ${SUPERVISION_TEXT[args.reason] ?? SUPERVISION_TEXT.deadlineMissed} ${toShanghaiIso(new Date(args.dueAt)).slice(0, 16).replace('T', ' ')}`,
+  };
+}
+
+/**
+ * A reminder's row and event inside the caller's transaction (a step's). Returns the message to send once the
+ * transaction committed, or null when the task is closed or the reminder was already written (a retried step).
+ */
+export async function writeReminder(tx: Db, args: RemindArgs): Promise<Reminder | null> {
+  const eventKey = `${args.taskId}:remind:${args.about}`;
+  const [task] = await tx.select().from(tasks).where(eq(tasks.id, args.taskId));
+  if (!task || task.status !== 'open' || await hasEvent(tx, eventKey)) return null;
+  const reminder = reminderOf(task, args.about);
+  const due = args.about === 'acknowledgement' && task.acknowledgeBy ? task.acknowledgeBy : task.dueAt;
+  await tx.update(tasks).set({ remindedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey, at: new Date(args.at), actor: null,
+    stepId: args.stepId, action: 'remind', data: { taskId: args.taskId, about: args.about, dueAt: due.toISOString() },
+  });
+  return reminder;
+}
+
+/** Supervision (督办) of a task whose limit passed, inside the caller's transaction; returns the notice as `writeReminder` does. */
+export async function writeSupervision(tx: Db, args: SuperviseArgs): Promise<Reminder | null> {
+  const eventKey = `${args.taskId}:supervise:${args.reason}:${args.dueAt}`;
+  const [task] = await tx.select().from(tasks).where(eq(tasks.id, args.taskId));
+  if (!task || task.status !== 'open' || await hasEvent(tx, eventKey)) return null;
+  if (args.reason === 'deadlineMissed') await tx.update(tasks).set({ supervisedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey, at: new Date(args.at), actor: null,
+    stepId: args.stepId, action: 'supervise', data: { taskId: args.taskId, dueAt: args.dueAt, reason: args.reason },
+  });
+  return supervisionOf(task, args);
+}
+
+/** A moved deadline or a stopped/restarted clock, inside the caller's transaction. */
+export async function writeReschedule(tx: Db, args: RescheduleArgs): Promise<void> {
+  const at = new Date(args.at);
+  await tx.update(tasks).set({
+    dueAt: new Date(args.dueAt), parkedAt: args.paused ? at : null, supervisedAt: args.paused ? undefined : null,
+  }).where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey: `${args.taskId}:${args.action}:${args.at}`, at, actor: null, stepId: args.stepId,
+    action: args.action, data: { taskId: args.taskId, ...args.data, dueAt: args.dueAt },
+  });
+}
+
+/** A task ended without a decision, inside the caller's transaction. */
+export async function writeWithdrawal(tx: Db, args: WithdrawArgs): Promise<void> {
+  await tx.update(tasks).set({ status: 'cancelled', completedAt: new Date(args.at) })
+    .where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
+  await appendAudit(tx, {
+    instanceId: args.instanceId, eventKey: `${args.taskId}:withdraw`, at: new Date(args.at), actor: null,
+    stepId: args.stepId, action: 'withdraw', data: { taskId: args.taskId, reason: args.reason },
+  });
+}
+
 export function taskActivities(db: Db, notifier: Notifier) {
   return {
     async openTask(args: OpenTaskArgs): Promise<void> {
@@ -122,18 +206,12 @@ export function taskActivities(db: Db, notifier: Notifier) {
       await db.transaction((tx) => writeTaskAction(tx, args));
     },
 
-    async remindTask(args: { taskId: string; instanceId: string; stepId: string; at: string; about: 'acknowledgement' | 'deadline' }): Promise<void> {
+    async remindTask(args: RemindArgs): Promise<void> {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, args.taskId));
       if (!task || task.status !== 'open') return;
       const eventKey = `${args.taskId}:remind:${args.about}`;
       const due = args.about === 'acknowledgement' && task.acknowledgeBy ? task.acknowledgeBy : task.dueAt;
-      if (!(await hasEvent(db, eventKey))) {
-        await notifier.remind({
-          taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
-          assigneeId: task.assigneeId, dueAt: toShanghaiIso(due),
-          text: `「${task.name}」${task.title} ${args.about === 'acknowledgement' ? '请于' : '将于'} ${toShanghaiIso(due).slice(0, 16).replace('T', ' ')} ${args.about === 'acknowledgement' ? '前签收' : '到期'}`,
-        });
-      }
+      if (!(await hasEvent(db, eventKey))) await notifier.remind(reminderOf(task, args.about));
       await db.transaction(async (tx) => {
         await tx.update(tasks).set({ remindedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
         await appendAudit(tx, {
@@ -143,17 +221,11 @@ export function taskActivities(db: Db, notifier: Notifier) {
       });
     },
 
-    async superviseTask(args: { taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; reason: string }): Promise<void> {
+    async superviseTask(args: SuperviseArgs): Promise<void> {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, args.taskId));
       if (!task || task.status !== 'open') return;
       const eventKey = `${args.taskId}:supervise:${args.reason}:${args.dueAt}`;
-      if (!(await hasEvent(db, eventKey))) {
-        await notifier.remind({
-          taskId: task.id, instanceId: task.instanceId, stepId: task.stepId, role: task.role, orgUnitId: task.orgUnitId,
-          assigneeId: task.assigneeId, dueAt: toShanghaiIso(task.dueAt),
-          text: `【督办】「${task.name}」${task.title} ${SUPERVISION_TEXT[args.reason] ?? SUPERVISION_TEXT.deadlineMissed} ${toShanghaiIso(new Date(args.dueAt)).slice(0, 16).replace('T', ' ')}`,
-        });
-      }
+      if (!(await hasEvent(db, eventKey))) await notifier.remind(supervisionOf(task, args));
       await db.transaction(async (tx) => {
         if (args.reason === 'deadlineMissed') await tx.update(tasks).set({ supervisedAt: new Date(args.at) }).where(eq(tasks.id, args.taskId));
         await appendAudit(tx, {
@@ -168,30 +240,12 @@ export function taskActivities(db: Db, notifier: Notifier) {
     },
 
     /** A moved deadline or a stopped/restarted clock; `action` is extend, park or unpark. */
-    async rescheduleTask(args: {
-      taskId: string; instanceId: string; stepId: string; at: string; dueAt: string; paused: boolean; action: string; data: Record<string, unknown>;
-    }): Promise<void> {
-      const at = new Date(args.at);
-      await db.transaction(async (tx) => {
-        await tx.update(tasks).set({
-          dueAt: new Date(args.dueAt), parkedAt: args.paused ? at : null, supervisedAt: args.paused ? undefined : null,
-        }).where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
-        await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: `${args.taskId}:${args.action}:${args.at}`, at, actor: null, stepId: args.stepId,
-          action: args.action, data: { taskId: args.taskId, ...args.data, dueAt: args.dueAt },
-        });
-      });
+    async rescheduleTask(args: RescheduleArgs): Promise<void> {
+      await db.transaction((tx) => writeReschedule(tx, args));
     },
 
-    async withdrawTask(args: { taskId: string; instanceId: string; stepId: string; at: string; reason: string }): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.update(tasks).set({ status: 'cancelled', completedAt: new Date(args.at) })
-          .where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
-        await appendAudit(tx, {
-          instanceId: args.instanceId, eventKey: `${args.taskId}:withdraw`, at: new Date(args.at), actor: null,
-          stepId: args.stepId, action: 'withdraw', data: { taskId: args.taskId, reason: args.reason },
-        });
-      });
+    async withdrawTask(args: WithdrawArgs): Promise<void> {
+      await db.transaction((tx) => writeWithdrawal(tx, args));
     },
   };
 }

@@ -6,6 +6,7 @@ import type { OrgTree } from './org/org-tree';
 import type { LoginLimits } from './auth/sign-in-limits';
 import type { CheckpointSource } from '../audit/checkpoint-source';
 import type { SessionLimits, SessionStore } from './auth/sessions';
+import type { OidcSettings } from './auth/oidc-settings';
 
 /** Workflow time as the API sees it: the wall clock, or the time-skipping server's clock in simulation. */
 export type { Clock, Simulation } from '../domain/clock';
@@ -36,6 +37,8 @@ export interface AppDeps {
   sessionLimits?: SessionLimits;
   /** The wall clock sessions are measured on (tests of the limits pass their own). */
   wallClock?: () => number;
+  /** Single sign-on through an OpenID Connect provider; off when absent. */
+  oidc?: OidcSettings;
 }
 
 export interface AppContext extends AppDeps {

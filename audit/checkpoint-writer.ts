@@ -10,12 +10,15 @@ import type { Db } from '../db/client';
 import { onAuditAppended } from '../db/audit-log';
 import { LATEST_CHECKPOINT_FILE, checkpointIntact, loadSigningKey, makeCheckpoint, readHeads, writeCheckpointFile, type Checkpoint } from './checkpoint';
 import type { ChainHead } from './merkle';
+import type { SignatureAlgorithm } from './signature';
 
 export interface CheckpointWriterOptions {
   /** Folder outside the database where checkpoint files are kept. */
   dir: string;
-  /** Ed25519 private key (PEM), kept outside the database; created on first use. */
+  /** The private key (PKCS#8 PEM), kept outside the database; created on first use. */
   keyFile: string;
+  /** How checkpoints are signed (SHANZHI_CHECKPOINT_SIGNATURE); the key file must hold a key of this kind. Default Ed25519. */
+  signature?: SignatureAlgorithm;
   /** The longest an appended event waits to be signed. */
   debounceMs?: number;
   /** This many waiting events are signed at once (after `settleMs`), without waiting for `debounceMs`. */
@@ -138,7 +141,7 @@ export class CheckpointWriter {
   }
 
   private write(at: Date, archive: boolean): Checkpoint {
-    this.key ??= loadSigningKey(this.options.keyFile);
+    this.key ??= loadSigningKey(this.options.keyFile, this.options.signature);
     const checkpoint = makeCheckpoint([...this.heads.values()], this.key, at);
     writeCheckpointFile(this.options.dir, checkpoint, archive);
     return checkpoint;
@@ -150,7 +153,7 @@ export class CheckpointWriter {
     if (!existsSync(file)) return [];
     try {
       const checkpoint = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
-      this.key ??= loadSigningKey(this.options.keyFile);
+      this.key ??= loadSigningKey(this.options.keyFile, this.options.signature);
       const intact = checkpointIntact(checkpoint, publicKeyPem(this.key));
       if (intact.signature && intact.root) return checkpoint.heads;
     } catch {

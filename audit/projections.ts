@@ -4,12 +4,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { instances, tasks } from '../db/schema';
+import type { HashAlgorithm } from '../db/chain-hash';
 import type { Finding } from './findings';
 
 export interface InstanceFacts {
   id: string;
   status: string;
   startedAt: Date;
+  /** The hash its audit chain records (verification reads the algorithm from here). */
+  hashAlgorithm?: HashAlgorithm;
 }
 
 export interface TaskFacts {
@@ -35,7 +38,7 @@ const CLOSING_KEY: Record<string, string> = { completed: 'done', timedOut: 'time
 /** Reads the instance and task rows to compare with the audit log: one instance's, or every one. */
 export async function loadProjections(db: Db, instanceId?: string): Promise<Projections> {
   const [instanceRows, taskRows] = await Promise.all([
-    db.select({ id: instances.id, status: instances.status, startedAt: instances.startedAt }).from(instances)
+    db.select({ id: instances.id, status: instances.status, startedAt: instances.startedAt, hashAlgorithm: instances.auditHashAlgorithm }).from(instances)
       .where(instanceId === undefined ? undefined : eq(instances.id, instanceId)),
     db.select({ id: tasks.id, instanceId: tasks.instanceId, status: tasks.status }).from(tasks)
       .where(instanceId === undefined ? undefined : eq(tasks.instanceId, instanceId)),

@@ -1,6 +1,7 @@
 // What an external auditor runs: every chain re-hashed row by row, the database compared with a signed checkpoint,
 // and the task and instance rows compared with the log. Each finding names the instance and the seq or task.
-import { verifyChainDetailed, type AuditRow } from '../db/audit-log';
+import { chainAlgorithm, verifyChainDetailed, type AuditRow } from '../db/audit-log';
+import type { HashAlgorithm } from '../db/chain-hash';
 import { checkpointFindings, headFindings, type TrustedCheckpoint } from './against-checkpoint';
 import type { Finding, FindingKind } from './findings';
 import { projectionFindings, type Projections } from './projections';
@@ -21,6 +22,8 @@ export interface ArchiveVerdict {
   ok: boolean;
   instances: number;
   events: number;
+  /** How many chains were verified with each hash (the algorithm each case row records). */
+  chainsByHash: Record<HashAlgorithm, number>;
   findings: Finding[];
   /** Instances the checkpoint recorded that left through the explicit purge: not a break, but reported. */
   purged: PurgeRecord[];
@@ -43,9 +46,14 @@ export function verifyArchive(rows: AuditRow[], evidence: ArchiveEvidence = {}):
     if (chain) chain.push(row); else byInstance.set(row.instanceId, [row]);
   }
   const findings: Finding[] = [];
+  // Each chain with the algorithm its case row records (SHA-256 or SM3); the rows come with the projections.
+  const recorded = new Map((projections?.instances ?? []).map((i) => [i.id, i.hashAlgorithm]));
+  const chainsByHash: Record<HashAlgorithm, number> = { sha256: 0, sm3: 0 };
   for (const [instanceId, chain] of byInstance) {
     chain.sort((a, b) => a.seq - b.seq);
-    findings.push(...verifyChainDetailed(chain).map((f) => ({ ...f, instanceId })));
+    const algorithm = chainAlgorithm(chain, recorded.get(instanceId));
+    chainsByHash[algorithm] += 1;
+    findings.push(...verifyChainDetailed(chain, algorithm).map((f) => ({ ...f, instanceId })));
   }
   const purged: PurgeRecord[] = [];
   if (checkpoint) {
@@ -71,5 +79,5 @@ export function verifyArchive(rows: AuditRow[], evidence: ArchiveEvidence = {}):
     };
     findings.push(...projectionFindings(live, new Set(rows.map((r) => r.eventKey)), now));
   }
-  return { ok: findings.length === 0, instances: byInstance.size, events: rows.length, findings, purged };
+  return { ok: findings.length === 0, instances: byInstance.size, events: rows.length, chainsByHash, findings, purged };
 }

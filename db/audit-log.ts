@@ -1,12 +1,12 @@
 // The append-only, hash-chained audit log (ARCHITECTURE principle 6). Each row's hash covers its content
 // and the previous row's hash, so editing, deleting or reordering rows breaks the chain at that seq.
 // Appends are idempotent by event key, because the activities that write them retry.
-import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditEvents, instances } from './schema';
 import { caseFileAfter } from './case-file';
+import { digestHex, hashForNewChains, type HashAlgorithm } from './chain-hash';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -25,7 +25,8 @@ export interface AuditInput {
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-export function hashEvent(e: AuditInput & { seq: number; prevHash: string }): string {
+/** The event's hash with its chain's algorithm (recorded on the case row: `instances.audit_hash_algorithm`). */
+export function hashEvent(e: AuditInput & { seq: number; prevHash: string }, algorithm: HashAlgorithm = 'sha256'): string {
   const content = stableStringify({
     instanceId: e.instanceId,
     seq: e.seq,
@@ -37,7 +38,7 @@ export function hashEvent(e: AuditInput & { seq: number; prevHash: string }): st
     data: e.data,
     prevHash: e.prevHash,
   });
-  return createHash('sha256').update(content).digest('hex');
+  return digestHex(algorithm, content);
 }
 
 /**
@@ -75,13 +76,16 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<AuditRow> 
  * event key inserts nothing and returns the row already written), move the head and the case file. No read of the audit table on the way.
  */
 async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
-  const [head] = await tx.select({ seq: instances.auditSeq, hash: instances.auditHash, processKey: instances.processKey, facts: instances.facts }).from(instances)
-    .where(eq(instances.id, input.instanceId)).for('update');
+  const [head] = await tx.select({
+    seq: instances.auditSeq, hash: instances.auditHash, algorithm: instances.auditHashAlgorithm, processKey: instances.processKey, facts: instances.facts,
+  }).from(instances).where(eq(instances.id, input.instanceId)).for('update');
   if (!head) throw new Error(`no case ${input.instanceId} to append an audit event to`);
   const seq = head.seq + 1;
   const prevHash = head.hash;
+  // A new chain takes the installation's algorithm and keeps it; an existing one keeps what its row records.
+  const algorithm = head.seq === 0 ? hashForNewChains() : head.algorithm;
   const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
-  const hash = hashEvent({ ...input, data, seq, prevHash });
+  const hash = hashEvent({ ...input, data, seq, prevHash }, algorithm);
   const [inserted] = await tx.insert(auditEvents).values({
     instanceId: input.instanceId,
     seq,
@@ -103,7 +107,9 @@ async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
   }
   // The case file (案卷) moves with the head, in the same update (db/case-file.ts).
   const facts = await caseFileAfter(tx, head, inserted);
-  await tx.update(instances).set({ auditSeq: seq, auditHash: hash, ...(facts ? { facts } : {}) }).where(eq(instances.id, input.instanceId));
+  await tx.update(instances).set({
+    auditSeq: seq, auditHash: hash, ...(head.seq === 0 ? { auditHashAlgorithm: algorithm } : {}), ...(facts ? { facts } : {}),
+  }).where(eq(instances.id, input.instanceId));
   for (const listener of appendListeners) listener(input.instanceId);
   return inserted;
 }
@@ -123,15 +129,24 @@ export interface ChainFinding {
   message: string;
 }
 
-function recompute(row: AuditRow): string {
+function recompute(row: AuditRow, algorithm: HashAlgorithm): string {
   return hashEvent({
     instanceId: row.instanceId, eventKey: row.eventKey, at: row.at, actor: actorOf(row), stepId: row.stepId,
     action: row.action, data: row.data, seq: row.seq, prevHash: row.prevHash,
-  });
+  }, algorithm);
 }
 
-/** Re-hashes one instance's rows in seq order and names every place the chain breaks, and how. */
-export function verifyChainDetailed(rows: AuditRow[]): ChainFinding[] {
+/**
+ * The algorithm to verify a chain with: the one its case row records. Without the row (a case row deleted behind the
+ * log's back), the one its first event was hashed with, else SHA-256 — the chain is then checked all the same.
+ */
+export function chainAlgorithm(rows: AuditRow[], recorded: HashAlgorithm | undefined): HashAlgorithm {
+  if (recorded) return recorded;
+  return rows.length > 0 && recompute(rows[0], 'sm3') === rows[0].hash ? 'sm3' : 'sha256';
+}
+
+/** Re-hashes one instance's rows in seq order (with the chain's algorithm) and names every place the chain breaks, and how. */
+export function verifyChainDetailed(rows: AuditRow[], algorithm: HashAlgorithm = 'sha256'): ChainFinding[] {
   const findings: ChainFinding[] = [];
   const hashes = new Map(rows.map((r) => [r.hash, r.seq]));
   let prevHash = GENESIS_HASH;
@@ -143,7 +158,7 @@ export function verifyChainDetailed(rows: AuditRow[]): ChainFinding[] {
       findings.push({ kind: 'missing', seq: expectedSeq, message: `${range} missing` });
       linked = true;
     }
-    if (row.hash !== recompute(row)) {
+    if (row.hash !== recompute(row, algorithm)) {
       const linksTo = hashes.get(row.prevHash);
       findings.push(linksTo !== undefined && linksTo !== row.seq - 1
         ? { kind: 'reordered', seq: row.seq, message: `event at seq ${row.seq} follows seq ${linksTo}: events were reordered` }
@@ -164,8 +179,8 @@ export interface ChainVerdict {
 }
 
 /** Recomputes every hash and link; the first row that does not match names where the chain broke. */
-export function verifyChain(rows: AuditRow[]): ChainVerdict {
-  const findings = verifyChainDetailed(rows);
+export function verifyChain(rows: AuditRow[], algorithm: HashAlgorithm = 'sha256'): ChainVerdict {
+  const findings = verifyChainDetailed(rows, algorithm);
   return { ok: findings.length === 0, events: rows.length, firstBrokenSeq: findings.length === 0 ? null : Math.min(...findings.map((f) => f.seq)) };
 }
 

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
 import type { CaseFacts } from '../domain/case-file';
+import type { HashAlgorithm } from './chain-hash';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
@@ -35,6 +36,10 @@ export const users = pgTable('users', {
   totpSecret: text('totp_secret'),
   /** A secret enrolled but not yet confirmed with a code. */
   totpPendingSecret: text('totp_pending_secret'),
+  /** The last RFC 6238 time step (Unix seconds / 30) whose code this account used: no code is accepted twice. */
+  totpLastStep: integer('totp_last_step'),
+  /** The OpenID Connect subject (`sub`) of an account that signs in through the province's identity platform. */
+  oidcSubject: text('oidc_subject').unique(),
   /**
    * Bumped when every token of the user must end at once: deactivation, a password change or reset. A session
    * remembers the value it was opened under.
@@ -81,6 +86,8 @@ export const securityLogHead = pgTable('security_log_head', {
   id: integer('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** The chain's hash (db/chain-hash.ts), fixed when the first event is written; 'sha256' for logs older than the choice. */
+  hashAlgorithm: text('hash_algorithm').$type<HashAlgorithm>().notNull().default('sha256'),
 });
 
 export const processDefinitions = pgTable('process_definitions', {
@@ -126,6 +133,8 @@ export const instances = pgTable('instances', {
    */
   auditSeq: integer('audit_seq').notNull().default(0),
   auditHash: text('audit_hash').notNull().default('0'.repeat(64)),
+  /** The chain's hash (db/chain-hash.ts), fixed when its first event is written; 'sha256' for chains older than the choice. */
+  auditHashAlgorithm: text('audit_hash_algorithm').$type<HashAlgorithm>().notNull().default('sha256'),
   /**
    * The case file (案卷): the process's business facts folded from each audit event in the transaction that writes
    * it (db/case-file.ts); null for a case that has had no event since the column was added (folded on reading).
@@ -176,6 +185,16 @@ export const tasks = pgTable('tasks', {
   index('tasks_pool_idx').on(t.role, t.orgUnitId, t.dueAt, t.id).where(sql`status = 'open' and assignee_id is null`),
   index('tasks_instance_idx').on(t.instanceId),
 ]);
+
+/**
+ * Who alone may see and act on a task, where the process names them (the inspectors drawn for a subject, 双随机):
+ * a task with rows here leaves the role's pool and shows only to these users. Most tasks have none.
+ */
+export const taskCandidates = pgTable('task_candidates', {
+  /** Goes with its task (a purged instance takes its tasks along). */
+  taskId: text('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.taskId, t.userId] })]);
 
 export const auditEvents = pgTable('audit_events', {
   instanceId: text('instance_id').notNull().references(() => instances.id),

@@ -1,11 +1,11 @@
 // The security log (安全审计日志): sign-ins, failures, lockouts and every administrative change — who, what, before →
 // after — in one hash chain over the whole log, like the case audit but apart from it (its own table and head row).
 // Each append runs in the caller's transaction, so a change and its log entry commit together or not at all.
-import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Db } from './client';
 import { securityEvents, securityLogHead } from './schema';
+import { digestHex, hashForNewChains, type HashAlgorithm } from './chain-hash';
 
 export const SECURITY_GENESIS_HASH = '0'.repeat(64);
 
@@ -14,7 +14,7 @@ export type SecurityEventName =
   | 'bootstrap' | 'signedIn' | 'signInFailed' | 'lockedOut' | 'signedOut' | 'sessionExpired'
   | 'passwordChanged' | 'passwordReset' | 'totpEnrolled' | 'totpReset' | 'unlocked'
   | 'orgUnitCreated' | 'orgUnitChanged' | 'userCreated' | 'userChanged' | 'rolesChanged' | 'tasksReturnedToPool'
-  | 'usersImported' | 'securityLogExported';
+  | 'usersImported' | 'securityLogExported' | 'administratorRefused';
 
 export interface SecurityEventInput {
   at: Date;
@@ -28,12 +28,13 @@ export interface SecurityEventInput {
 
 export type SecurityEventRow = typeof securityEvents.$inferSelect;
 
-export function hashSecurityEvent(e: Omit<SecurityEventRow, 'hash'>): string {
+/** The event's hash with the log's algorithm (recorded on its head row: `security_log_head.hash_algorithm`). */
+export function hashSecurityEvent(e: Omit<SecurityEventRow, 'hash'>, algorithm: HashAlgorithm = 'sha256'): string {
   const content = stableStringify({
     seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, event: e.event,
     targetKind: e.targetKind, targetId: e.targetId, data: e.data, address: e.address, prevHash: e.prevHash,
   });
-  return createHash('sha256').update(content).digest('hex');
+  return digestHex(algorithm, content);
 }
 
 /** Appends one event; call it inside the transaction of the change it records (it locks the chain head). */
@@ -44,9 +45,11 @@ export async function appendSecurityEvent(tx: Db, input: SecurityEventInput): Pr
     targetKind: input.target?.kind ?? null, targetId: input.target?.id ?? null, data: input.data ?? {}, address: input.address ?? null,
     prevHash: head.hash,
   };
-  const full = { ...row, hash: hashSecurityEvent(row) };
+  // A new log takes the installation's algorithm and keeps it; an existing one keeps what its head records.
+  const algorithm = head.seq === 0 ? hashForNewChains() : head.hashAlgorithm;
+  const full = { ...row, hash: hashSecurityEvent(row, algorithm) };
   await tx.insert(securityEvents).values(full);
-  await tx.update(securityLogHead).set({ seq: full.seq, hash: full.hash }).where(eq(securityLogHead.id, 1));
+  await tx.update(securityLogHead).set({ seq: full.seq, hash: full.hash, hashAlgorithm: algorithm }).where(eq(securityLogHead.id, 1));
   return full;
 }
 
@@ -55,13 +58,14 @@ export function logSecurityEvent(db: Db, input: SecurityEventInput): Promise<Sec
   return db.transaction((tx) => appendSecurityEvent(tx, input));
 }
 
-export interface SecurityLogVerdict { ok: boolean; events: number; firstBrokenSeq: number | null; headSeq: number }
+export interface SecurityLogVerdict { ok: boolean; events: number; firstBrokenSeq: number | null; headSeq: number; hashAlgorithm: HashAlgorithm }
 
 /**
  * Re-hashes the whole log in pages and compares each link with the previous hash and with the head row. The first
  * event kept starts the chain (older ones may have been dropped after the retention period).
  */
 export async function verifySecurityLog(db: Db, pageSize = 2_000): Promise<SecurityLogVerdict> {
+  const [{ hashAlgorithm }] = await db.select({ hashAlgorithm: securityLogHead.hashAlgorithm }).from(securityLogHead).where(eq(securityLogHead.id, 1));
   let after = -1;
   let prev: string | null = null;
   let expectedSeq: number | null = null;
@@ -71,7 +75,7 @@ export async function verifySecurityLog(db: Db, pageSize = 2_000): Promise<Secur
     for (const row of rows) {
       const { hash, ...rest } = row;
       const linked = (prev === null || row.prevHash === prev) && (expectedSeq === null || row.seq === expectedSeq);
-      if (!linked || hashSecurityEvent(rest) !== hash) return { ok: false, events, firstBrokenSeq: row.seq, headSeq: -1 };
+      if (!linked || hashSecurityEvent(rest, hashAlgorithm) !== hash) return { ok: false, events, firstBrokenSeq: row.seq, headSeq: -1, hashAlgorithm };
       prev = hash;
       expectedSeq = row.seq + 1;
       events += 1;
@@ -82,5 +86,5 @@ export async function verifySecurityLog(db: Db, pageSize = 2_000): Promise<Secur
   const [head] = await db.select().from(securityLogHead).where(eq(securityLogHead.id, 1));
   // A log truncated at its end is caught by the head, which still names the last event written.
   const headMatches = head.seq === 0 ? events === 0 : prev === head.hash && expectedSeq === head.seq + 1;
-  return { ok: headMatches, events, firstBrokenSeq: headMatches ? null : head.seq, headSeq: head.seq };
+  return { ok: headMatches, events, firstBrokenSeq: headMatches ? null : head.seq, headSeq: head.seq, hashAlgorithm };
 }

@@ -1,6 +1,7 @@
 // Configuration from the environment, parsed once with zod so a typo fails at start-up with a clear message.
 import { z } from 'zod';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { oidcSettingsFromEnv } from '../api/auth/oidc-settings';
 
 export const PROJECT_ROOT = join(__dirname, '..');
 
@@ -22,6 +23,10 @@ const envSchema = z.object({
   SHANZHI_ENFORCEMENT_URL: z.string().url().optional(),
   SHANZHI_CHECKPOINT_DIR: z.string().optional(),
   SHANZHI_CHECKPOINT_KEY_FILE: z.string().optional(),
+  /** How checkpoints are signed: Ed25519, or SM2 (GB/T 32918, 商用密码) with SM3 for their Merkle tree. Chosen at installation. */
+  SHANZHI_CHECKPOINT_SIGNATURE: z.enum(['ed25519', 'sm2']).default('ed25519'),
+  /** The hash of audit chains started from now on (case chains, a new security log): SHA-256 or SM3 (GB/T 32905). */
+  SHANZHI_AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   SHANZHI_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   /** The longest an appended audit event waits to be covered by a signed checkpoint. */
   SHANZHI_CHECKPOINT_DEBOUNCE_SECONDS: z.coerce.number().min(1).max(3600).default(5),
@@ -52,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const keyFile = e.SHANZHI_CHECKPOINT_KEY_FILE ?? join(e.SHANZHI_DATA_DIR, 'keys', 'checkpoint-ed25519.pem');
+  const keyFile = e.SHANZHI_CHECKPOINT_KEY_FILE ?? join(e.SHANZHI_DATA_DIR, 'keys', `checkpoint-${e.SHANZHI_CHECKPOINT_SIGNATURE}.pem`);
   if (production) requireKeyOutside(e.SHANZHI_DATA_DIR, e.SHANZHI_CHECKPOINT_KEY_FILE);
   return {
     port: e.PORT,
@@ -75,15 +80,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     checkpoints: {
       dir: e.SHANZHI_CHECKPOINT_DIR ?? join(e.SHANZHI_DATA_DIR, 'checkpoints'),
       keyFile,
+      signature: e.SHANZHI_CHECKPOINT_SIGNATURE,
       intervalMinutes: e.SHANZHI_CHECKPOINT_INTERVAL_MINUTES,
       debounceMs: e.SHANZHI_CHECKPOINT_DEBOUNCE_SECONDS * 1000,
       batchEvents: e.SHANZHI_CHECKPOINT_BATCH_EVENTS,
     },
+    auditHash: e.SHANZHI_AUDIT_HASH,
     trustProxy: parseTrustProxy(e.SHANZHI_TRUST_PROXY),
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, bundlePath: e.SHANZHI_WORKFLOW_BUNDLE },
     production,
     bootstrapPassword: e.SHANZHI_BOOTSTRAP_PASSWORD,
     sessions: { idleMs: e.SHANZHI_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SHANZHI_SESSION_MAX_HOURS * 3_600_000 },
+    /** Single sign-on (OpenID Connect) when SHANZHI_OIDC_ISSUER is set; the SHANZHI_OIDC_* variables are in the README. */
+    oidc: oidcSettingsFromEnv(env),
   };
 }
 

@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import { openDatabase, type Database } from '../db/client';
+import { useHashForNewChains } from '../db/chain-hash';
 import { seedCatalogs, seedDemo, seedProcesses } from '../db/seed';
+import { seedDemoSubjects } from '../db/demo-subjects';
 import { bootstrapProduction } from '../db/bootstrap';
 import { createApp } from '../api/app';
 import { createWorker } from '../worker/create-worker';
@@ -24,6 +26,8 @@ import { fileCheckpointSource } from '../audit/checkpoint-source';
 export type Log = (line: string) => void;
 
 export async function openDatabaseFor(config: Config, log: Log): Promise<Database> {
+  // Before anything is appended (the bootstrap writes the security log's first events).
+  useHashForNewChains(config.auditHash);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
   await database.exclusively(async () => {
@@ -36,6 +40,8 @@ export async function openDatabaseFor(config: Config, log: Log): Promise<Databas
     } else {
       const { seeded } = await seedDemo(database.db);
       if (seeded) log('[db] demo organisation, users and catalogs seeded');
+      const subjects = await seedDemoSubjects(database.db);
+      if (subjects.seeded > 0) log(`[db] ${subjects.seeded} demo market subjects seeded`);
     }
   }).catch(async (error: unknown) => { await database.close(); throw error; });
   return database;
@@ -101,6 +107,7 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
         creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
         ping: { db: () => database.ping(), temporal: () => temporal.ping() },
         checkpoints: fileCheckpointSource(config.checkpoints.dir, config.checkpoints.keyFile),
+        oidc: config.oidc,
       });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, () => resolve(s));

@@ -14,7 +14,7 @@ import type { AppContext } from '../context';
 import { actorOf, signedInOf } from './middleware';
 import { clientAddress } from './router';
 import { endAllSessions } from './sessions';
-import { newTotpSecret, totpMatches, totpUrl } from './totp';
+import { newTotpSecret, totpStep, totpUrl } from './totp';
 import { AUTH_GENERATION, bumpGeneration } from './generations';
 
 export const passwordChangeBodySchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict();
@@ -81,12 +81,14 @@ export function accountRouter(ctx: AppContext): Router {
     const { code } = parseOr400(totpConfirmBodySchema, req.body);
     const user = await userRow(ctx.db, actor.id);
     if (!user.totpPendingSecret) throw conflict('no second factor is being enrolled: call /api/auth/totp/enroll first');
-    if (!totpMatches(user.totpPendingSecret, user.username, code, ctx.wallClock?.() ?? Date.now())) {
+    const step = totpStep(user.totpPendingSecret, user.username, code, ctx.wallClock?.() ?? Date.now());
+    if (step === null) {
       throw badRequest('wrong or expired code', [{ path: 'code', message: 'not the code the authenticator shows now' }]);
     }
     const at = await ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
-      await tx.update(users).set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null }).where(eq(users.id, user.id));
+      // The confirming code is spent: it does not sign in a second time.
+      await tx.update(users).set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step }).where(eq(users.id, user.id));
       await bumpGeneration(tx, AUTH_GENERATION);
       await appendSecurityEvent(tx, { at, actor, event: 'totpEnrolled', target: { kind: 'user', id: user.id }, data: { replaced: user.totpSecret !== null }, address: clientAddress(req) });
     });

@@ -12,7 +12,7 @@ import { logSecurityEvent } from '../../db/security-log';
 import { SignInLimits, signInKeys } from './sign-in-limits';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { actorOf, signedInOf } from './middleware';
-import { totpMatches } from './totp';
+import { spendTotpStep, totpStep } from './totp';
 
 export const loginSchema = z.object({
   username: z.string().min(1).max(100),
@@ -41,7 +41,7 @@ export function loginRouter(ctx: AppContext): Router {
     // Unknown and inactive users are checked against a dummy hash: the same work, so timing names no one.
     const known = user !== undefined && user.active;
     const matches = await verifyPassword(password, known ? user.passwordHash : await dummyPasswordHash());
-    const fail = async (reason: 'password' | 'totp') => {
+    const fail = async (reason: 'password' | 'totp' | 'totpReused') => {
       const lockedOut = await limits.failed(keys, now);
       const target = known ? { kind: 'user' as const, id: user.id } : null;
       await logSecurityEvent(ctx.db, { at: now, actor: null, event: 'signInFailed', target, data: { username, reason }, address });
@@ -54,9 +54,15 @@ export function loginRouter(ctx: AppContext): Router {
     if (user.totpSecret) {
       // Asking for the code is the first step of a normal sign-in; only a wrong code counts as a failure.
       if (totp === undefined) throw new ApiError(ErrorType.TotpRequired, 'this account has a second factor: send the six-digit code as `totp`');
-      if (!totpMatches(user.totpSecret, user.username, totp, ctx.wallClock?.() ?? Date.now())) {
+      const step = totpStep(user.totpSecret, user.username, totp, ctx.wallClock?.() ?? Date.now());
+      if (step === null) {
         await fail('totp');
         throw new ApiError(ErrorType.TotpRequired, 'wrong or expired one-time code', [{ path: 'totp', message: 'wrong or expired' }]);
+      }
+      // A code seen once may have been seen by someone else too (over a shoulder, in a proxy log): it is not taken again.
+      if (!(await spendTotpStep(ctx.db, user.id, step))) {
+        await fail('totpReused');
+        throw new ApiError(ErrorType.TotpRequired, 'this one-time code was already used: wait for the next one', [{ path: 'totp', message: 'already used' }]);
       }
     }
     await limits.succeeded(keys);

@@ -9,7 +9,8 @@ import { diagramBodySchema } from '../processes/router';
 import { startBodySchema } from '../processes/start-instance';
 import { catalogEntryBodySchema } from '../catalogs/router';
 import { advanceBodySchema } from '../admin/router';
-import { hotlineMetricsQuerySchema, kpiQuerySchema } from '../metrics/router';
+import { hotlineDrillDownQuerySchema, hotlineMetricsQuerySchema, kpiQuerySchema } from '../metrics/router';
+import { dispatchSuggestionQuerySchema } from '../hotline/router';
 import { claimBodySchema, reissueBodySchema } from '../licensing/claims';
 import { bindSubjectBodySchema } from '../licensing/subjects';
 import { PROCESS_CONTRACTS } from '../../domain/processes';
@@ -19,6 +20,7 @@ import { orgUnitCreateBodySchema, orgUnitPatchBodySchema } from '../admin/org-ad
 import { passwordResetBodySchema, reasonBodySchema, userCreateBodySchema, userPatchBodySchema, userRolesBodySchema } from '../admin/user-admin-router';
 import { securityLogExportQuerySchema, securityLogQuerySchema } from '../admin/security-log-router';
 import { importQuerySchema } from '../admin/import-router';
+import { registerRandomInspectionPaths } from './random-inspection';
 
 const errorSchema = z.object({
   error: z.object({
@@ -50,7 +52,8 @@ export function buildOpenApiDocument(): object {
     method: 'post', path: '/api/auth/login', summary: 'Sign in', security: [], request: { body: json(loginSchema) },
     responses: { ...ok('token and user', R.loginAnswerSchema), 429: { description: 'too many failed sign-ins; see Retry-After', ...json(errorSchema) } },
   });
-  registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user', responses: ok('user', R.userSchema) });
+  registry.registerPath({ method: 'get', path: '/api/auth/options', summary: 'Which sign-in methods are on: passwords always, single sign-on (OpenID Connect) when configured', security: [], responses: ok('{ password, oidc }', R.signInOptionsSchema) });
+  registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user, and what they must do first', responses: ok('user', R.meSchema) });
   registry.registerPath({ method: 'get', path: '/api/processes', summary: 'Process definitions', responses: ok('list', z.array(R.processSummarySchema)) });
   registry.registerPath({ method: 'get', path: '/api/processes/{key}', summary: 'One process with its current BPMN and version history', request: { params: id('key') }, responses: ok('process', R.processDefinitionSchema) });
   registry.registerPath({ method: 'get', path: '/api/processes/{key}/versions/{version}', summary: 'One published diagram version', request: { params: z.object({ key: z.string(), version: z.string() }) }, responses: ok('version', R.processVersionSchema) });
@@ -115,29 +118,33 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({ method: 'get', path: '/api/admin/clock', summary: 'The current (possibly simulated) time', responses: ok('{ now, simulation }', R.clockSchema) });
   registry.registerPath({ method: 'post', path: '/api/admin/clock/advance', summary: 'Advance the simulated clock (admin, simulation only)', request: { body: json(advanceBodySchema) }, responses: ok('{ now }', R.advancedSchema) });
   // The account's own: reachable before a forced password change or TOTP enrolment.
-  registry.registerPath({ method: 'post', path: '/api/auth/password', summary: 'Change one\'s own password (≥ 10 characters, three classes, not the user name); ends the account\'s other sessions', request: { body: json(passwordChangeBodySchema) }, responses: ok('{ changed }') });
-  registry.registerPath({ method: 'post', path: '/api/auth/logout', summary: 'End this session: the token is refused from the next request on', responses: ok('{ signedOut }') });
-  registry.registerPath({ method: 'post', path: '/api/auth/totp/enroll', summary: 'Start enrolling a second factor (RFC 6238 TOTP); asks for the password again', request: { body: json(totpEnrolBodySchema) }, responses: ok('{ secret, otpauthUrl }') });
-  registry.registerPath({ method: 'post', path: '/api/auth/totp/confirm', summary: 'Confirm the second factor with a code from the authenticator', request: { body: json(totpConfirmBodySchema) }, responses: ok('{ enrolled }') });
-  registry.registerPath({ method: 'get', path: '/api/auth/sign-ins', summary: 'One\'s own sign-in history', responses: ok('{ items }') });
+  registry.registerPath({ method: 'post', path: '/api/auth/password', summary: 'Change one\'s own password (≥ 10 characters, three classes, not the user name); ends the account\'s other sessions', request: { body: json(passwordChangeBodySchema) }, responses: ok('{ changed }', R.passwordChangedSchema) });
+  registry.registerPath({ method: 'post', path: '/api/auth/logout', summary: 'End this session: the token is refused from the next request on', responses: ok('{ signedOut }', R.signedOutSchema) });
+  registry.registerPath({ method: 'post', path: '/api/auth/totp/enroll', summary: 'Start enrolling a second factor (RFC 6238 TOTP); asks for the password again', request: { body: json(totpEnrolBodySchema) }, responses: ok('{ secret, otpauthUrl }', R.totpEnrolmentSchema) });
+  registry.registerPath({ method: 'post', path: '/api/auth/totp/confirm', summary: 'Confirm the second factor with a code from the authenticator', request: { body: json(totpConfirmBodySchema) }, responses: ok('{ enrolled }', R.totpEnrolledSchema) });
+  registry.registerPath({ method: 'get', path: '/api/auth/sign-ins', summary: 'One\'s own sign-in history', responses: ok('{ items }', R.signInHistorySchema) });
   // Administration (三员分立).
-  registry.registerPath({ method: 'post', path: '/api/org-units', summary: 'Create an org unit under its parent (admin)', request: { body: json(orgUnitCreateBodySchema) }, responses: { 201: { description: 'the unit' }, ...errors } });
-  registry.registerPath({ method: 'patch', path: '/api/org-units/{id}', summary: 'Rename, move, recode or (de)activate an org unit (admin)', request: { params: id('id'), body: json(orgUnitPatchBodySchema) }, responses: ok('the unit') });
-  registry.registerPath({ method: 'get', path: '/api/admin/users', summary: 'Every account with its state (admin, security_admin)', responses: ok('{ items }') });
-  registry.registerPath({ method: 'post', path: '/api/users', summary: 'Create an account (admin); its password is changed at first sign-in', request: { body: json(userCreateBodySchema) }, responses: { 201: { description: 'the account' }, ...errors } });
-  registry.registerPath({ method: 'patch', path: '/api/users/{id}', summary: 'Rename, move or (de)activate an account (admin); deactivation ends its tokens at once', request: { params: id('id'), body: json(userPatchBodySchema) }, responses: ok('the account and the tasks returned to their pool') });
-  registry.registerPath({ method: 'put', path: '/api/users/{id}/roles', summary: 'Set an account\'s roles (security_admin); one administrator role at most, alone', request: { params: id('id'), body: json(userRolesBodySchema) }, responses: ok('the account') });
-  registry.registerPath({ method: 'post', path: '/api/users/{id}/password-reset', summary: 'Reset a password (security_admin); changed at next sign-in', request: { params: id('id'), body: json(passwordResetBodySchema) }, responses: ok('the account') });
-  registry.registerPath({ method: 'post', path: '/api/users/{id}/unlock', summary: 'Lift a sign-in lockout (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('{ lifted }') });
-  registry.registerPath({ method: 'post', path: '/api/users/{id}/totp-reset', summary: 'Remove a lost second factor (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('the account') });
+  registry.registerPath({ method: 'post', path: '/api/org-units', summary: 'Create an org unit under its parent (admin)', request: { body: json(orgUnitCreateBodySchema) }, responses: { 201: { description: 'the unit', ...json(R.orgUnitSchema) }, ...errors } });
+  registry.registerPath({ method: 'patch', path: '/api/org-units/{id}', summary: 'Rename, move, recode or (de)activate an org unit (admin)', request: { params: id('id'), body: json(orgUnitPatchBodySchema) }, responses: ok('the unit', R.orgUnitSchema) });
+  registry.registerPath({ method: 'get', path: '/api/admin/users', summary: 'Every account with its state (admin, security_admin)', responses: ok('{ items }', R.adminUserListSchema) });
+  registry.registerPath({ method: 'post', path: '/api/users', summary: 'Create an account (admin); its password is changed at first sign-in', request: { body: json(userCreateBodySchema) }, responses: { 201: { description: 'the account', ...json(R.adminUserSchema) }, ...errors } });
+  registry.registerPath({ method: 'patch', path: '/api/users/{id}', summary: 'Rename, move or (de)activate an account (admin); deactivation ends its tokens at once', request: { params: id('id'), body: json(userPatchBodySchema) }, responses: ok('the account and the tasks returned to their pool', R.adminUserChangeSchema) });
+  registry.registerPath({ method: 'put', path: '/api/users/{id}/roles', summary: 'Set an account\'s roles (security_admin); one administrator role at most, alone', request: { params: id('id'), body: json(userRolesBodySchema) }, responses: ok('the account and the tasks returned to their pool', R.adminUserChangeSchema) });
+  registry.registerPath({ method: 'post', path: '/api/users/{id}/password-reset', summary: 'Reset a password (security_admin); changed at next sign-in', request: { params: id('id'), body: json(passwordResetBodySchema) }, responses: ok('the account', R.adminUserSchema) });
+  registry.registerPath({ method: 'post', path: '/api/users/{id}/unlock', summary: 'Lift a sign-in lockout (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('{ lifted }', R.unlockedSchema) });
+  registry.registerPath({ method: 'post', path: '/api/users/{id}/totp-reset', summary: 'Remove a lost second factor (security_admin)', request: { params: id('id'), body: json(reasonBodySchema) }, responses: ok('the account', R.adminUserSchema) });
   registry.registerPath({
     method: 'post', path: '/api/admin/import', summary: 'Import units (header kind,name,parent,code) or users (header username,name,unit,password) from CSV (admin); all or nothing; ?dryRun=true checks only',
-    request: { query: importQuerySchema, body: { content: { 'text/csv': { schema: z.string() } } } }, responses: ok('{ kind, created, updated, errors: [{ row, field, message }], dryRun }'),
+    request: { query: importQuerySchema, body: { content: { 'text/csv': { schema: z.string() } } } }, responses: ok('{ kind, created, updated, errors: [{ row, field, message }], dryRun }', R.importResultSchema),
   });
-  registry.registerPath({ method: 'get', path: '/api/admin/security-log', summary: 'The security log, newest first (audit_admin)', request: { query: securityLogQuerySchema }, responses: ok('{ items, nextCursor }') });
-  registry.registerPath({ method: 'get', path: '/api/admin/security-log/export', summary: 'The security log as CSV (audit_admin); the export is logged', request: { query: securityLogExportQuerySchema }, responses: ok('text/csv') });
-  registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq }') });
-  registry.registerPath({ method: 'get', path: '/api/metrics/hotline', summary: '三率 of 12345 orders by unit and period, with trend (leaders, auditors, admins, the 12345 centre; a street its own)', request: { query: hotlineMetricsQuerySchema }, responses: ok('{ responseRate, resolutionRate, satisfactionRate, byUnit: [{ unitId, name, orders, ... }], trend }') });
+  registry.registerPath({ method: 'get', path: '/api/admin/security-log', summary: 'The security log, newest first (audit_admin)', request: { query: securityLogQuerySchema }, responses: ok('{ items, nextCursor }', R.securityLogPageSchema) });
+  registry.registerPath({ method: 'get', path: '/api/admin/security-log/export', summary: 'The security log as CSV (audit_admin); the export is logged', request: { query: securityLogExportQuerySchema }, responses: { 200: { description: 'one line per event, with its hashes', content: { 'text/csv': { schema: z.string() } } }, ...errors } });
+  registry.registerPath({ method: 'get', path: '/api/admin/security-log/verify', summary: 'Verify the security log\'s hash chain (audit_admin)', responses: ok('{ ok, events, firstBrokenSeq, headSeq, hashAlgorithm }', R.securityLogVerdictSchema) });
+  registry.registerPath({ method: 'get', path: '/api/metrics/hotline', summary: '三率 of 12345 orders by unit and period, with trend (leaders, auditors, admins, the 12345 centre; a street its own)', request: { query: hotlineMetricsQuerySchema }, responses: ok('{ responseRate, resolutionRate, satisfactionRate, byUnit: [{ unitId, name, orders, ... }], trend }', R.hotlineRatesSchema) });
+  registry.registerPath({ method: 'get', path: '/api/metrics/hotline/orders', summary: 'The orders behind one of the 三率 for a unit and a period, each with whether it counted (same readers as /api/metrics/hotline)', request: { query: hotlineDrillDownQuerySchema }, responses: ok('{ rate, items: [{ instanceId, title, unitId, period, met, ... }] }', R.hotlineRateOrdersSchema) });
+  registry.registerPath({ method: 'get', path: '/api/hotline/queues', summary: 'The 12345 centre\'s queues: calls to dispatch, objections to rule on, return visits (hotline_operator, auditor); urgent first, then by due time', responses: ok('{ intake, objections, returnVisits }', R.hotlineQueuesSchema) });
+  registry.registerPath({ method: 'get', path: '/api/hotline/dispatch-suggestion', summary: 'The dispatch catalog\'s unit for a category (and grid): its department, the grid\'s street, or the district when only the area is known (hotline_operator)', request: { query: dispatchSuggestionQuerySchema }, responses: ok('{ unitId, name, kind, basis, complex, eventCategory }', R.dispatchSuggestionSchema) });
+  registerRandomInspectionPaths(registry, ok);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

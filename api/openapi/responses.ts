@@ -2,6 +2,7 @@
 // app's types are generated from that document (npm run gen:client), so the client cannot drift from the server.
 import { z } from 'zod';
 import { TIME_UNITS } from '../../domain/time-units';
+import { HASH_ALGORITHMS } from '../../db/chain-hash';
 import { clockStateSchema, penaltyFactsSchema } from '../../domain/case-file/penalty';
 import { licensingFactsSchema } from '../../domain/case-file/licensing';
 import { whistleFactsSchema } from '../../domain/case-file/whistle';
@@ -15,7 +16,49 @@ const named = <T extends z.ZodType>(id: string, schema: T): T => schema.meta({ i
 const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 export const userSchema = named('User', z.object({ id: z.string(), username: z.string(), name: z.string(), roles: z.array(z.string()), orgUnitId: z.string() }));
-export const loginAnswerSchema = named('LoginAnswer', z.object({ token: z.string(), user: userSchema }));
+export const loginAnswerSchema = named('LoginAnswer', z.object({
+  token: z.string(), user: userSchema, expiresAt: instant.describe('the session\'s absolute limit'),
+  mustChangePassword: z.boolean().describe('change the password before anything else'),
+  totpRequired: z.boolean().describe('an administrator enrols a second factor before anything else (production)'),
+}));
+export const meSchema = named('Me', userSchema.extend({ mustChangePassword: z.boolean(), totpRequired: z.boolean(), totpEnrolled: z.boolean() }));
+export const signInOptionsSchema = named('SignInOptions', z.object({
+  password: z.boolean(),
+  oidc: z.object({
+    enabled: z.boolean(), loginUrl: z.string().optional().describe('open in the browser: the identity platform, then back to /login#sso=<token>'),
+    label: z.string().optional().describe('the installation\'s own label of the button; 统一身份认证登录 when absent'),
+  }),
+}));
+export const passwordChangedSchema = named('PasswordChanged', z.object({ changed: z.literal(true) }));
+export const signedOutSchema = named('SignedOut', z.object({ signedOut: z.literal(true) }));
+export const totpEnrolmentSchema = named('TotpEnrolment', z.object({ secret: z.string().describe('base32'), otpauthUrl: z.string() }));
+export const totpEnrolledSchema = named('TotpEnrolled', z.object({ enrolled: z.literal(true) }));
+export const signInHistorySchema = named('SignInHistory', z.object({
+  items: z.array(z.object({ at: instant, event: z.string(), address: nullable(z.string()), data: z.record(z.string(), z.unknown()) })),
+}));
+export const adminUserSchema = named('AdminUser', z.object({
+  id: z.string(), username: z.string(), name: z.string(), roles: z.array(z.string()), orgUnitId: z.string(), active: z.boolean(),
+  mustChangePassword: z.boolean(), totpEnrolled: z.boolean(),
+}));
+export const adminUserListSchema = named('AdminUserList', z.object({ items: z.array(adminUserSchema) }));
+export const adminUserChangeSchema = named('AdminUserChange', adminUserSchema.extend({
+  tasksReturnedToPool: z.array(z.string()).describe('open tasks the user held that went back to their pool'),
+}));
+export const unlockedSchema = named('Unlocked', z.object({ lifted: z.number().int() }));
+export const importResultSchema = named('ImportResult', z.object({
+  kind: z.enum(['units', 'users']), created: z.number().int(), updated: z.number().int(), dryRun: z.boolean(),
+  errors: z.array(z.object({ row: z.number().int().describe('as a spreadsheet counts: the header is row 1'), field: z.string(), message: z.string() })),
+}));
+export const securityEventSchema = named('SecurityEvent', z.object({
+  seq: z.number().int(), at: instant, actor: orNull(z.object({ id: z.string(), name: nullable(z.string()) })), event: z.string(),
+  target: orNull(z.object({ kind: nullable(z.string()), id: z.string() })), data: z.record(z.string(), z.unknown()), address: nullable(z.string()),
+  prevHash: z.string(), hash: z.string(),
+}));
+export const securityLogPageSchema = named('SecurityLogPage', z.object({ items: z.array(securityEventSchema), nextCursor: nullable(z.string()) }));
+export const securityLogVerdictSchema = named('SecurityLogVerdict', z.object({
+  ok: z.boolean(), events: z.number().int(), firstBrokenSeq: nullable(z.number().int()), headSeq: z.number().int(),
+  hashAlgorithm: z.enum(HASH_ALGORITHMS),
+}));
 export const timeLimitAnswerSchema = named('TimeLimit', z.object({ unit: z.enum(TIME_UNITS), amount: z.number() }));
 
 export const taskSchema = named('Task', z.object({
@@ -176,6 +219,36 @@ export const kpisSchema = named('Kpis', ratesSchema.extend({
   from: instant, to: instant, processKey: z.string().optional(), granularity: z.enum(['day', 'week']),
   byUnit: z.array(ratesSchema.extend({ orgUnitId: z.string(), name: z.string(), kind: z.enum(['street', 'department']) })),
   trend: z.array(ratesSchema.extend({ period: z.string() })),
+}));
+const hotlineRates = { responseRate: nullable(z.number()), resolutionRate: nullable(z.number()), satisfactionRate: nullable(z.number()) };
+export const hotlineRatesSchema = named('HotlineRates', z.object({
+  from: instant, to: instant, granularity: z.enum(['day', 'week']), unitId: z.string().optional(), ...hotlineRates,
+  byUnit: z.array(z.object({ unitId: z.string(), name: z.string(), orders: z.number().int(), contacts: z.number().int(), visits: z.number().int(), ...hotlineRates })),
+  trend: z.array(z.object({ period: z.string(), ...hotlineRates })),
+}));
+export const hotlineRateOrdersSchema = named('HotlineRateOrders', z.object({
+  rate: z.enum(['response', 'resolution', 'satisfaction']), from: instant, to: instant, granularity: z.enum(['day', 'week']),
+  items: z.array(z.object({
+    instanceId: z.string(), title: z.string(), status: nullable(z.string()), unitId: z.string(), unitName: z.string(),
+    period: z.string(), at: instant.describe('the dispatch (response) or the return visit'), met: z.boolean().describe('counted in the numerator'),
+    contactDueAt: nullable(instant), contactedAt: nullable(instant), resolved: nullable(z.boolean()), satisfaction: nullable(z.string()),
+  })),
+  truncated: z.boolean(),
+}));
+const hotlineQueueItemSchema = named('HotlineQueueItem', z.object({
+  taskId: z.string(), instanceId: z.string(), stepId: z.string(), title: z.string(), createdAt: instant, dueAt: instant, overdue: z.boolean(),
+  urgent: z.boolean(), kind: z.string(), category: z.string(),
+  caller: z.object({ name: z.string(), phone: z.string() }).describe('in full to the centre and auditors'),
+  content: z.string(), location: nullable(z.string()), gridCode: nullable(z.string()),
+  suggestedUnitId: nullable(z.string()), suggestedUnitName: nullable(z.string()), unitId: nullable(z.string()), unitName: nullable(z.string()),
+  objection: nullable(z.string()), reported: nullable(z.boolean()), result: nullable(z.string()), linkedCaseId: nullable(z.string()), reopened: z.boolean(),
+}));
+export const hotlineQueuesSchema = named('HotlineQueues', z.object({
+  intake: z.array(hotlineQueueItemSchema), objections: z.array(hotlineQueueItemSchema), returnVisits: z.array(hotlineQueueItemSchema),
+}));
+export const dispatchSuggestionSchema = named('DispatchSuggestion', z.object({
+  unitId: z.string(), name: z.string(), kind: nullable(z.string()), basis: z.enum(['department', 'street', 'district']),
+  complex: z.boolean(), eventCategory: z.string(),
 }));
 export const clockSchema = named('Clock', z.object({ now: instant, simulation: z.boolean() }));
 export const advancedSchema = named('Advanced', z.object({ now: instant }));

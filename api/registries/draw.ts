@@ -9,6 +9,7 @@ import { publicOnly } from '../../domain/roles';
 import { actorOf } from '../auth/middleware';
 import { forbidden, notFound } from '../errors';
 import type { AppContext } from '../context';
+import { userNames } from '../tasks/user-names';
 
 /** Each drawn subject's inspection task, from the audit events that opened them (the task row has no subject). */
 async function inspectionTasks(ctx: AppContext, instanceId: string) {
@@ -25,11 +26,13 @@ export function drawRouter(ctx: AppContext): Router {
     const record = await recordedDraw(ctx.db, req.params.id);
     if (!record) throw notFound(`no draw recorded for ${req.params.id}`);
     const { result } = record;
+    const people = [...Object.values(result.inspectors).flat(), ...result.recusals.flatMap((r) => [r.userId, r.replacement])];
     res.json({
       seed: result.seed, algorithm: result.algorithm, registryHash: result.registryHash, drawnAt: record.drawnAt.toISOString(),
       plan: record.plan, registrySize: { subjects: record.snapshot.subjects.length, inspectors: record.snapshot.inspectors.length },
       subjects: result.subjects.map((s) => ({ creditCode: s.creditCode, name: s.name })),
       inspectors: result.inspectors, recusals: result.recusals,
+      inspectorNames: Object.fromEntries(await userNames(ctx.db, people)),
       tasks: await inspectionTasks(ctx, req.params.id),
       verifyCommand: `npm run verify:draw -- ${req.params.id}`,
     });

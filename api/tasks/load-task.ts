@@ -1,12 +1,12 @@
 // Reads one task for an actor: 404 when it does not exist, or for a member of the public unless the case is bound
 // to their account (a stranger learns nothing of it); 403 when it belongs to an org unit they cannot see.
 import { and, eq } from 'drizzle-orm';
-import { tasks } from '../../db/schema';
+import { taskCandidates, tasks } from '../../db/schema';
 import type { Actor } from '../../domain/actor';
 import { forbidden, notFound } from '../errors';
 import type { AppContext } from '../context';
 import type { Refusal } from './refusals';
-import { canSeeTask, portalOnly, portalTasks, type TaskRow } from './task-view';
+import { canSeeTask, checksCandidates, portalOnly, portalTasks, type TaskRow } from './task-view';
 
 export async function loadTask(ctx: AppContext, taskId: string): Promise<TaskRow> {
   const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, taskId));
@@ -21,9 +21,15 @@ export async function hiddenFromPublic(ctx: AppContext, actor: Actor, task: Task
   return !own;
 }
 
-/** Why the actor may not see the task, or null when they may. */
-export async function visibilityRefusal(_ctx: AppContext, actor: Actor, task: TaskRow): Promise<Refusal | null> {
-  return canSeeTask(actor, task) ? null : { rule: 'orgUnit', reason: 'this task belongs to another org unit' };
+/** Why the actor may not see the task, or null when they may: another unit's, or reserved to candidates they are not one of. */
+export async function visibilityRefusal(ctx: AppContext, actor: Actor, task: TaskRow): Promise<Refusal | null> {
+  if (!canSeeTask(actor, task)) return { rule: 'orgUnit', reason: 'this task belongs to another org unit' };
+  if (!checksCandidates(actor) || task.assigneeId === actor.id) return null;
+  const candidates = await ctx.db.select({ userId: taskCandidates.userId }).from(taskCandidates).where(eq(taskCandidates.taskId, task.id));
+  if (candidates.length > 0 && !candidates.some((c) => c.userId === actor.id)) {
+    return { rule: 'candidates', reason: 'only the inspectors drawn for this subject may see or act on this task (双随机)' };
+  }
+  return null;
 }
 
 /** Loads a task the actor may see: 404 unknown or hidden from a member of the public, 403 another unit's. */

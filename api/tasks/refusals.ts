@@ -16,8 +16,11 @@ import type { TaskRow } from './task-view';
 
 export const REFUSAL_FOLD_MINUTES = 10;
 
-/** Why a 403 was given: a role the step does not take, a unit or case outside the actor's scope, or 查处分离. */
-export type RefusalRule = 'role' | 'orgUnit' | 'ownCase' | 'separationOfDuties';
+/**
+ * Why a 403 was given: a role the step does not take, a unit or case outside the actor's scope, 查处分离, or a task
+ * reserved for named candidates (the drawn inspectors) the actor is not one of.
+ */
+export type RefusalRule = 'role' | 'orgUnit' | 'ownCase' | 'separationOfDuties' | 'candidates';
 
 export interface Refusal {
   rule: RefusalRule;

@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor, limitSchema } from '../pagination';
 import type { AppContext } from '../context';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/actor';
-import { portalOnly, portalTasks, readsAll, taskView } from './task-view';
+import { candidateTasks, portalOnly, portalTasks, readsAll, taskView } from './task-view';
 import { actOnTask } from './act-on-task';
 import { taskUsers, userNames } from './user-names';
 import { idempotencyKeySchema } from '../idempotency';
@@ -56,6 +56,8 @@ export function taskListQuery(db: Db, actor: Actor, q: TaskQuery) {
   if (q.processKey) common.push(eq(tasks.processKey, q.processKey));
   if (q.instanceId) common.push(eq(tasks.instanceId, q.instanceId));
   if (portalOnly(actor)) common.push(portalTasks(actor));
+  const reserved = q.scope === 'mine' ? undefined : candidateTasks(actor);
+  if (reserved) common.push(reserved);
   const cursor = decodeCursor(q.cursor);
   if (cursor) common.push(sql`(${tasks.dueAt}, ${tasks.id}) > (${cursor.t.toISOString()}::timestamptz, ${cursor.id})`);
   const page = (where: SQL[]) => db.select().from(tasks).where(and(...common, ...where)).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(q.limit + 1);
@@ -95,7 +97,7 @@ export function tasksRouter(ctx: AppContext): Router {
     const now = await ctx.clock.now();
     const [counts] = await ctx.db.select({
       mine: sql<number>`count(*) filter (where ${tasks.assigneeId} = ${actor.id})::int`,
-      available: sql<number>`count(*) filter (where ${tasks.assigneeId} is null and ${inArray(tasks.role, actor.roles)} and ${inArray(tasks.orgUnitId, actor.scopeOrgUnitIds)}${portalOnly(actor) ? sql` and ${portalTasks(actor)}` : sql``})::int`,
+      available: sql<number>`count(*) filter (where ${tasks.assigneeId} is null and ${inArray(tasks.role, actor.roles)} and ${inArray(tasks.orgUnitId, actor.scopeOrgUnitIds)}${portalOnly(actor) ? sql` and ${portalTasks(actor)}` : sql``}${candidateTasks(actor) ? sql` and ${candidateTasks(actor)}` : sql``})::int`,
       overdue: sql<number>`count(*) filter (where ${tasks.assigneeId} = ${actor.id} and ${tasks.dueAt} < ${now})::int`,
     }).from(tasks).where(eq(tasks.status, 'open'));
     res.json(counts);

@@ -1,10 +1,11 @@
 // The task as clerks see it in the inbox and on the task page.
 import { sql, type SQL } from 'drizzle-orm';
-import { instances, tasks } from '../../db/schema';
+import { instances, taskCandidates, tasks } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { publicOnly } from '../../domain/roles';
 import type { Actor } from '../../domain/actor';
 import type { UserNames } from './user-names';
+import { RandomStep, randomContract } from '../../domain/processes/random-inspection';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
@@ -61,4 +62,24 @@ export const portalOnly = (actor: Actor) => publicOnly(actor.roles);
  */
 export function portalTasks(actor: Actor): SQL {
   return sql`exists (select 1 from ${instances} where ${instances.id} = ${tasks.instanceId} and ${instances.partyAccountId} = ${actor.id})`;
+}
+
+/**
+ * The roles of the steps whose tasks are reserved to named candidates (the inspectors drawn for a subject, 双随机).
+ * Only holders of these roles are checked against task_candidates: everyone else's inbox query stays as it was (one
+ * index scan with no filter, bench/inbox-at-scale.ts).
+ */
+const CANDIDATE_ROLES: readonly string[] = [randomContract.steps[RandomStep.Inspect].role];
+
+/** Whether the actor's lists and reads check task_candidates: they hold a role whose tasks may be reserved. */
+export const checksCandidates = (actor: Actor) => !readsAll(actor) && actor.roles.some((r) => CANDIDATE_ROLES.includes(r));
+
+/**
+ * What an actor's lists may show as far as named candidates go: a task reserved to candidates is hidden from the other
+ * holders of its role, and shown to its candidates; every other task as before. Undefined when there is nothing to check.
+ */
+export function candidateTasks(actor: Actor): SQL | undefined {
+  if (!checksCandidates(actor)) return undefined;
+  return sql`(not exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id})
+    or exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id} and ${taskCandidates.userId} = ${actor.id}))`;
 }

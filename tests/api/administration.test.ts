@@ -91,6 +91,30 @@ describe('三员分立', () => {
       expect((await as(await stack.login(who)).post('/api/processes/whistle-escalation/instances', { input: gridReport() })).status).toBe(403);
     }
   });
+  test('an administrator refused by 三员分立 is in the security log, once per attempt within the fold window, for the audit administrator', async () => {
+    const [admin, audit] = [await stack.login('admin'), await stack.login('audit_admin')];
+    for (let i = 0; i < 3; i++) {
+      expect((await as(admin).post('/api/processes/whistle-escalation/instances', { input: gridReport() })).status).toBe(403);
+    }
+    const target = await idOf('window_clerk');
+    expect((await as(audit).patch(`/api/users/${target}`, { name: '改名' })).status).toBe(403);
+    // A clerk's refusal is the case audit's business (or nobody's), not the administrators' log.
+    expect((await as(await stack.login('dispatcher')).post('/api/org-units', { kind: 'street', name: '越权', parentId: 'district' })).status).toBe(403);
+    const log = await as(audit).get('/api/admin/security-log?event=administratorRefused');
+    expect(log.status).toBe(200);
+    const lines = log.body.items.map((i: { actor: { id: string }; data: { attempt: string; code: string } }) => ({ by: i.actor.id, attempt: i.data.attempt, code: i.data.code }));
+    const [adminId, auditId] = [await idOf('admin'), await idOf('audit_admin')];
+    expect(lines).toEqual(expect.arrayContaining([
+      { by: adminId, attempt: 'POST /api/processes/whistle-escalation/instances', code: 'FORBIDDEN' },
+      { by: auditId, attempt: `PATCH /api/users/${target}`, code: 'FORBIDDEN' },
+    ]));
+    expect(lines.filter((l: { by: string; attempt: string }) => l.by === adminId && l.attempt === 'POST /api/processes/whistle-escalation/instances')).toHaveLength(1);
+    const dispatcherId = await idOf('dispatcher');
+    expect(lines.some((l: { by: string }) => l.by === dispatcherId)).toBe(false);
+    const byAudit = log.body.items.find((i: { data: { attempt: string } }) => i.data.attempt.startsWith('PATCH'));
+    expect(byAudit).toMatchObject({ actor: { id: auditId, name: expect.any(String) }, data: { roles: ['audit_admin'] } });
+    expect((await as(admin).get('/api/admin/security-log?event=administratorRefused')).status).toBe(403);
+  });
 });
 
 describe('the security log', () => {
@@ -253,10 +277,30 @@ describe('TOTP', () => {
     expect((await request(prod).get('/api/admin/security-log').set('authorization', first.token)).status).toBe(200);
     const without = await request(prod).post('/api/auth/login').send({ username: 'audit_admin', password: DEMO_PASSWORD });
     expect([without.status, without.body.error.code]).toEqual([401, 'TOTP_REQUIRED']);
-    const withCode = await request(prod).post('/api/auth/login').send({ username: 'audit_admin', password: DEMO_PASSWORD, totp: totpCode(enrol.body.secret, Date.now()) });
+    // The code that confirmed the enrolment is spent; the authenticator's next one (accepted for clock drift) signs in.
+    const withCode = await request(prod).post('/api/auth/login').send({ username: 'audit_admin', password: DEMO_PASSWORD, totp: totpCode(enrol.body.secret, Date.now() + 30_000) });
     expect(withCode.status).toBe(200);
     // Outside production a clerk may enrol too; nobody is made to.
     expect((await signIn('dispatcher', DEMO_PASSWORD)).body.totpRequired).toBe(false);
+  });
+  test('a one-time code is good once: the same code, or one of an earlier step, is refused and logged', async () => {
+    const STEP = 30_000;
+    let now = Math.floor(Date.now() / STEP) * STEP + 5_000;
+    const app = apiProcess({ wallClock: () => now });
+    const user = await newUser('totp_twice', 'street-a', ['window_clerk']);
+    const enrol = await request(app).post('/api/auth/totp/enroll').set('authorization', user.token).send({ password: GOOD });
+    const code = (at: number) => totpCode(enrol.body.secret, at);
+    expect((await request(app).post('/api/auth/totp/confirm').set('authorization', user.token).send({ code: code(now) })).status).toBe(200);
+    const login = (totp: string) => request(app).post('/api/auth/login').send({ username: 'totp_twice', password: GOOD, totp });
+    const reused = await login(code(now));
+    expect([reused.status, reused.body.error.code, reused.body.error.details[0]]).toEqual([401, 'TOTP_REQUIRED', { path: 'totp', message: 'already used' }]);
+    expect((await login(code(now + STEP))).status).toBe(200);
+    expect((await login(code(now + STEP))).status).toBe(401);
+    expect((await login(code(now))).status).toBe(401);
+    now += 2 * STEP;
+    expect((await login(code(now))).status).toBe(200);
+    const failures = await stack.database.db.select().from(securityEvents).where(eq(securityEvents.event, 'signInFailed'));
+    expect(failures.filter((f) => f.targetId === user.id).map((f) => f.data.reason)).toEqual(['totpReused', 'totpReused', 'totpReused']);
   });
 });
 

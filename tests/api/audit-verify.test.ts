@@ -31,7 +31,8 @@ async function checkpointedCase() {
 test('the answer names the checkpoint it verified against, and a checkpoint follows new events within seconds', async () => {
   const { id, task, checkpoint } = await checkpointedCase();
   expect(await verify(id)).toEqual({
-    ok: true, events: 2, firstBrokenSeq: null, verifiedUpTo: { checkpointAt: checkpoint.createdAt, events: 2 }, eventsAfterCheckpoint: 0, breaks: [],
+    ok: true, events: 2, firstBrokenSeq: null, hashAlgorithm: 'sha256', verifiedUpTo: { checkpointAt: checkpoint.createdAt, signatureAlgorithm: 'ed25519', events: 2 },
+    eventsAfterCheckpoint: 0, breaks: [],
   });
 
   expect((await act(stack, 'community_staff', task.id, 'resolve', { result: '已修复', photos: ['after.jpg'] })).status).toBe(200);

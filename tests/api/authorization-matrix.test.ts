@@ -88,6 +88,7 @@ const WRITERS: Record<string, readonly string[] | 'by task'> = {
   'POST /api/users/{id}/unlock': ['security_admin'],
   'POST /api/users/{id}/totp-reset': ['security_admin'],
   'POST /api/admin/import': ['admin'],
+  'POST /api/registries/subjects/import': ['admin'],
 };
 /** Each signed-in user's own account (password, second factor); logout is tried in tests/api/administration.test.ts. */
 const SELF_WRITES = ['POST /api/auth/password', 'POST /api/auth/totp/enroll', 'POST /api/auth/totp/confirm', 'POST /api/auth/logout'];
@@ -113,6 +114,7 @@ const STEP_ACTIONS: Record<string, { action: string; data: Record<string, unknow
 /** Reads limited to some roles (API.md "Metrics (leaders, auditors)", the licensing registers, admin alerts) or to staff; every other read is for any signed-in user, health for anyone. */
 const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'public'> = {
   'GET /api/health': 'public',
+  'GET /api/auth/options': 'public',
   'GET /api/me': 'signed in',
   'GET /api/processes': 'signed in',
   'GET /api/processes/{key}': 'signed in',
@@ -148,6 +150,15 @@ const READERS: Record<string, readonly string[] | 'signed in' | 'staff' | 'publi
   'GET /api/admin/security-log/export': ['audit_admin'],
   'GET /api/admin/security-log/verify': ['audit_admin'],
   'GET /api/metrics/hotline': ['district_leader', 'auditor', 'admin', 'hotline_operator', 'shift_chief', 'dispatcher'],
+  // 双随机、一公开: the registries and draws are for officials, the KPIs for leaders, auditors and the plans' owners,
+  // the published results for anyone without signing in.
+  'GET /api/registries/subjects': 'staff',
+  'GET /api/instances/{id}/draw': 'staff',
+  'GET /api/public/inspection-results': 'public',
+  'GET /api/metrics/random-inspection': ['district_leader', 'auditor', 'admin', 'agency_head', 'platform_operator'],
+  'GET /api/metrics/hotline/orders': ['district_leader', 'auditor', 'admin', 'hotline_operator', 'shift_chief', 'dispatcher'],
+  'GET /api/hotline/queues': ['hotline_operator', 'auditor'],
+  'GET /api/hotline/dispatch-suggestion': ['hotline_operator'],
 };
 /** Public and not about any org: signing in. */
 const PUBLIC_WRITES = ['POST /api/auth/login'];
@@ -323,7 +334,7 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
   test('every other read answers by role and names no foreign case', async () => {
     const code = SEES[username].includes('LB') && !SEES[username].includes('LA') ? creditCodes.LB : creditCodes.LA;
     const urls: Record<string, string[]> = {
-      'GET /api/health': ['/api/health'], 'GET /api/me': ['/api/me'], 'GET /api/processes': ['/api/processes'],
+      'GET /api/health': ['/api/health'], 'GET /api/auth/options': ['/api/auth/options'], 'GET /api/me': ['/api/me'], 'GET /api/processes': ['/api/processes'],
       'GET /api/processes/{key}': ['/api/processes/whistle-escalation'],
       'GET /api/processes/{key}/versions/{version}': ['/api/processes/inspection-penalty/versions/1'],
       'GET /api/processes/{key}/conformance': ['whistle-escalation', 'inspection-penalty', 'commitment-licensing'].map((k) => `/api/processes/${k}/conformance`),
@@ -343,6 +354,12 @@ describe.each(USERS.map((u) => [u.username, u] as const))('%s reads', (username,
       'GET /api/admin/security-log/export': ['/api/admin/security-log/export?from=2026-01-01'],
       'GET /api/admin/security-log/verify': ['/api/admin/security-log/verify'],
       'GET /api/metrics/hotline': ['/api/metrics/hotline'],
+      'GET /api/registries/subjects': ['/api/registries/subjects', '/api/registries/subjects?q=%E4%B8%9C%E6%B9%96'],
+      'GET /api/public/inspection-results': ['/api/public/inspection-results'],
+      'GET /api/metrics/random-inspection': ['/api/metrics/random-inspection'],
+      'GET /api/metrics/hotline/orders': ['/api/metrics/hotline/orders?rate=response', '/api/metrics/hotline/orders?rate=satisfaction'],
+      'GET /api/hotline/queues': ['/api/hotline/queues'],
+      'GET /api/hotline/dispatch-suggestion': ['/api/hotline/dispatch-suggestion?category=food-safety'],
     };
     for (const endpoint of ENDPOINTS.filter((e) => e.startsWith('GET ') && !/\{(id|taskId)\}|^GET \/api\/(instances|tasks)$|^GET \/api\/tasks\/counts$/.test(e))) {
       const readers = READERS[endpoint];
@@ -475,6 +492,10 @@ describe('writes', () => {
     const imported = mayWrite('POST /api/admin/import') ? await importReq.send({ rows: [] })
       : await importReq.set('content-type', 'text/csv').send('kind,name,parent,code\nstreet,新街道,district,\n');
     expectStatus('import units', imported.status, mayWrite('POST /api/admin/import') ? [400] : [403]);
+    // The subjects registry: the admin's import gets past authorization (a wrong header is a 400), anyone else's is refused.
+    const subjectsImport = await request(stack.baseUrl!).post('/api/registries/subjects/import').set('authorization', auth.get(username)!).set('content-type', 'text/csv')
+      .send(mayWrite('POST /api/registries/subjects/import') ? 'wrong,header\n' : 'creditCode,name,address,gridCode,creditGrade\n91320100MA0000001X,某商户,东湖路1号,G-A1-01,B\n');
+    expectStatus('import subjects', subjectsImport.status, mayWrite('POST /api/registries/subjects/import') ? [400] : [403]);
     // One's own account: a malformed change of password or second factor is a 400 for everyone, and changes nothing.
     expectStatus('change my password', (await send(username, 'post', '/api/auth/password', { currentPassword: DEMO_PASSWORD })).status, [400]);
     expectStatus('enrol a second factor', (await send(username, 'post', '/api/auth/totp/enroll', {})).status, [400]);

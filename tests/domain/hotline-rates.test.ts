@@ -1,5 +1,5 @@
 // The 三率 (response, resolution, satisfaction) on a hand-built set of orders, with the answers worked out by hand.
-import { computeHotlineRates, type RateDispatch, type RateOrder } from '../../api/metrics/hotline-rates';
+import { computeHotlineRates, rateEntries, type RateDispatch, type RateOrder } from '../../api/metrics/hotline-rates';
 import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 
 const at = (day: string, hm: string) => new Date(`2026-${day}T${hm}:00+08:00`);
@@ -73,4 +73,17 @@ test('the trend puts a contact on its dispatch day and a visit on its visit day'
 test('with no settled contact or visit every rate is null, not zero', () => {
   const empty = computeHotlineRates([orders[4]], { from: at('11-02', '00:00'), to: at('11-09', '00:00'), now: at('11-09', '10:00'), periodOf: shanghaiDay });
   expect({ r: empty.responseRate, s: empty.resolutionRate, t: empty.satisfactionRate }).toEqual({ r: null, s: null, t: null });
+});
+
+test('the drill-down lists exactly what each rate counted: dept-urban\'s contacts are O1 (in time) and O2 (late), not O3\'s upheld dispatch', () => {
+  const entries = rateEntries(orders, { from: at('11-02', '00:00'), to: at('11-09', '00:00'), now: at('11-09', '10:00'), periodOf: shanghaiDay });
+  const of = (rate: string, unitId: string) => entries.filter((e) => e.rate === rate && e.unitId === unitId).map((e) => [e.instanceId, e.seq ?? null, e.met]);
+  expect(of('response', 'dept-urban')).toEqual([['O1', 1, true], ['O2', 1, false]]);
+  expect(of('response', 'dept-market')).toEqual([['O3', 2, true], ['O4', 1, false]]);
+  expect(of('response', 'street-a')).toEqual([['O8', 1, true]]);
+  expect(of('resolution', 'dept-urban')).toEqual([['O1', null, true], ['O2', null, false]]);
+  expect(of('satisfaction', 'street-a')).toEqual([['O6', null, false]]);
+  // On the day of 11-03: O2 dispatched (late) and O3 re-dispatched (in time); O6 visited.
+  expect(entries.filter((e) => e.period === '2026-11-03').map((e) => [e.rate, e.instanceId, e.met]))
+    .toEqual([['response', 'O2', false], ['response', 'O3', true], ['resolution', 'O6', true], ['satisfaction', 'O6', false]]);
 });

@@ -169,4 +169,57 @@ describe('hotline-order', () => {
     await act(stack, 'hotline_operator', visit.id, 'record', { resolved: true, satisfaction: 'satisfied' });
     expect((await waitForStatus(stack, id, 'closed')).outcome).toMatchObject({ linkedCases: [caseId], resolved: true });
   });
+
+  test('a street extends its order while the linked case runs: the limit moves by working days, the caller is told why, the close still reports', async () => {
+    const id = await startOrder(stack, call({ category: 'neighbourhood-noise', gridCode: 'G-A1-01', content: '楼下商铺夜间施工' }));
+    await complete(stack, id, HotlineStep.Intake, 'hotline_operator', 'dispatch', { unitId: 'street-a' });
+    await complete(stack, id, HotlineStep.Respond, 'dispatcher', 'contact', { note: '已联系' });
+    const caseId = `${id}-W1`;
+    // The street's handling task holds the order's limit while the case runs: dispatched Sep 28 or 29, the 7th
+    // calendar day (Oct 5 or 6) falls in 国庆, so the limit ends with Oct 8.
+    const handle = await stack.openTask(id, HotlineStep.Handle);
+    expect({ orgUnitId: handle.orgUnitId, role: handle.role, due: shanghaiMinute(handle.dueAt) })
+      .toEqual({ orgUnitId: 'street-a', role: 'dispatcher', due: '2026-10-09T00:00' });
+    expect(await openedWith(stack, id, handle.id)).toMatchObject({ linkedCaseId: caseId });
+    // The street does not report by hand: its linked case's close is the report.
+    expect((await act(stack, 'dispatcher', handle.id, 'report', { result: '已处理' })).status).toBe(409);
+    // Another street's dispatcher may not extend it.
+    expect((await act(stack, 'dispatcher_b', handle.id, 'requestExtension', { duration: 'P2D', reason: '越权' })).status).toBe(403);
+    const res = await act(stack, 'dispatcher', handle.id, 'requestExtension', { duration: 'P2D', reason: '需协调施工单位调整工期' });
+    expect(res.body).toMatchObject({ taskId: handle.id, status: 'open' });
+    await waitFor(async () => (await facts(stack, id)).extensions === 1, 'the extension');
+    // Two working days on from Oct 8: Fri Oct 9 and the make-up Saturday Oct 10, to the end of its office hours.
+    expect(shanghaiMinute((await stack.openTask(id, HotlineStep.Handle)).dueAt)).toBe('2026-10-10T17:30');
+    expect(shanghaiMinute(new Date((await facts(stack, id)).handleDueAt!))).toBe('2026-10-10T17:30');
+    const told = await waitFor(async () => stack.notifier.informed.find((m) => m.instanceId === id), 'the message to the caller');
+    expect(told).toMatchObject({ recipient: { phone: '13800000000' }, text: expect.stringContaining('需协调施工单位调整工期') });
+    expect(told.text).toContain('2026-10-10 17:30');
+    await complete(stack, caseId, WhistleStep.CommunityHandle, 'community_staff', 'resolve', { result: '施工已停止', photos: ['after.jpg'] });
+    await complete(stack, caseId, WhistleStep.FieldCheck, 'grid_worker', 'pass');
+    await complete(stack, caseId, WhistleStep.FollowUp, 'community_staff', 'record', { satisfaction: 'basically_satisfied' });
+    await complete(stack, caseId, WhistleStep.Close, 'shift_chief', 'close');
+    const visit = await stack.openTask(id, HotlineStep.ReturnVisit);
+    expect(await openedWith(stack, id, visit.id)).toMatchObject({ reported: true, linkedCaseId: caseId });
+    const report = (await audit(stack, id)).find((e) => e.stepId === HotlineStep.Handle && e.action === 'report');
+    expect(report?.data).toMatchObject({ taskId: handle.id, caseId, status: 'closed' });
+    await act(stack, 'hotline_operator', visit.id, 'record', { resolved: true, satisfaction: 'basically_satisfied' });
+    expect((await waitForStatus(stack, id, 'closed')).outcome).toMatchObject({ handledInTime: true, linkedCases: [caseId] });
+  });
+
+  // Last: it moves the clock past a handling limit.
+  test('a street\'s limit ends while its linked case runs: the order goes to the return visit unreported, the case runs on', async () => {
+    const id = await startOrder(stack, call({ category: 'neighbourhood-noise', gridCode: 'G-A1-01', content: '广场舞音响扰民' }));
+    await complete(stack, id, HotlineStep.Intake, 'hotline_operator', 'dispatch', { unitId: 'street-a' });
+    await complete(stack, id, HotlineStep.Respond, 'dispatcher', 'contact', { note: '已联系' });
+    const caseId = `${id}-W1`;
+    const handle = await stack.openTask(id, HotlineStep.Handle);
+    await waitFor(async () => { const b = await instance(stack, caseId); return b.status === 'running' ? b : undefined; }, 'the linked case');
+    await stack.advance(handle.dueAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
+    const visit = await stack.openTask(id, HotlineStep.ReturnVisit);
+    expect(await openedWith(stack, id, visit.id)).toMatchObject({ reported: false, linkedCaseId: caseId });
+    expect((await audit(stack, id)).find((e) => e.stepId === HotlineStep.Handle && e.action === 'timeout')?.data).toMatchObject({ taskId: handle.id });
+    expect((await instance(stack, caseId)).status).toBe('running');
+    await act(stack, 'hotline_operator', visit.id, 'record', { resolved: false, satisfaction: 'dissatisfied' });
+    expect((await waitForStatus(stack, id, 'closed')).outcome).toMatchObject({ handledInTime: false, linkedCases: [caseId] });
+  });
 });

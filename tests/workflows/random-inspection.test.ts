@@ -4,7 +4,7 @@
 // out by hand from the 2026 calendar) supervised when late. The public endpoint never shows an inspector.
 import request from 'supertest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { inspectionResults, inspectorConflicts, users } from '../../db/schema';
+import { inspectionResults, inspectorConflicts, tasks, users } from '../../db/schema';
 import { reverifyDraw } from '../../db/random-draws';
 import { RandomStep } from '../../domain/processes/random-inspection';
 import { InProcessResultPublisher } from '../../activities/result-publisher';
@@ -29,6 +29,13 @@ beforeAll(async () => {
   officers = [...demo.map((u) => u.id), ...Object.values(added)];
 });
 afterAll(async () => { await stack?.close(); });
+
+/** The inspection tasks of a plan a user's inbox lists, in a scope. */
+async function listed(username: string, instanceId: string, scope: 'available' | 'all' = 'available'): Promise<string[]> {
+  const res = await request(stack.app).get('/api/tasks').query({ scope, instanceId }).set('authorization', await stack.login(username));
+  expect(res.status).toBe(200);
+  return res.body.items.map((t: { taskId: string }) => t.taskId);
+}
 
 async function usernameOf(id: string): Promise<string> {
   const [row] = await stack.database.db.select().from(users).where(eq(users.id, id));
@@ -79,6 +86,18 @@ test('the approved plan draws with a recorded seed, only drawn inspectors act, a
   const outsider = officers.find((o) => !drawnFirst.includes(o))!;
   const refused = await act(stack, await usernameOf(outsider), byCode.get(first)!.id, 'result', { outcome: 'compliant', notes: '未抽中也想检查' });
   expect(refused.status).toBe(403);
+  // The inbox lists each inspection only to its drawn inspectors; anyone else of the pool is refused it, to claim or to read.
+  const firstTask = byCode.get(first)!.id;
+  for (const who of drawnFirst) expect(await listed(await usernameOf(who), id)).toContain(firstTask);
+  const [firstRow] = await stack.database.db.select().from(tasks).where(eq(tasks.id, firstTask));
+  expect(firstRow.title).toBe(`${draw.subjects[0].name}（2026年第三季度占道经营双随机抽查）`);
+  for (const scope of ['available', 'all'] as const) expect(await listed(await usernameOf(outsider), id, scope)).not.toContain(firstTask);
+  expect(await listed('auditor', id, 'all')).toContain(firstTask);
+  const outsiderLogin = await stack.login(await usernameOf(outsider));
+  const claim = await request(stack.app).post(`/api/tasks/${firstTask}/claim`).set('authorization', outsiderLogin);
+  expect(claim.status).toBe(403);
+  expect((await request(stack.app).get(`/api/tasks/${firstTask}`).set('authorization', outsiderLogin)).status).toBe(403);
+  expect((await audit(stack, id)).some((e) => e.action === 'refused' && e.data.rule === 'candidates' && e.data.attemptedAction === 'claim')).toBe(true);
   expect((await act(stack, 'enforcement_officer_b', byCode.get(first)!.id, 'result', { outcome: 'compliant', notes: '外街道' })).status).toBe(403);
 
   const finder = await usernameOf(drawnFirst[0]);
@@ -116,6 +135,17 @@ test('the approved plan draws with a recorded seed, only drawn inspectors act, a
   for (const p of people) for (const leak of [p.id, p.username, p.name]) expect(text).not.toContain(leak);
   const byCodePrefix = await request(stack.app).get('/api/public/inspection-results').query({ q: first.slice(0, 14).toLowerCase() });
   expect(byCodePrefix.body.items.map((i: { creditCode: string }) => i.creditCode)).toContain(first);
+
+  // The KPIs of the day's draws: the one plan, three drawn and inspected the day of the draw, one problem of the two
+  // found (the third not found), all three published on time.
+  const kpis = await request(stack.app).get('/api/metrics/random-inspection').query({ from: '2026-09-21', to: '2026-09-21' }).set('authorization', await stack.login('district_leader'));
+  expect(kpis.status).toBe(200);
+  expect(kpis.body).toMatchObject({
+    plans: 1, drawn: 3, inspected: 3, problems: 1, notFound: 1, inspectedShare: 1, problemShare: 0.5, publicationDue: 3, publishedOnTimeRate: 1,
+    drawToInspectionDays: { median: 0, max: 0 }, byPlan: [{ instanceId: id, title: '2026年第三季度占道经营双随机抽查', drawn: 3, inspected: 3 }],
+  });
+  expect((await request(stack.app).get('/api/metrics/random-inspection').set('authorization', await stack.login(finder))).status).toBe(403);
+  expect((await request(stack.app).get('/api/metrics/random-inspection').query({ from: '2026-09-22', to: '2026-09-21' }).set('authorization', await stack.login('auditor'))).body.error.details[0].path).toBe('from');
 });
 
 test('a recusal removes the inspector at once and draws one replacement, never anyone drawn before nor anyone with a conflict', async () => {
@@ -138,6 +168,10 @@ test('a recusal removes the inspector at once and draws one replacement, never a
   expect(recusal.body.status).toBe('open');
   expect((await act(stack, leaving, task.id, 'result', { outcome: 'compliant', notes: '已回避仍录入' })).status).toBe(403);
   const after = await waitFor(async () => { const body = (await drawOf(stack, id)).body; return body.recusals.some((r: { declared: boolean }) => r.declared) ? body : undefined; }, 'the declared recusal');
+  // The task leaves the recused inspector's inbox and shows in the replacement's.
+  const handedOver = await waitFor(async () => ((await listed(await usernameOf(third[0]), id)).includes(task.id) ? true : undefined), 'the task in the replacement\'s inbox');
+  expect(handedOver).toBe(true);
+  expect(await listed(leaving, id)).not.toContain(task.id);
   expect(after.recusals.filter((r: { declared: boolean }) => r.declared)).toEqual([{ creditCode: code, userId: acting[0], reason: '与该商户负责人系亲属', replacement: third[0], declared: true }]);
   expect(after.inspectors[code]).toEqual([acting[1], third[0]]);
   const done = await waitFor(async () => {

@@ -4,6 +4,8 @@
 import { sql } from 'drizzle-orm';
 import type { temporal } from '@temporalio/proto';
 import { WhistleStep } from '../../domain/processes/whistle-escalation';
+import { computeDeadline } from '../../domain/calendar/deadline';
+import type { TimeLimit } from '../../domain/time-limit';
 import { readAudit, verifyChain } from '../../db/audit-log';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import request from 'supertest';
@@ -119,4 +121,30 @@ test('a deadline racing a completion: exactly one of them is written, and the cl
   const endings = events.filter((e) => e.eventKey === `${community.id}:done` || e.eventKey === `${community.id}:timeout`);
   expect(endings.map((e) => e.action)).toEqual([res.status === 200 ? 'resolve' : 'timeout']);
   expect(verifyChain(events).ok).toBe(true);
+});
+
+test('a reminder is written and sent within the timer\'s one workflow task, spread before its deadline, and sent once', async () => {
+  // Given a case at the community: its deadline as the calendar counts it, its reminder up to 30 minutes before three quarters
+  const id = await startCase(stack, gridReport());
+  const community = await stack.openTask(id, WhistleStep.CommunityHandle);
+  const limit = computeDeadline(community.createdAt, community.timeLimit as TimeLimit);
+  expect(community.dueAt).toEqual(limit.dueAt);
+  expect(community.remindAt.getTime()).toBeLessThanOrEqual(limit.remindAt.getTime());
+  expect(community.remindAt.getTime()).toBeGreaterThanOrEqual(limit.remindAt.getTime() - 30 * 60_000);
+  // When the reminder's time passes
+  await stack.advance(community.remindAt.getTime() - (await stack.temporal.clock.now()).getTime() + 60_000);
+  const events = await waitFor(async () => {
+    const rows = await readAudit(stack.database.db, id);
+    return rows.some((e) => e.action === 'remind') ? rows : undefined;
+  }, 'the reminder\'s event');
+  // Then it was sent once, its event is on an intact chain, and the timer's workflow task wrote it through one local activity
+  expect(stack.notifier.sent.filter((r) => r.taskId === community.id)).toHaveLength(1);
+  expect(verifyChain(events).ok).toBe(true);
+  const h = await history(id);
+  const fired = h.findIndex((e) => e.timerFiredEventAttributes);
+  const after = h.slice(fired);
+  const nextTimer = after.findIndex((e) => e.timerStartedEventAttributes);
+  expect(after.slice(0, nextTimer).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+  expect(after.slice(0, nextTimer).filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(0);
+  expect(after.slice(0, nextTimer).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')).toHaveLength(1);
 });

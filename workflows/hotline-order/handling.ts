@@ -1,7 +1,8 @@
-// Handling (art. 15): a department (or the district) handles on the order's own task and may extend its limit only
-// with a reason the caller is told (art. 15(2)); a street handles through a linked whistle-escalation case (art. 16),
-// started as a child workflow so both audits and case pages name each other, whose close is its report to the order.
-// Either way the order goes on to the return visit when the unit reports or the limit ends (art. 23).
+// Handling (art. 15): the receiving unit handles on the order's own task and may extend its limit only with a reason
+// the caller is told (art. 15(2)); a street handles through a linked whistle-escalation case (art. 16), started as a
+// child workflow so both audits and case pages name each other. The street's task then holds the order's limit (and
+// its extensions) while the case runs, and the case's close is its report. Either way the order goes on to the return
+// visit when the unit reports or the limit ends (art. 23).
 import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
 import { computeDeadline, DEFAULT_OFFICE_HOURS, toShanghaiIso } from '../../domain/calendar/deadline';
 import { HotlineStep, hotlineContract, LINKED_CASE_STEP, RECEIVING_ROLE } from '../../domain/processes/hotline-order';
@@ -21,28 +22,41 @@ export interface Handled {
   linkedCaseId: string | null;
 }
 
+/** A street's linked case as the order waits on it. */
+interface Linked { caseId: string; closed?: WhistleOutcome }
+
 export async function handle(args: HotlineArgs, accepted: Accepted, since: Date, attempt: number, extensions: { count: number }): Promise<Handled> {
   const { ctx, limits } = args;
   const hours = ctx.officeHours ?? DEFAULT_OFFICE_HOURS;
   const dueAt = computeDeadline(since, limits.handle, hours).dueAt;
   await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { handleDueAt: dueAt.toISOString() } });
-  if (accepted.unit.kind === 'street') {
-    const linked = await linkedCase(args, accepted, attempt, dueAt);
-    if (linked) return linked;
-  }
+  const linked = accepted.unit.kind === 'street' ? await linkedCase(args, accepted, attempt) : null;
   const requests: TaskDecision[] = [];
   const task = await openHumanTask(ctx, {
     stepId: HotlineStep.Handle, step: { ...steps[HotlineStep.Handle], role: RECEIVING_ROLE[accepted.unit.kind] },
     orgUnitId: accepted.unit.id, limit: limits.handle, since, onDeadline: 'escalate',
-    context: { unitId: accepted.unit.id, unitName: accepted.unit.name, ...(attempt > 1 ? { reopened: true } : {}) },
-    allows: (action, state) => (action === 'requestExtension' && state.overdue ? 'an extension must be requested before the limit ends' : null),
+    context: {
+      unitId: accepted.unit.id, unitName: accepted.unit.name, ...(attempt > 1 ? { reopened: true } : {}), ...(linked ? { linkedCaseId: linked.caseId } : {}),
+    },
+    allows: (action, state) => {
+      if (action === 'report' && linked) return `the street reports through its linked whistle case ${linked.caseId}: its close reports to the order (art. 16)`;
+      return action === 'requestExtension' && state.overdue ? 'an extension must be requested before the limit ends' : null;
+    },
     holdsDeadline: (action) => action === 'requestExtension',
     onOpenAction: (decision) => { requests.push(decision); },
   });
   let settled = false;
+  let reported = false;
   const outcome = task.outcome.then((o) => { settled = true; return o; });
   while (!settled) {
-    await condition(() => settled || requests.length > 0);
+    await condition(() => settled || requests.length > 0 || (linked?.closed !== undefined && !reported));
+    if (linked?.closed && !reported) {
+      reported = true;
+      const closed = linked.closed;
+      const result = `联动案件${linked.caseId}${closed.status === 'closed' ? '已结案' : '不予立案'}`;
+      await task.complete('report', { caseId: linked.caseId, result, status: closed.status, satisfaction: closed.assessment.satisfaction }, accepted.contact.actor);
+      continue;
+    }
     const request = requests.shift();
     if (!request) continue;
     // Art. 15(2): the unit extends on its own reason, which the caller and the centre are told; no one approves it.
@@ -61,17 +75,17 @@ export async function handle(args: HotlineArgs, accepted: Accepted, since: Date,
   const result = await outcome;
   if (result.kind === 'completed') {
     await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { reportedAt: result.decision.at.toISOString() } });
-    return { inTime: true, result: String(result.decision.data.result), linkedCaseId: null };
+    return { inTime: true, result: String(result.decision.data.result), linkedCaseId: linked?.caseId ?? null };
   }
-  return { inTime: false, result: null, linkedCaseId: null };
+  return { inTime: false, result: null, linkedCaseId: linked?.caseId ?? null };
 }
 
 /**
- * Files the street's whistle case for the order and waits for its close or the order's limit. The case runs on if the
- * limit ends first (the return visit does not wait for it). Null when no grid of the street can be named for it: the
- * street then handles on the order's own task.
+ * Files the street's whistle case for the order; its close is noted on the returned handle. The case runs on if the
+ * order's limit ends first (the return visit does not wait for it). Null when no grid of the street can be named for
+ * it: the street then handles and reports on the order's own task.
  */
-async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number, dueAt: Date): Promise<Handled | null> {
+async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number): Promise<Linked | null> {
   const { ctx, input } = args;
   const gridCode = typeof accepted.contact.data.gridCode === 'string' ? accepted.contact.data.gridCode : input.gridCode;
   const plan = gridCode
@@ -87,6 +101,8 @@ async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number
     source: 'hotline', requester: input.caller,
   };
   const { routing } = plan;
+  // Named on the order first, so the case is never seen without the order it reports to.
+  await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { linkedCaseId: caseId } });
   const child = await startChild(whistleEscalation, {
     workflowId: caseId,
     parentClosePolicy: ParentClosePolicy.ABANDON,
@@ -98,18 +114,9 @@ async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number
       input: whistleInput, routing, limits: plan.limits,
     }],
   });
-  await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { linkedCaseId: caseId } });
   await recordEvent(ctx, { stepId: LINKED_CASE_STEP, action: 'linkCase', actor: accepted.contact.actor, data: { caseId, unitId: accepted.unit.id, gridCode } });
-  let closed: WhistleOutcome | undefined;
-  let failed = false;
-  void child.result().then((o) => { closed = o; }, () => { failed = true; });
-  const ended = await condition(() => closed !== undefined || failed, Math.max(1, dueAt.getTime() - Date.now()));
-  if (!ended || failed) {
-    await recordEvent(ctx, { stepId: HotlineStep.Handle, action: 'timeout', data: { caseId, dueAt: dueAt.toISOString() } });
-    return { inTime: false, result: null, linkedCaseId: caseId };
-  }
-  const result = `联动案件${caseId}${closed!.status === 'closed' ? '已结案' : '不予立案'}`;
-  await records.recordHotlineFacts({ instanceId: ctx.instanceId, order: { reportedAt: new Date().toISOString() } });
-  await recordEvent(ctx, { stepId: HotlineStep.Handle, action: 'report', data: { caseId, result, status: closed!.status, satisfaction: closed!.assessment.satisfaction } });
-  return { inTime: true, result, linkedCaseId: caseId };
+  const linked: Linked = { caseId };
+  // A case that fails leaves the order to its limit: the task times out and the centre pays the return visit.
+  void child.result().then((o) => { linked.closed = o; }, () => undefined);
+  return linked;
 }

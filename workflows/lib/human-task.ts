@@ -2,7 +2,7 @@
 // Update or the deadline, remind before it, and report a timeout the process can escalate on. The process may
 // move the deadline (an approved extension), stop and restart the clock (parking) or withdraw the task.
 // Deadlines come from workflow time and the versioned calendar (principle 5), so they replay identically.
-import { ApplicationFailure, condition, currentUpdateInfo, setHandler, uuid4, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import { ApplicationFailure, condition, currentUpdateInfo, patched, setHandler, uuid4, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
 import type { Actor } from '../../domain/actor';
 import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
 import { remainingTime, resumedDeadline, type RemainingTime } from '../../domain/calendar/suspended-period';
@@ -13,7 +13,11 @@ import type { AuditActor } from '../../domain/instance-records';
 import { notifications, records } from './activities';
 import type { InstanceContext } from './instance';
 import { openTasksQuery, taskActionUpdate, type NextTaskView, type TaskActionRequest, type TaskActionResult } from './messages';
-import { batchesSteps, stepWrite, writesSettled, type StepWrite } from './step-writes';
+import { batchesSteps, deadlineWritesInStep, stepWrite, writesSettled, type StepWrite } from './step-writes';
+import { spreadReminder } from '../../domain/calendar/reminder-spread';
+
+/** Cases opened since this patch have their reminders spread up to 30 minutes earlier (domain/calendar/reminder-spread.ts). */
+export const REMINDERS_SPREAD_PATCH = 'reminders-spread-before-deadline';
 
 export interface TaskDecision {
   action: string;
@@ -60,6 +64,8 @@ export interface HumanTaskSpec {
   holdsDeadline?: (action: string) => boolean;
   /** Extra audit data for the opening event (e.g. which department). */
   context?: Record<string, unknown>;
+  /** Only these users see the task in their inbox and may claim it (the drawn inspectors); the guard decides acting. */
+  candidates?: string[];
 }
 
 /** What the process and its guards can see of an open task. */
@@ -83,6 +89,11 @@ export interface TaskHandle {
   resume(data: Record<string, unknown>): Promise<void>;
   /** Ends the task without a decision (e.g. an approved dispute releases the department). */
   withdraw(reason: string): Promise<void>;
+  /**
+   * Completes the task on the process's own account, recorded for `actor` (a linked case's close reports for the unit
+   * that filed it). False when the task had already ended.
+   */
+  complete(action: string, data: Record<string, unknown>, actor: AuditActor): Promise<boolean>;
   /** Lets a held deadline act again; move it first (`reschedule`) when the request was granted. */
   releaseDeadline(): void;
 }
@@ -253,6 +264,21 @@ function installHandlers(): void {
   }, { validator: (request) => { validate(request); } });
 }
 
+type RemindArgs = Extract<StepWrite, { kind: 'remind' }>['args'];
+type SuperviseArgs = Extract<StepWrite, { kind: 'supervise' }>['args'];
+
+/** A reminder: a write of the step the timer woke (cases since the patch), or a normal activity of its own. */
+async function remind(args: RemindArgs): Promise<void> {
+  if (deadlineWritesInStep()) await stepWrite({ kind: 'remind', args });
+  else await notifications.remindTask(args);
+}
+
+/** Supervision (督办) recorded and notified: like a reminder, a step write for cases since the patch. */
+async function supervise(args: SuperviseArgs): Promise<void> {
+  if (deadlineWritesInStep()) await stepWrite({ kind: 'supervise', args });
+  else await records.superviseTask(args);
+}
+
 function msUntil(instant: Date): number {
   return Math.max(1, instant.getTime() - Date.now());
 }
@@ -268,6 +294,13 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
   const openedAt = new Date();
   const deadline = computeDeadline(spec.since ?? openedAt, spec.limit, hours);
   const ackDue = spec.acknowledgement ? computeDeadline(openedAt, spec.acknowledgement.limit, hours) : undefined;
+  // The deadlines stay as the law counts them; only the reminders before them move.
+  const officeTime = (limit: TimeLimit) => (limit.unit === 'workingDays' || limit.unit === 'workingHours' ? hours : undefined);
+  const spread = patched(REMINDERS_SPREAD_PATCH);
+  const deadlineRemindAt = spread ? spreadReminder(deadline.remindAt, spec.since ?? openedAt, `${taskId}:deadline`, officeTime(spec.limit)) : deadline.remindAt;
+  const ackRemindAtFirst = ackDue && spec.acknowledgement
+    ? (spread ? spreadReminder(ackDue.remindAt, openedAt, `${taskId}:acknowledgement`, officeTime(spec.acknowledgement.limit)) : ackDue.remindAt)
+    : null;
   // Registered before the row is written, so an action that races the activity's result is not refused as stale.
   const task: OpenTask = {
     spec, opened: false, inFlight: false, version: 0,
@@ -288,18 +321,19 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     provisional: deadline.provisional,
     createdAt: openedAt.toISOString(),
     dueAt: deadline.dueAt.toISOString(),
-    remindAt: deadline.remindAt.toISOString(),
+    remindAt: deadlineRemindAt.toISOString(),
     acknowledgeBy: ackDue?.dueAt.toISOString() ?? null,
     title: ctx.title,
     context: spec.context ?? {},
+    ...(spec.candidates ? { candidates: spec.candidates } : {}),
   };
   // Joins the step's transaction: the completion that led here, or the case's start, commits with it.
   if (batchesSteps()) await stepWrite({ kind: 'open', args: opening });
   else await records.openTask(opening);
   task.opened = true;
   const event = { taskId, instanceId: ctx.instanceId, stepId: spec.stepId };
-  let remindAt: Date | null = deadline.remindAt;
-  let ackRemindAt: Date | null = ackDue?.remindAt ?? null;
+  let remindAt: Date | null = deadlineRemindAt;
+  let ackRemindAt: Date | null = ackRemindAtFirst;
   let pausedRemaining: RemainingTime = { unit: 'minutes', amount: 0 };
   /** The deadline that supervision was recorded for; a later deadline (an extension) arms the timers again. */
   let supervisedUntil: number | null = null;
@@ -325,27 +359,27 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
       if (await condition(changed, msUntil(next))) continue;
       if (next === ackPending && spec.onDeadline === 'escalate') return expire('acknowledgement');
       if (ackRemind && next === ackRemind) {
-        await notifications.remindTask({ ...event, at: new Date().toISOString(), about: 'acknowledgement' });
+        await remind({ ...event, at: new Date().toISOString(), about: 'acknowledgement' });
         ackRemindAt = null;
         continue;
       }
       if (ackPending && next === ackPending) {
-        await records.superviseTask({ ...event, at: new Date().toISOString(), dueAt: ackPending.toISOString(), reason: 'acknowledgementMissed' });
+        await supervise({ ...event, at: new Date().toISOString(), dueAt: ackPending.toISOString(), reason: 'acknowledgementMissed' });
         ackWatched = false;
         continue;
       }
       if (next === remindAt) {
-        await notifications.remindTask({ ...event, at: new Date().toISOString(), about: 'deadline' });
+        await remind({ ...event, at: new Date().toISOString(), about: 'deadline' });
         remindAt = null;
         continue;
       }
       if (spec.onDeadline === 'escalate' && task.state.held) {
-        await records.superviseTask({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), reason: 'requestPending' });
+        await supervise({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), reason: 'requestPending' });
         heldPast = task.state.dueAt.getTime();
         continue;
       }
       if (spec.onDeadline === 'escalate') return expire('deadline');
-      await records.superviseTask({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), reason: 'deadlineMissed' });
+      await supervise({ ...event, at: new Date().toISOString(), dueAt: task.state.dueAt.toISOString(), reason: 'deadlineMissed' });
       supervisedUntil = task.state.dueAt.getTime();
     }
     // A decision being recorded when the deadline fires still counts: it was accepted before the timeout.
@@ -371,7 +405,9 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
   const reschedule = async (dueAt: Date, action: string, data: Record<string, unknown>) => {
     task.state.dueAt = dueAt;
     task.version++;
-    await records.rescheduleTask({ ...event, at: new Date().toISOString(), dueAt: dueAt.toISOString(), paused: task.state.paused, action, data });
+    const args = { ...event, at: new Date().toISOString(), dueAt: dueAt.toISOString(), paused: task.state.paused, action, data };
+    if (deadlineWritesInStep()) await stepWrite({ kind: 'reschedule', args });
+    else await records.rescheduleTask(args);
   };
   return {
     taskId,
@@ -399,7 +435,26 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
       if (finished()) return;
       task.withdrawn = reason;
       task.version++;
-      await records.withdrawTask({ ...event, at: new Date().toISOString(), reason });
+      const args = { ...event, at: new Date().toISOString(), reason };
+      if (deadlineWritesInStep()) await stepWrite({ kind: 'withdraw', args });
+      else await records.withdrawTask(args);
+    },
+    async complete(action, data, actor) {
+      await condition(() => !task.inFlight && task.opened);
+      if (finished()) return false;
+      const decision: TaskDecision = { action, data, actor, at: new Date() };
+      // In flight while written, so a deadline firing meanwhile waits and then finds the decision.
+      task.inFlight = true;
+      try {
+        await records.recordTaskAction({
+          ...event, eventKey: `${taskId}:done`, action, data, actor, at: decision.at.toISOString(), completes: true,
+        });
+      } finally {
+        task.inFlight = false;
+      }
+      task.decision = decision;
+      task.version++;
+      return true;
     },
   };
 }

@@ -14,6 +14,17 @@ export type { StepWrite };
  */
 export const STEP_WRITES_PATCH = 'step-writes-in-one-transaction';
 
+/**
+ * Reminders, supervision, moved or stopped deadlines and withdrawals were each a normal activity of their own (two more
+ * workflow tasks and a transaction each); since this patch they join the step's batch like every other write.
+ */
+export const DEADLINE_WRITES_PATCH = 'deadline-writes-in-step-transaction';
+
+/** Whether a reminder, supervision, reschedule or withdrawal at this point is a step write (not a normal activity). */
+export function deadlineWritesInStep(): boolean {
+  return patched(DEADLINE_WRITES_PATCH);
+}
+
 /** Whether this point of the workflow writes through step batches (always, for cases started since the patch). */
 export function batchesSteps(): boolean {
   return patched(STEP_WRITES_PATCH);

@@ -29,15 +29,19 @@ export async function inspectSubject(args: RandomArgs, subject: DrawnSubject): P
     acting.splice(acting.indexOf(decision.actor.id), 1);
     replacements.push((async () => {
       if (opened.handle) await records.releaseRecusedClaim({ taskId: opened.handle.taskId, userId: decision.actor.id });
-      const replacement = await records.recuseRandomInspector({ instanceId: ctx.instanceId, creditCode: subject.creditCode, userId: decision.actor.id, reason: String(decision.data.reason) });
+      const replacement = await records.recuseRandomInspector({
+        instanceId: ctx.instanceId, creditCode: subject.creditCode, userId: decision.actor.id, reason: String(decision.data.reason), taskId: opened.handle?.taskId,
+      });
       if (replacement) acting.push(replacement);
       await recordEvent(ctx, { stepId: RandomStep.Inspect, action: 'replacementDrawn', data: { creditCode: subject.creditCode, recused: decision.actor.id, replacement } });
     })());
   };
-  const handle = await openHumanTask(ctx, {
+  // The inbox row names the subject, so an inspector drawn for several subjects of one plan tells their tasks apart.
+  const handle = await openHumanTask({ ...ctx, title: `${subject.name}（${ctx.title}）`.slice(0, 200) }, {
     stepId: RandomStep.Inspect, step, orgUnitId: streetId, onDeadline: 'supervise',
     limit: args.limits[RandomStep.Inspect] ?? step.defaultLimit,
     context: { creditCode: subject.creditCode, subjectName: subject.name, address: subject.address, inspectors: [...acting] },
+    candidates: [...acting],
     guard: (actor) => (acting.includes(actor.id) ? null : 'only the inspectors drawn for this subject may inspect it or recuse (双随机)'),
     check: (action, data) => (action === 'result' && data.matterCode !== undefined && !input.matterCodes.includes(String(data.matterCode))
       ? [{ path: 'data.matterCode', message: `one of the plan's matters: ${input.matterCodes.join(', ')}` }] : null),

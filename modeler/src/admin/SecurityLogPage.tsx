@@ -31,7 +31,7 @@ export default function SecurityLogPage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3}>{t('admin.logTitle')}</Typography.Title>
         {verdict.data && (verdict.data.ok
-          ? <Tag icon={<SafetyCertificateOutlined />} color="success">{t('admin.chainOk', { count: verdict.data.events })}</Tag>
+          ? <Tag icon={<SafetyCertificateOutlined />} color="success">{t('admin.chainOk', { count: verdict.data.events, hash: t(`instance.algorithms.${verdict.data.hashAlgorithm}`) })}</Tag>
           : <Tag color="error">{t('admin.chainBroken', { seq: verdict.data.firstBrokenSeq })}</Tag>)}
       </Space>
       <Alert type="info" showIcon message={t('admin.logHint')} style={{ marginBottom: 12 }} />

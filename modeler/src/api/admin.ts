@@ -37,6 +37,14 @@ export const useResetPassword = () => useInvalidating(({ id, password }: { id: s
 export const useUnlock = () => useInvalidating(({ id, reason }: { id: string; reason: string }) =>
   api<{ lifted: number }>(`/users/${encodeURIComponent(id)}/unlock`, { method: 'POST', body: { reason } }), [['admin-users']]);
 
+export interface ImportRowError { row: number; field: string; message: string }
+export interface ImportResult { kind: 'units' | 'users'; created: number; updated: number; errors: ImportRowError[]; dryRun: boolean }
+
+/** A units or users CSV: a dry run checks every row and writes nothing; the import writes all rows or none. */
+export const useCsvImport = () => useInvalidating(({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+  api<ImportResult>(`/admin/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', text: { content: csv, type: 'text/csv' } }),
+[['org-units'], ['admin-users'], ['users']]);
+
 export function useSecurityLog(filters: { from?: string; to?: string; event?: string }, cursor: string | null) {
   return useQuery({
     queryKey: ['security-log', filters, cursor],
@@ -45,5 +53,5 @@ export function useSecurityLog(filters: { from?: string; to?: string; event?: st
 }
 
 export function useSecurityLogVerdict() {
-  return useQuery({ queryKey: ['security-log-verify'], queryFn: () => api<{ ok: boolean; events: number; firstBrokenSeq: number | null }>('/admin/security-log/verify') });
+  return useQuery({ queryKey: ['security-log-verify'], queryFn: () => api<{ ok: boolean; events: number; firstBrokenSeq: number | null; hashAlgorithm: 'sha256' | 'sm3' }>('/admin/security-log/verify') });
 }

@@ -44,16 +44,21 @@ export function idempotencyKeys(): { keyFor(request: unknown): string; clear(): 
   };
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; idempotencyKey?: string } = {}): Promise<T> {
+/**
+ * `token`: a bearer token not yet in the session (the one single sign-on hands over); `text`: a body sent as it is,
+ * with its content type (a CSV file), instead of JSON.
+ */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; text?: { content: string; type: string }; signal?: AbortSignal; idempotencyKey?: string; token?: string } = {}): Promise<T> {
   // Validation messages come back in the language the user reads the app in.
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': storedLanguage() };
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
-  const token = readSession()?.token;
+  const token = init.token ?? readSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.text) headers['content-type'] = init.text.type;
   const res = await fetch(`/api${path}`, {
     method: init.method ?? 'GET', headers, signal: init.signal,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.text ? init.text.content : init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
   const json = text ? safeJson(text) : undefined;

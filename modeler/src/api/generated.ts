@@ -312,9 +312,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ImportResult"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -408,9 +406,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SecurityLogPage"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -498,15 +494,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/csv */
+                /** @description one line per event, with its hashes */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "text/csv": string;
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -590,15 +584,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description { ok, events, firstBrokenSeq, headSeq } */
+                /** @description { ok, events, firstBrokenSeq, headSeq, hashAlgorithm } */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SecurityLogVerdict"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -688,9 +680,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserList"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -889,9 +879,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SignedOut"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -956,6 +944,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-in methods are on: passwords always, single sign-on (OpenID Connect) when configured */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { password, oidc } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInOptions"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/password": {
         parameters: {
             query?: never;
@@ -988,9 +1066,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["PasswordChanged"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1078,9 +1154,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["SignInHistory"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1178,9 +1252,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["TotpEnrolled"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1276,9 +1348,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["TotpEnrolment"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -1570,6 +1640,189 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Health"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/dispatch-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch catalog's unit for a category (and grid): its department, the grid's street, or the district when only the area is known (hotline_operator) */
+        get: {
+            parameters: {
+                query: {
+                    category: string;
+                    gridCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { unitId, name, kind, basis, complex, eventCategory } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchSuggestion"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 12345 centre's queues: calls to dispatch, objections to rule on, return visits (hotline_operator, auditor); urgent first, then by due time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { intake, objections, returnVisits } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotlineQueues"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1984,6 +2237,98 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["InstanceConformance"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instances/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's recorded draw: seed, algorithm, registry hash, subjects, inspectors, recusals and the command that re-runs it (officials) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the draw */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DrawRecord"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -2633,7 +2978,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /** The signed-in user, and what they must do first */
         get: {
             parameters: {
                 query?: never;
@@ -2649,7 +2994,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["Me"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -2743,9 +3088,103 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["HotlineRates"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/hotline/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The orders behind one of the 三率 for a unit and a period, each with whether it counted (same readers as /api/metrics/hotline) */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    period?: string;
+                    rate: "response" | "resolution" | "satisfaction";
+                    to?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { rate, items: [{ instanceId, title, unitId, period, met, ... }] } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HotlineRateOrders"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -2841,6 +3280,101 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Kpis"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/random-inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Double-random KPIs over the plans drawn in a period: draw-to-inspection days, share inspected, share of problems, published on time (leaders, auditors, admins, agency heads, platform operators) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first Asia/Shanghai day of the draws counted (default: 90 days before to) */
+                    from?: string;
+                    /** @description last Asia/Shanghai day of the draws counted (default: today) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the KPIs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RandomInspectionKpis"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -3015,7 +3549,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnit"];
+                    };
                 };
                 /** @description invalid input; details name each bad field */
                 400: {
@@ -3119,9 +3655,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["OrgUnit"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -4672,6 +5206,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/inspection-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published results of random inspections (一公开), no sign-in; never an inspector */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    from?: string;
+                    limit?: number;
+                    q?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicInspectionResults"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registries/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subjects registry (检查对象名录库), keyset-paged by credit code; q searches by name or credit-code prefix (officials) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description { items, nextCursor } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketSubjectsPage"];
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registries/subjects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import market subjects from CSV (admin; header creditCode,name,address,gridCode,creditGrade); all or nothing; ?dryRun=true checks only */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description { dryRun, created, updated, errors: [{ row, field, message }], errorCount } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description invalid input; details name each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing or bad token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description role, org scope or separation of duties */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description stale, duplicate or already done */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a dependency (database, Temporal, worker) is unavailable; retry */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -5270,7 +6092,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AdminUser"];
+                    };
                 };
                 /** @description invalid input; details name each bad field */
                 400: {
@@ -5373,9 +6197,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserChange"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5469,9 +6291,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUser"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5562,15 +6382,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the account */
+                /** @description the account and the tasks returned to their pool */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUserChange"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5669,9 +6487,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AdminUser"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5769,9 +6585,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Unlocked"];
                     };
                 };
                 /** @description invalid input; details name each bad field */
@@ -5848,6 +6662,31 @@ export interface components {
             schema: {
                 [key: string]: unknown;
             };
+        };
+        AdminUser: {
+            active: boolean;
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            totpEnrolled: boolean;
+            username: string;
+        };
+        AdminUserChange: {
+            active: boolean;
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            /** @description open tasks the user held that went back to their pool */
+            tasksReturnedToPool: string[];
+            totpEnrolled: boolean;
+            username: string;
+        };
+        AdminUserList: {
+            items: components["schemas"]["AdminUser"][];
         };
         Advanced: {
             /** @description ISO-8601 instant, Asia/Shanghai offset */
@@ -5931,6 +6770,11 @@ export interface components {
             eventsAfterCheckpoint: number;
             /** @description the lowest seq a break names; null when none does */
             firstBrokenSeq: number | null;
+            /**
+             * @description the hash the chain records and was verified with (sm3: 商用密码)
+             * @enum {string}
+             */
+            hashAlgorithm: "sha256" | "sm3";
             /** @description no break found by any of the checks */
             ok: boolean;
             /** @description null when no checkpoint has been written yet (then only the chain and the projections are checked) */
@@ -5939,6 +6783,11 @@ export interface components {
                 checkpointAt: string;
                 /** @description events of this instance the checkpoint covers */
                 events: number;
+                /**
+                 * @description how that checkpoint is signed (sm2: 商用密码, over an SM3 Merkle tree)
+                 * @enum {string}
+                 */
+                signatureAlgorithm: "ed25519" | "sm2";
             } | null;
         };
         ClaimCode: {
@@ -5995,6 +6844,65 @@ export interface components {
             stepId: string;
             taskId: string;
         };
+        DispatchSuggestion: {
+            /** @enum {string} */
+            basis: "department" | "street" | "district";
+            complex: boolean;
+            eventCategory: string;
+            kind: string | null;
+            name: string;
+            unitId: string;
+        };
+        DrawRecord: {
+            algorithm: string;
+            drawnAt: string;
+            /** @description user id → name, for every inspector named above */
+            inspectorNames: {
+                [key: string]: string;
+            };
+            /** @description by credit code: the user ids who act now */
+            inspectors: {
+                [key: string]: string[];
+            };
+            plan: {
+                inspectorsPerSubject: number;
+                sample: {
+                    count: number;
+                } | {
+                    percent: number;
+                };
+                /** @enum {string} */
+                weighting: "none" | "credit";
+                weights: {
+                    [key: string]: number;
+                };
+            };
+            recusals: {
+                creditCode: string;
+                declared: boolean;
+                reason: string;
+                replacement: string | null;
+                userId: string;
+            }[];
+            /** @description SHA-256 of the registry snapshot */
+            registryHash: string;
+            registrySize: {
+                inspectors: number;
+                subjects: number;
+            };
+            /** @description 64 hex digits */
+            seed: string;
+            subjects: {
+                creditCode: string;
+                name: string;
+            }[];
+            tasks: {
+                creditCode: string;
+                status: string;
+                taskId: string;
+            }[];
+            verifyCommand: string;
+        };
         Error: {
             error: {
                 code: string;
@@ -6009,6 +6917,112 @@ export interface components {
         /** @description each part and whether it answers */
         Health: {
             [key: string]: unknown;
+        };
+        HotlineQueueItem: {
+            /** @description in full to the centre and auditors */
+            caller: {
+                name: string;
+                phone: string;
+            };
+            category: string;
+            content: string;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            createdAt: string;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            dueAt: string;
+            gridCode: string | null;
+            instanceId: string;
+            kind: string;
+            linkedCaseId: string | null;
+            location: string | null;
+            objection: string | null;
+            overdue: boolean;
+            reopened: boolean;
+            reported: boolean | null;
+            result: string | null;
+            stepId: string;
+            suggestedUnitId: string | null;
+            suggestedUnitName: string | null;
+            taskId: string;
+            title: string;
+            unitId: string | null;
+            unitName: string | null;
+            urgent: boolean;
+        };
+        HotlineQueues: {
+            intake: components["schemas"]["HotlineQueueItem"][];
+            objections: components["schemas"]["HotlineQueueItem"][];
+            returnVisits: components["schemas"]["HotlineQueueItem"][];
+        };
+        HotlineRateOrders: {
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            from: string;
+            /** @enum {string} */
+            granularity: "day" | "week";
+            items: {
+                /** @description the dispatch (response) or the return visit */
+                at: string;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                contactDueAt: string | null;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                contactedAt: string | null;
+                instanceId: string;
+                /** @description counted in the numerator */
+                met: boolean;
+                period: string;
+                resolved: boolean | null;
+                satisfaction: string | null;
+                status: string | null;
+                title: string;
+                unitId: string;
+                unitName: string;
+            }[];
+            /** @enum {string} */
+            rate: "response" | "resolution" | "satisfaction";
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            to: string;
+            truncated: boolean;
+        };
+        HotlineRates: {
+            byUnit: {
+                contacts: number;
+                name: string;
+                orders: number;
+                resolutionRate: number | null;
+                responseRate: number | null;
+                satisfactionRate: number | null;
+                unitId: string;
+                visits: number;
+            }[];
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            from: string;
+            /** @enum {string} */
+            granularity: "day" | "week";
+            resolutionRate: number | null;
+            responseRate: number | null;
+            satisfactionRate: number | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            to: string;
+            trend: {
+                period: string;
+                resolutionRate: number | null;
+                responseRate: number | null;
+                satisfactionRate: number | null;
+            }[];
+            unitId?: string;
+        };
+        ImportResult: {
+            created: number;
+            dryRun: boolean;
+            errors: {
+                field: string;
+                message: string;
+                /** @description as a spreadsheet counts: the header is row 1 */
+                row: number;
+            }[];
+            /** @enum {string} */
+            kind: "units" | "users";
+            updated: number;
         };
         InstanceConformance: {
             deviations: {
@@ -6201,8 +7215,36 @@ export interface components {
             urgent: boolean;
         };
         LoginAnswer: {
+            /** @description the session's absolute limit */
+            expiresAt: string;
+            /** @description change the password before anything else */
+            mustChangePassword: boolean;
             token: string;
+            /** @description an administrator enrols a second factor before anything else (production) */
+            totpRequired: boolean;
             user: components["schemas"]["User"];
+        };
+        MarketSubject: {
+            address: string;
+            creditCode: string;
+            /** @enum {string} */
+            creditGrade: "A" | "B" | "C" | "D";
+            gridCode: string;
+            name: string;
+        };
+        MarketSubjectsPage: {
+            items: components["schemas"]["MarketSubject"][];
+            nextCursor: string | null;
+        };
+        Me: {
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            orgUnitId: string;
+            roles: string[];
+            totpEnrolled: boolean;
+            totpRequired: boolean;
+            username: string;
         };
         OrgUnit: {
             active?: boolean;
@@ -6212,6 +7254,10 @@ export interface components {
             kind: "district" | "street" | "community" | "grid" | "department";
             name: string;
             parentId: string | null;
+        };
+        PasswordChanged: {
+            /** @enum {boolean} */
+            changed: true;
         };
         /** @description the fine and what it comes to as of today, or as of its payment (arts. 67, 72) */
         PaymentFacts: {
@@ -6390,8 +7436,119 @@ export interface components {
             createdBy: string;
             version: number;
         };
+        PublicInspectionResult: {
+            creditCode: string;
+            inspectedOn: string;
+            matter: string;
+            /** @enum {string} */
+            outcome: "compliant" | "problem" | "notFound";
+            planTitle: string;
+            publishedOn: string;
+            subjectName: string;
+        };
+        PublicInspectionResults: {
+            items: components["schemas"]["PublicInspectionResult"][];
+            nextCursor: string | null;
+        };
         Published: {
             version: number;
+        };
+        RandomInspectionKpis: {
+            byPlan: {
+                drawn: number;
+                drawnAt: string;
+                drawToInspectionDays: {
+                    max: number | null;
+                    mean: number | null;
+                    median: number | null;
+                };
+                inspected: number;
+                inspectedShare: number | null;
+                instanceId: string;
+                notFound: number;
+                problems: number;
+                problemShare: number | null;
+                publicationDue: number;
+                published: number;
+                publishedOnTime: number;
+                publishedOnTimeRate: number | null;
+                title: string;
+            }[];
+            drawn: number;
+            drawToInspectionDays: {
+                max: number | null;
+                mean: number | null;
+                median: number | null;
+            };
+            from: string;
+            inspected: number;
+            inspectedShare: number | null;
+            notFound: number;
+            plans: number;
+            problems: number;
+            problemShare: number | null;
+            publicationDue: number;
+            published: number;
+            publishedOnTime: number;
+            publishedOnTimeRate: number | null;
+            to: string;
+        };
+        SecurityEvent: {
+            actor: {
+                id: string;
+                name: string | null;
+            } | null;
+            address: string | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            event: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+            target: {
+                id: string;
+                kind: string | null;
+            } | null;
+        };
+        SecurityLogPage: {
+            items: components["schemas"]["SecurityEvent"][];
+            nextCursor: string | null;
+        };
+        SecurityLogVerdict: {
+            events: number;
+            firstBrokenSeq: number | null;
+            /** @enum {string} */
+            hashAlgorithm: "sha256" | "sm3";
+            headSeq: number;
+            ok: boolean;
+        };
+        SignedOut: {
+            /** @enum {boolean} */
+            signedOut: true;
+        };
+        SignInHistory: {
+            items: {
+                address: string | null;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                event: string;
+            }[];
+        };
+        SignInOptions: {
+            oidc: {
+                enabled: boolean;
+                /** @description the installation's own label of the button; 统一身份认证登录 when absent */
+                label?: string;
+                /** @description open in the browser: the identity platform, then back to /login#sso=<token> */
+                loginUrl?: string;
+            };
+            password: boolean;
         };
         StartChoice: {
             /** @description the fields of an object field set at once by this choice (a bound subject's name and code) */
@@ -6514,6 +7671,18 @@ export interface components {
             amount: number;
             /** @enum {string} */
             unit: "minutes" | "workingHours" | "workingDays" | "calendarDays";
+        };
+        TotpEnrolled: {
+            /** @enum {boolean} */
+            enrolled: true;
+        };
+        TotpEnrolment: {
+            otpauthUrl: string;
+            /** @description base32 */
+            secret: string;
+        };
+        Unlocked: {
+            lifted: number;
         };
         User: {
             id: string;

@@ -5,6 +5,6 @@ import type { Kpis } from './types';
 
 export interface KpiFilters { from: string; to: string; orgUnitId?: string; processKey?: string }
 
-export function useKpis(filters: KpiFilters) {
-  return useQuery({ queryKey: ['metrics', 'kpis', filters], queryFn: () => api<Kpis>(`/metrics/kpis${query({ ...filters })}`), placeholderData: (previous) => previous });
+export function useKpis(filters: KpiFilters, enabled = true) {
+  return useQuery({ queryKey: ['metrics', 'kpis', filters], queryFn: () => api<Kpis>(`/metrics/kpis${query({ ...filters })}`), placeholderData: (previous) => previous, enabled });
 }

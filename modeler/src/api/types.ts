@@ -35,6 +35,11 @@ export type OrgUnit = S['OrgUnit'];
 export type Clock = S['Clock'];
 export type Rates = S['Kpis']['trend'][number] extends infer T ? Omit<T, 'period'> : never;
 export type Kpis = S['Kpis'];
+export type HotlineRates = S['HotlineRates'];
+export type HotlineRateOrders = S['HotlineRateOrders'];
+export type HotlineQueues = S['HotlineQueues'];
+export type HotlineQueueItem = S['HotlineQueueItem'];
+export type DispatchSuggestion = S['DispatchSuggestion'];
 
 /** A keyset-paged list (TaskPage, InstancePage) over any item. */
 export interface Page<T> { items: T[]; nextCursor: string | null }

@@ -12,7 +12,7 @@ import { NotFoundPage } from './NotFoundPage';
 const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const InboxPage = lazy(() => import('../tasks/InboxPage'));
 const TaskPage = lazy(() => import('../tasks/TaskPage'));
-const ReportPage = lazy(() => import('../cases/ReportPage'));
+const HotlinePage = lazy(() => import('../hotline/HotlinePage'));
 const GridReportPage = lazy(() => import('../cases/GridReportPage'));
 const InstancesPage = lazy(() => import('../instances/InstancesPage'));
 const InstancePage = lazy(() => import('../instances/InstancePage'));
@@ -24,8 +24,13 @@ const TotpEnrolPage = lazy(() => import('../account/TotpEnrolPage'));
 const OrgAdminPage = lazy(() => import('../admin/OrgAdminPage'));
 const UsersAdminPage = lazy(() => import('../admin/UsersAdminPage'));
 const SecurityLogPage = lazy(() => import('../admin/SecurityLogPage'));
+const ImportPage = lazy(() => import('../admin/ImportPage'));
 const StartPage = lazy(() => import('../cases/StartPage'));
 const PortalPage = lazy(() => import('../portal/PortalPage'));
+const RandomPlansPage = lazy(() => import('../random/RandomPlansPage'));
+const PlanFormPage = lazy(() => import('../random/PlanFormPage'));
+const DrawPage = lazy(() => import('../random/DrawPage'));
+const PublicResultsPage = lazy(() => import('../random/PublicResultsPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -38,6 +43,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 一公开: no sign-in. /public/inspections is the name API.md gives the page. */}
+      <Route path="/public/inspection-results" element={<Suspense fallback={fallback}><PublicResultsPage /></Suspense>} />
+      <Route path="/public/inspections" element={<Suspense fallback={fallback}><PublicResultsPage /></Suspense>} />
       <Route path="/" element={<Home />} />
       <Route element={<RequireAuth />}>
         <Route path="/account/password" element={<Suspense fallback={fallback}><ChangePasswordPage /></Suspense>} />
@@ -46,7 +54,7 @@ export function AppRoutes() {
           <Route path="/tasks" element={<Suspense fallback={fallback}><InboxPage /></Suspense>} />
           <Route path="/tasks/:taskId" element={<Suspense fallback={fallback}><TaskPage /></Suspense>} />
           <Route path="/report" element={<Suspense fallback={fallback}><GridReportPage /></Suspense>} />
-          <Route path="/hotline" element={<Suspense fallback={fallback}><ReportPage source="hotline" /></Suspense>} />
+          <Route path="/hotline" element={<Suspense fallback={fallback}><HotlinePage /></Suspense>} />
           <Route path="/instances" element={<Suspense fallback={fallback}><InstancesPage /></Suspense>} />
           <Route path="/instances/:instanceId" element={<Suspense fallback={fallback}><InstancePage /></Suspense>} />
           <Route path="/processes" element={<Suspense fallback={fallback}><ProcessesPage /></Suspense>} />
@@ -55,8 +63,12 @@ export function AppRoutes() {
           <Route path="/admin/org" element={<Suspense fallback={fallback}><OrgAdminPage /></Suspense>} />
           <Route path="/admin/users" element={<Suspense fallback={fallback}><UsersAdminPage /></Suspense>} />
           <Route path="/admin/security-log" element={<Suspense fallback={fallback}><SecurityLogPage /></Suspense>} />
+          <Route path="/admin/import" element={<Suspense fallback={fallback}><ImportPage /></Suspense>} />
           <Route path="/start/:key" element={<Suspense fallback={fallback}><StartPage /></Suspense>} />
           <Route path="/portal" element={<Suspense fallback={fallback}><PortalPage /></Suspense>} />
+          <Route path="/random" element={<Suspense fallback={fallback}><RandomPlansPage /></Suspense>} />
+          <Route path="/random/plans/new" element={<Suspense fallback={fallback}><PlanFormPage /></Suspense>} />
+          <Route path="/random/draws/:instanceId" element={<Suspense fallback={fallback}><DrawPage /></Suspense>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -10,6 +10,8 @@ interface AuthValue {
   user: User | null;
   session: Session | null;
   login(username: string, password: string, totp?: string): Promise<Session>;
+  /** Takes over the token single sign-on handed back (in the login page's address fragment). */
+  adoptToken(token: string): Promise<Session>;
   /** Ends the session on the server (the token is revoked at once), then forgets it here. */
   logout(): void;
   /** The forced password change or TOTP enrolment is done: the session may go on to the app. */
@@ -44,6 +46,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return result;
   }, [queryClient]);
 
+  const adoptToken = useCallback(async (token: string) => {
+    const me = await api<User & { mustChangePassword?: boolean; totpRequired?: boolean }>('/me', { token });
+    const result: Session = {
+      token, user: { id: me.id, username: me.username, name: me.name, roles: me.roles, orgUnitId: me.orgUnitId },
+      mustChangePassword: me.mustChangePassword, totpRequired: me.totpRequired,
+    };
+    queryClient.clear();
+    writeSession(result);
+    setSession(result);
+    return result;
+  }, [queryClient]);
+
   const settled = useCallback((what: 'mustChangePassword' | 'totpRequired') => {
     const current = readSession();
     if (!current) return;
@@ -53,7 +67,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryClient.clear();
   }, [queryClient]);
 
-  const value = useMemo(() => ({ user: session?.user ?? null, session, login, logout, settled }), [session, login, logout, settled]);
+  const value = useMemo(() => ({ user: session?.user ?? null, session, login, adoptToken, logout, settled }), [session, login, adoptToken, logout, settled]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

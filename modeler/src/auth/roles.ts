@@ -12,7 +12,13 @@ export const hasRole = (user: User | null | undefined, ...roles: string[]) => !!
 export const worksInbox = (user: User | null | undefined) => !!user && user.roles.some((r) => !READ_ONLY_ROLES.includes(r));
 
 /** The roles the KPI endpoint serves: leaders, auditors, admins, and the street's command centre. */
-export const readsDashboard = (user: User | null | undefined) => hasRole(user, 'district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher');
+export const readsKpis = (user: User | null | undefined) => hasRole(user, 'district_leader', 'auditor', 'admin', 'shift_chief', 'dispatcher');
+
+/** The roles the 12345 rates serve: the KPI readers and the 12345 centre. */
+export const readsHotlineRates = (user: User | null | undefined) => readsKpis(user) || hasRole(user, 'hotline_operator');
+
+/** The dashboard shows what the user may read of the KPIs and the 12345 rates. */
+export const readsDashboard = readsHotlineRates;
 
 export const readsProcesses = (user: User | null | undefined) => hasRole(user, 'process_designer', 'auditor', 'admin');
 
@@ -24,5 +30,6 @@ export function homeOf(user: User): string {
   if (hasRole(user, 'auditor', 'admin')) return '/instances';
   // A member of the public has applications, not an inbox of official tasks.
   if (user.roles.every((r) => r === 'applicant')) return '/portal';
+  if (hasRole(user, 'hotline_operator')) return '/hotline';
   return '/tasks';
 }

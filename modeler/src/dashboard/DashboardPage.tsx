@@ -1,5 +1,5 @@
 // The leaders' dashboard (领导驾驶舱): the assessment rates of a period as cards, per street and per
-// department as bars and a table, and their trend over the period as lines.
+// department as bars and a table, and their trend over the period as lines; below them the 12345 三率.
 import { useMemo, useState } from 'react';
 import { Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -12,6 +12,9 @@ import type { Kpis, Rates } from '../api/types';
 import { ZONE } from '../format/time';
 import { QueryState } from '../app/QueryState';
 import { EChart, type ChartOption } from './EChart';
+import { useUser } from '../auth/AuthProvider';
+import { readsHotlineRates, readsKpis } from '../auth/roles';
+import { HotlineRatesPanel } from '../hotline/HotlineRatesPanel';
 
 const RATES = ['closureRate', 'onTimeRate', 'selfResolutionRate', 'satisfactionRate', 'reworkRate', 'overdueRate'] as const;
 type Rate = (typeof RATES)[number];
@@ -31,7 +34,9 @@ export default function DashboardPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(now).tz(ZONE).subtract(29, 'day').startOf('day'), dayjs(now).tz(ZONE).endOf('day')]);
   const [processKey, setProcessKey] = useState<string | undefined>();
   const [kind, setKind] = useState<'street' | 'department'>('street');
-  const kpis = useKpis({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), processKey });
+  const user = useUser();
+  const kpiReader = readsKpis(user);
+  const kpis = useKpis({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), processKey }, kpiReader);
   const data = kpis.data;
   const rateLabel = (rate: Rate) => t(`dashboard.${rate}`);
 
@@ -85,11 +90,11 @@ export default function DashboardPage() {
           <span>{t('dashboard.range')}</span>
           <DatePicker.RangePicker aria-label={t('dashboard.range')} allowClear={false} value={range}
             onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0].startOf('day'), v[1].endOf('day')]); }} />
-          <Select aria-label={t('instances.process')} allowClear style={{ width: 160 }} placeholder={t('inbox.allProcesses')} value={processKey}
-            onChange={setProcessKey} options={(processes ?? []).map((p) => ({ value: p.key, label: p.name }))} />
+          {kpiReader && <Select aria-label={t('instances.process')} allowClear style={{ width: 160 }} placeholder={t('inbox.allProcesses')} value={processKey}
+            onChange={setProcessKey} options={(processes ?? []).map((p) => ({ value: p.key, label: p.name }))} />}
         </Space>
       </div>
-      <QueryState loading={kpis.isLoading} error={kpis.error} endpoint="GET /api/metrics/kpis" retry={() => void kpis.refetch()}>
+      {kpiReader && <QueryState loading={kpis.isLoading} error={kpis.error} endpoint="GET /api/metrics/kpis" retry={() => void kpis.refetch()}>
         {data && (
           <div className="card-stack" data-testid="dashboard">
             <Row gutter={[12, 12]}>
@@ -107,7 +112,12 @@ export default function DashboardPage() {
             </Card>
           </div>
         )}
-      </QueryState>
+      </QueryState>}
+      {readsHotlineRates(user) && (
+        <div style={{ marginTop: 12 }}>
+          <HotlineRatesPanel from={range[0].format('YYYY-MM-DD')} to={range[1].format('YYYY-MM-DD')} />
+        </div>
+      )}
     </div>
   );
 }

@@ -9,14 +9,20 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-export function EChart({ option, ariaLabel, testId }: { option: ChartOption; ariaLabel: string; testId?: string }) {
+/** A clicked point: its category (the x value), its series, and its index in the series. */
+export interface ChartPoint { name: string; seriesName: string; dataIndex: number }
+
+export function EChart({ option, ariaLabel, testId, onPointClick }: { option: ChartOption; ariaLabel: string; testId?: string; onPointClick?: (point: ChartPoint) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clicked = useRef(onPointClick);
+  clicked.current = onPointClick;
 
   useEffect(() => {
     if (!box.current) return undefined;
     const instance = echarts.init(box.current);
     chart.current = instance;
+    instance.on('click', (p) => { clicked.current?.({ name: String(p.name), seriesName: String(p.seriesName ?? ''), dataIndex: p.dataIndex }); });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(box.current);
     return () => { observer.disconnect(); instance.dispose(); chart.current = null; };

@@ -45,6 +45,7 @@ export default function InstancePage() {
               <div className="subtitle">{instance.data.instanceId} · {t('instance.version')} v{instance.data.processVersion} · {t('instances.startedAt')} {formatTime(instance.data.startedAt)}{instance.data.closedAt ? ` · ${t('instances.closedAt')} ${formatTime(instance.data.closedAt)}` : ''}</div>
             </div>
             <Space>
+              {instance.data.processKey === 'random-inspection' && <Link to={`/random/draws/${instanceId}`}><Button>{t('random.draw.title')}</Button></Link>}
               <Button icon={<DownloadOutlined />} disabled={!audit.data} onClick={() => download(`${instanceId}-audit.csv`, auditCsv(events), 'text/csv;charset=utf-8')}>{t('instance.exportCsv')}</Button>
               <Button icon={<DownloadOutlined />} disabled={!audit.data} onClick={() => download(`${instanceId}-audit.json`, auditJson(instanceId, events, verify.data), 'application/json')}>{t('instance.exportJson')}</Button>
             </Space>

@@ -4,7 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Badge, Layout, Menu, Space } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileAddOutlined, FileSearchOutlined, InboxOutlined, NotificationOutlined, PhoneOutlined,
-  SolutionOutlined, TeamOutlined,
+  SolutionOutlined, TeamOutlined, ScheduleOutlined, UploadOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ import { useTaskCounts } from '../api/tasks';
 import { ClockControl } from './ClockControl';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
+import { readsRandomInspection } from '../random/access';
+import '../random/i18n';
 
 const { Sider, Header, Content, Footer } = Layout;
 
@@ -52,13 +54,15 @@ export function AppLayout() {
       });
     }
     if (hasRole(user, 'grid_worker')) entries.push({ key: '/report', icon: <NotificationOutlined />, label: <Link to="/report">{t('menu.report')}</Link> });
-    if (hasRole(user, 'dispatcher')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
+    if (hasRole(user, 'hotline_operator')) entries.push({ key: '/hotline', icon: <PhoneOutlined />, label: <Link to="/hotline">{t('menu.hotline')}</Link> });
     for (const [path, label, icon] of startEntries(user)) entries.push({ key: path, icon, label: <Link to={path}>{t(label)}</Link> });
+    if (readsRandomInspection(user)) entries.push({ key: '/random', icon: <ScheduleOutlined />, label: <Link to="/random">{t('random.menu')}</Link> });
     if (seesCases(user)) entries.push({ key: '/instances', icon: <FileSearchOutlined />, label: <Link to="/instances">{t('menu.instances')}</Link> });
     if (readsProcesses(user)) entries.push({ key: '/processes', icon: <ApartmentOutlined />, label: <Link to="/processes">{t('menu.processes')}</Link> });
     if (readsDashboard(user)) entries.push({ key: '/dashboard', icon: <DashboardOutlined />, label: <Link to="/dashboard">{t('menu.dashboard')}</Link> });
     // The admin area (三员分立): each administrator sees their own part.
     if (hasRole(user, 'admin')) entries.push({ key: '/admin/org', icon: <ClusterOutlined />, label: <Link to="/admin/org">{t('menu.org')}</Link> });
+    if (hasRole(user, 'admin')) entries.push({ key: '/admin/import', icon: <UploadOutlined />, label: <Link to="/admin/import">{t('menu.csvImport')}</Link> });
     if (hasRole(user, 'admin', 'security_admin')) entries.push({ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('menu.users')}</Link> });
     if (hasRole(user, 'audit_admin')) entries.push({ key: '/admin/security-log', icon: <AuditOutlined />, label: <Link to="/admin/security-log">{t('menu.securityLog')}</Link> });
     return entries;

@@ -1,0 +1,2 @@
+ALTER TABLE "instances" ADD COLUMN "audit_hash_algorithm" text DEFAULT 'sha256' NOT NULL;--> statement-breakpoint
+ALTER TABLE "security_log_head" ADD COLUMN "hash_algorithm" text DEFAULT 'sha256' NOT NULL;
