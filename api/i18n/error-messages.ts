@@ -105,6 +105,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'no draw recorded for {id}': '{id} 没有抽取记录',
     'no case with this claim code; check it, or ask the window for a new one': '没有与此认领码对应的案件；请核对，或请窗口补发',
     'the clock can be advanced only in simulation mode': '只有模拟模式下才能推进时钟',
+    'single sign-on is not configured (SHANZHI_OIDC_ISSUER)': '未配置统一身份认证（单点登录）',
   },
   CONFLICT: {
     'this task is already completed': '此任务已办结',
@@ -126,6 +127,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'the 12345 centre must belong to a district': '12345 热线中心须隶属于区',
     'the configuration of {key} has invalid time limits; ask a process designer or administrator to correct them': '流程 {key} 的时限配置无效，请流程设计人员或管理员更正',
     'the hotline catalogs lack a valid entry for {category} / {kind}; ask an administrator': '热线目录中没有 {category} / {kind} 的有效条目，请联系管理员',
+    'the hotline dispatch catalog lacks a valid entry for {category}; ask an administrator': '热线派单目录中没有 {category} 的有效条目，请联系管理员',
     'this case is already claimed by its party': '此案件已由当事人认领',
     'this claim code was already used': '此认领码已使用过',
     'this claim code has expired; ask the window for a new one': '此认领码已过期，请窗口补发',
@@ -167,6 +169,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
   TOTP_REQUIRED: {
     'this account has a second factor: send the six-digit code as `totp`': '此账号已启用第二重验证，请输入六位动态验证码',
     'wrong or expired one-time code': '动态验证码错误或已过期',
+    'this one-time code was already used: wait for the next one': '此动态验证码已使用过，请等待下一个',
     'wrong or expired': '错误或已过期',
   },
   TOTP_ENROLMENT_REQUIRED: {
