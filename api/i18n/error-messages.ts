@@ -4,6 +4,8 @@
 // sentence followed by the English, so nothing a client relies on is lost. Validation details of zod issues are worded
 // in validation-messages.ts; paths never change.
 import type { ErrorType } from '../../domain/errors';
+import { contractOf } from '../../domain/processes';
+import { ROLE_LABELS } from '../../domain/roles';
 import { writtenInChinese } from './validation-messages';
 
 const MESSAGES: Record<ErrorType, Record<string, string>> = {
@@ -67,8 +69,8 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
   },
   FORBIDDEN: {
     '{what} needs one of the roles: {roles}': '{what}须具备以下角色之一：{roles}',
-    'starting {key} needs one of the roles: {roles}': '发起 {key} 须具备以下角色之一：{roles}',
-    'this step needs the role {role}': '本环节须由角色 {role} 办理',
+    'starting {key} needs one of the roles: {roles}': '发起“{key}”须具备以下角色之一：{roles}',
+    'this step needs the role {role}': '本环节须由{role}办理',
     'this task belongs to another org unit': '此任务属于其他单位',
     'only a grid worker reports from the grid': '只有网格员才能从网格上报事件',
     'only a dispatcher files a hotline work order': '只有调度员才能登记 12345 工单',
@@ -103,7 +105,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'no draw recorded for {id}': '{id} 没有抽取记录',
     'no case with this claim code; check it, or ask the window for a new one': '没有与此认领码对应的案件；请核对，或请窗口补发',
     'the clock can be advanced only in simulation mode': '只有模拟模式下才能推进时钟',
-    'single sign-on is not configured (SHANZHI_OIDC_ISSUER)': '未配置统一身份认证（SHANZHI_OIDC_ISSUER）',
+    'single sign-on is not configured (SHANZHI_OIDC_ISSUER)': '未配置统一身份认证（单点登录）',
   },
   CONFLICT: {
     'this task is already completed': '此任务已办结',
@@ -126,6 +128,7 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'the 12345 centre must belong to a district': '12345 热线中心须隶属于区',
     'the configuration of {key} has invalid time limits; ask a process designer or administrator to correct them': '流程 {key} 的时限配置无效，请流程设计人员或管理员更正',
     'the hotline catalogs lack a valid entry for {category} / {kind}; ask an administrator': '热线目录中没有 {category} / {kind} 的有效条目，请联系管理员',
+    'the hotline dispatch catalog lacks a valid entry for {category}; ask an administrator': '热线派单目录中没有 {category} 的有效条目，请联系管理员',
     'this case is already claimed by its party': '此案件已由当事人认领',
     'this claim code was already used': '此认领码已使用过',
     'this claim code has expired; ask the window for a new one': '此认领码已过期，请窗口补发',
@@ -167,8 +170,8 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
   TOTP_REQUIRED: {
     'this account has a second factor: send the six-digit code as `totp`': '此账号已启用第二重验证，请输入六位动态验证码',
     'wrong or expired one-time code': '动态验证码错误或已过期',
-    'wrong or expired': '错误或已过期',
     'this one-time code was already used: wait for the next one': '此动态验证码已使用过，请等待下一个',
+    'wrong or expired': '错误或已过期',
   },
   TOTP_ENROLMENT_REQUIRED: {
     'administrators enrol a second factor first (POST /api/auth/totp/enroll, then /api/auth/totp/confirm)': '管理员须先绑定第二重验证（动态验证码）',
@@ -216,11 +219,20 @@ const ENTRIES = new Map<ErrorType, Entry[]>(Object.entries(MESSAGES).map(([code,
   Object.entries(table).map(([en, zh]) => compile(en, zh)).sort(bySpecificity)]));
 const ALL_ENTRIES = [...ENTRIES.values()].flat().sort(bySpecificity);
 
+/** A fill-in in Chinese where it names something with a Chinese name: roles by their labels, a process by its name. */
+function filledIn(name: string, value: string): string {
+  const role = (key: string) => (Object.hasOwn(ROLE_LABELS, key) ? ROLE_LABELS[key as keyof typeof ROLE_LABELS] : key);
+  if (name === 'role') return role(value);
+  if (name === 'roles') return value.split(', ').map(role).join('、');
+  if (name === 'key') return contractOf(value)?.name ?? value;
+  return value;
+}
+
 function translate(entries: Entry[], message: string): string | null {
   for (const entry of entries) {
     const match = entry.pattern.exec(message);
     if (!match) continue;
-    return entry.names.reduce((text, name, i) => text.replaceAll(`{${name}}`, match[i + 1]), entry.chinese);
+    return entry.names.reduce((text, name, i) => text.replaceAll(`{${name}}`, filledIn(name, match[i + 1])), entry.chinese);
   }
   return null;
 }

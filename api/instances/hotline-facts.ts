@@ -50,7 +50,8 @@ export async function hotlineFacts(db: Db, processKey: string, instanceId: strin
   if (!order) return null;
   const dispatches = await db.select().from(hotlineDispatches).where(eq(hotlineDispatches.instanceId, instanceId)).orderBy(asc(hotlineDispatches.seq));
   return {
-    kind: order.kind, category: order.category, urgent: order.urgent, receivedAt: iso(order.receivedAt), answeredAt: iso(order.answeredAt),
+    // `kind` names the process, as on every case file; the call's own kind (consultation, complaint, …) is callKind.
+    kind: HOTLINE_KEY, callKind: order.kind, category: order.category, urgent: order.urgent, receivedAt: iso(order.receivedAt), answeredAt: iso(order.answeredAt),
     unitId: order.unitId, linkedCaseId: order.linkedCaseId, handleDueAt: iso(order.handleDueAt), reportedAt: iso(order.reportedAt),
     extensions: order.extensions, reopened: order.reopened, visitedAt: iso(order.visitedAt), resolved: order.resolved, satisfaction: order.satisfaction,
     dispatches: dispatches.map((d) => ({

@@ -99,7 +99,17 @@ const whistleFacts = named('WhistleFacts', whistleFactsSchema.extend({
   workOrder: orNull(linkedWorkOrderSchema).optional().describe('the linked 12345 work order; null for a case reported from the grid'),
 }));
 const licensingFacts = named('LicensingFacts', licensingFactsSchema);
-export const caseFactsSchema = named('CaseFacts', z.discriminatedUnion('kind', [whistleFacts, penaltyFactsViewSchema, licensingFacts])
+export const hotlineFactsSchema = named('HotlineFacts', z.object({
+  kind: z.literal('hotline-order'), callKind: z.string().describe('consultation, request, complaint, report or suggestion'), category: z.string(), urgent: z.boolean(),
+  receivedAt: nullable(instant), answeredAt: nullable(instant), unitId: nullable(z.string()).describe('the unit responsible now (the last dispatch)'),
+  linkedCaseId: nullable(z.string()).describe('a street\'s linked whistle case'), handleDueAt: nullable(instant), reportedAt: nullable(instant),
+  extensions: z.number().int(), reopened: z.boolean(), visitedAt: nullable(instant), resolved: nullable(z.boolean()), satisfaction: nullable(z.string()),
+  dispatches: z.array(z.object({
+    seq: z.number().int(), unitId: z.string(), dispatchedAt: instant, contactDueAt: instant, contactedAt: nullable(instant),
+    contactedInTime: nullable(z.boolean()), objection: nullable(z.string()), ruling: nullable(z.enum(['upheld', 'refused'])),
+  })),
+}).describe('a 12345 work order\'s file (接诉即办): its dispatches with contact deadlines, objections and rulings, handling and return visit'));
+export const caseFactsSchema = named('CaseFacts', z.discriminatedUnion('kind', [whistleFacts, penaltyFactsViewSchema, licensingFacts, hotlineFactsSchema])
   .describe('the case file (案卷): one schema per process, told apart by kind (the process key)'));
 
 export const taskDetailSchema = named('TaskDetail', taskSchema.extend({

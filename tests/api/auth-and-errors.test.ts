@@ -63,7 +63,7 @@ test('the API\'s own refusals are in Chinese unless the client asks for English,
   const en = await request(stack.app).get('/api/instances/WE-NOPE').set('authorization', auth).set('accept-language', 'en-GB,en;q=0.9');
   expect(en.body.error).toEqual({ code: 'NOT_FOUND', message: 'no instance WE-NOPE', details: [] });
   const start = await request(stack.app).post('/api/processes/inspection-penalty/instances').set('authorization', await stack.login('grid_worker')).send({ input: {} });
-  expect([start.status, start.body.error.message]).toEqual([403, '发起 inspection-penalty 须具备以下角色之一：enforcement_officer']);
+  expect([start.status, start.body.error.message]).toEqual([403, '发起“查处分离”须具备以下角色之一：综合执法队员']);
 });
 
 test('wrong-typed query parameters are 400, not 500', async () => {

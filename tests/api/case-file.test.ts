@@ -12,6 +12,7 @@ import { WhistleStep } from '../../domain/processes/whistle-escalation';
 import { application, startApplication } from '../support/licensing';
 import { fine, registered } from '../support/penalty';
 import { call, startOrder } from '../support/hotline';
+import { instanceDetailSchema } from '../../api/openapi/responses';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import { act, complete, hotlineOrder, instance, startCase, waitForStatus } from '../support/whistle';
 
@@ -155,6 +156,11 @@ describe('whistle case file', () => {
       workOrder: { orderNumber: orderId, status: 'running', stage: 'dispatched', kind: 'complaint', urgent: false, reportedAt: null, satisfaction: null },
     });
     expect(linked.workOrder.handleDueAt).toEqual(expect.any(String));
+    // As the OpenAPI document (and the web app's generated types) describe it; the order's own file names the case.
+    expect(instanceDetailSchema.safeParse(await instance(stack, caseId, 'auditor')).error).toBeUndefined();
+    const order = await instance(stack, orderId, 'auditor');
+    expect(instanceDetailSchema.safeParse(order).error).toBeUndefined();
+    expect(order.facts).toMatchObject({ kind: 'hotline-order', callKind: 'complaint', unitId: 'street-a', linkedCaseId: caseId, dispatches: [{ seq: 1, unitId: 'street-a', contactedInTime: true }] });
     // The order's row is the source: what it records shows on the case file at once, no workflow asked.
     await stack.database.db.update(hotlineOrders).set({ reportedAt: new Date('2026-03-03T02:00:00Z') }).where(eq(hotlineOrders.instanceId, orderId));
     expect((await facts(caseId)).workOrder).toMatchObject({ stage: 'reported', reportedAt: '2026-03-03T10:00:00.000+08:00' });

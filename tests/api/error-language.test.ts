@@ -55,9 +55,9 @@ const errorOf = async (url: string, language?: string) => {
   return (await (language ? req.set('accept-language', language) : req)).body.error;
 };
 
-test('a 404, a 403 and a business rule in Chinese by default, with the id, roles and date filled in', async () => {
+test('a 404, a 403 and a business rule in Chinese by default, with the id, the process and roles by name and the date filled in', async () => {
   expect(await errorOf('/task')).toEqual({ code: 'NOT_FOUND', message: '没有任务 t-42', details: [] });
-  expect((await errorOf('/role', 'zh-CN,zh;q=0.9')).message).toBe('发起 inspection-penalty 须具备以下角色之一：enforcement_officer');
+  expect((await errorOf('/role', 'zh-CN,zh;q=0.9')).message).toBe('发起“查处分离”须具备以下角色之一：综合执法队员');
   expect((await errorOf('/court')).message).toBe('缴款期限届满后才能申请法院强制执行，缴款期限至 2026-10-16T16:00:00.000Z（第六十七条、第七十二条）');
 });
 

@@ -6918,6 +6918,47 @@ export interface components {
         Health: {
             [key: string]: unknown;
         };
+        /** @description a 12345 work order's file (接诉即办): its dispatches with contact deadlines, objections and rulings, handling and return visit */
+        HotlineFacts: {
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            answeredAt: string | null;
+            /** @description consultation, request, complaint, report or suggestion */
+            callKind: string;
+            category: string;
+            dispatches: {
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                contactDueAt: string;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                contactedAt: string | null;
+                contactedInTime: boolean | null;
+                /** @description ISO-8601 instant, Asia/Shanghai offset */
+                dispatchedAt: string;
+                objection: string | null;
+                /** @enum {string|null} */
+                ruling: "upheld" | "refused" | null;
+                seq: number;
+                unitId: string;
+            }[];
+            extensions: number;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            handleDueAt: string | null;
+            /** @enum {string} */
+            kind: "hotline-order";
+            /** @description a street's linked whistle case */
+            linkedCaseId: string | null;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            receivedAt: string | null;
+            reopened: boolean;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            reportedAt: string | null;
+            resolved: boolean | null;
+            satisfaction: string | null;
+            /** @description the unit responsible now (the last dispatch) */
+            unitId: string | null;
+            urgent: boolean;
+            /** @description ISO-8601 instant, Asia/Shanghai offset */
+            visitedAt: string | null;
+        };
         HotlineQueueItem: {
             /** @description in full to the centre and auditors */
             caller: {
@@ -7044,7 +7085,7 @@ export interface components {
             closedAt: string | null;
             completedSteps: string[];
             currentSteps: components["schemas"]["CurrentStep"][];
-            facts: components["schemas"]["WhistleFacts"] | components["schemas"]["PenaltyFacts"] | components["schemas"]["LicensingFacts"] | null;
+            facts: components["schemas"]["WhistleFacts"] | components["schemas"]["PenaltyFacts"] | components["schemas"]["LicensingFacts"] | components["schemas"]["HotlineFacts"] | null;
             input: {
                 [key: string]: unknown;
             };

@@ -14,6 +14,7 @@ export type CaseClock = S['CaseClock'];
 export type WhistleFacts = S['WhistleFacts'];
 export type PenaltyFacts = S['PenaltyFacts'];
 export type LicensingFacts = S['LicensingFacts'];
+export type HotlineFacts = S['HotlineFacts'];
 export type InstanceSummary = S['InstanceSummary'];
 export type CurrentStep = S['CurrentStep'];
 export type Waiting = S['Waiting'];

@@ -73,6 +73,7 @@ export const en: Messages = {
     waitingFilingOverdue: 'Missing material overdue: {{missing}} (due {{deadline}})',
   },
   caseFile: {
+    dispatch: 'Dispatch', contactBy: 'contact by', contactedLate: 'contacted late', contactedInTime: 'contacted in time', notContacted: 'not contacted', visitedAt: 'Return visit', resolved: 'Resolved',
     workOrder: '12345 work order', orderStage: { received: 'received', dispatched: 'dispatched, being handled', reported: 'reported back, visit due', visited: 'visited' },
     title: 'Case file', category: 'Category', grid: 'Grid', source: 'Source', departments: 'Departments', lead: 'Lead department', dispatched: 'Dispatched',
     extension: 'Extension', approvedBy: 'approved by', until: 'until', parking: 'Parked', stillParked: 'still parked', reworks: 'Reworks', resolution: 'Resolution',

@@ -71,6 +71,7 @@ export const zhCN = {
     waitingFilingOverdue: '容缺材料补交已逾期：{{missing}}（期限 {{deadline}}）',
   },
   caseFile: {
+    dispatch: '派单', contactBy: '联系时限', contactedLate: '超时联系', contactedInTime: '按时联系', notContacted: '未联系', visitedAt: '回访时间', resolved: '是否解决',
     workOrder: '12345 工单', orderStage: { received: '已受理', dispatched: '已派单办理中', reported: '已反馈待回访', visited: '已回访' },
     title: '案卷', category: '事件类别', grid: '网格', source: '来源', departments: '派遣部门', lead: '牵头部门', dispatched: '派遣',
     extension: '延期', approvedBy: '批准', until: '延至', parking: '挂账', stillParked: '挂账中', reworks: '返工次数', resolution: '办结情况',

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { Descriptions, Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { CaseFacts, LicensingFacts, PenaltyFacts, WhistleFacts } from '../api/types';
+import type { CaseFacts, HotlineFacts, LicensingFacts, PenaltyFacts, WhistleFacts } from '../api/types';
 import { useOrgName } from '../api/org';
 import { formatDate, formatTime } from '../format/time';
 import { useLabels } from '../i18n/labels';
@@ -122,10 +122,35 @@ function LicensingFile({ facts }: { facts: LicensingFacts }) {
   );
 }
 
+function HotlineFile({ facts }: { facts: HotlineFacts }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const orgName = useOrgName();
+  const contact = (d: HotlineFacts['dispatches'][number]) => (d.contactedInTime === null ? t('caseFile.notContacted') : d.contactedInTime ? t('caseFile.contactedInTime') : t('caseFile.contactedLate'));
+  return (
+    <Rows testId="case-file-hotline" rows={shown([
+      [t('hotline.kind'), `${t(`hotline.kinds.${facts.callKind}`)}${facts.urgent ? ` · ${t('hotline.urgent')}` : ''}`],
+      [t('hotline.category'), facts.category],
+      [t('hotline.unit'), facts.unitId && orgName(facts.unitId)],
+      ...facts.dispatches.map((d): Row => [`${t('caseFile.dispatch')} ${d.seq}`,
+        `${orgName(d.unitId)} · ${formatTime(d.dispatchedAt)} · ${t('caseFile.contactBy')} ${formatTime(d.contactDueAt)} · ${contact(d)}${d.objection ? ` · ${d.objection}${d.ruling ? `（${labels.enumValue(d.ruling)}）` : ''}` : ''}`]),
+      [t('hotline.linkedCase'), facts.linkedCaseId && <Link to={`/instances/${facts.linkedCaseId}`}>{facts.linkedCaseId}</Link>],
+      [t('hotline.due'), facts.handleDueAt && <span className={!facts.reportedAt && new Date(facts.handleDueAt) < new Date() ? 'due-overdue' : undefined}>{formatTime(facts.handleDueAt)}</span>],
+      facts.extensions > 0 && [t('caseFile.extension'), String(facts.extensions)],
+      [t('hotline.reported'), facts.reportedAt && formatTime(facts.reportedAt)],
+      facts.reopened && [t('hotline.reopened'), t('common.yes')],
+      [t('caseFile.visitedAt'), facts.visitedAt && formatTime(facts.visitedAt)],
+      [t('caseFile.resolved'), facts.resolved === null ? null : facts.resolved ? t('common.yes') : t('common.no')],
+      [t('caseFile.satisfaction'), facts.satisfaction && labels.enumValue(facts.satisfaction)],
+    ])} />
+  );
+}
+
 export function CaseFile({ facts }: { facts: CaseFacts }) {
   switch (facts.kind) {
     case 'whistle-escalation': return <WhistleFile facts={facts} />;
     case 'inspection-penalty': return <PenaltyFile facts={facts} />;
     case 'commitment-licensing': return <LicensingFile facts={facts} />;
+    case 'hotline-order': return <HotlineFile facts={facts} />;
   }
 }
