@@ -116,7 +116,6 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'this task is no longer current': '此任务已不是当前环节',
     'another decision on this task is being recorded': '此任务的另一项办理正在记录，请稍后刷新',
     'acknowledge ({action}) first': '请先{action}',
-    'the hotline dispatch catalog lacks a valid entry for {category}; ask an administrator': '12345派单目录中没有{category}的有效条目，请联系系统管理员',
     'someone else holds this task': '此任务已由他人认领',
     'this case is no longer running': '此案件已结束',
     'instance {id} already exists': '案件 {id} 已存在',
