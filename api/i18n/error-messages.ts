@@ -56,6 +56,25 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     '{count} row(s) have errors; nothing was imported': '{count} 行有错误，未导入任何数据',
     'the diagram drops steps the process code needs': '流程图删去了流程代码需要的环节',
     'the diagram names roles the process does not use': '流程图使用了本流程没有的角色',
+    // The workflows' checks of an action's data (a step's `check`), worded as its field's detail.
+    'an upheld objection re-dispatches to another unit': '支持异议须改派给其他单位',
+    'one of the plan\'s matters: {matters}': '须为抽查计划中的检查事项之一：{matters}',
+    'beyond the simple procedure\'s limit of {limit} yuan for this subject (art. 51): transfer the case': '超出简易程序对该当事人 {limit} 元的罚款限额（第五十一条），请转为普通程序',
+    'the rectification deadline must be a future day': '整改期限须为今后的日期',
+    'at most {limit} from today (penalty-rules rectificationLimit): the last day is {lastDay}': '自今日起至多 {limit}，最后一日为 {lastDay}',
+    'the offence cannot have begun after it was discovered on {discoveredOn}': '违法行为开始日期不能晚于发现日期 {discoveredOn}',
+    'an end date is a day that has passed: leave it out while the offence goes on': '终了日期须为已过去的日期；违法行为仍在继续的，不填',
+    'time-barred (art. 36): an offence that ended on {ended} is penalised only when discovered within {years} years, by {lastDay}; it was discovered on {discoveredOn}': '已超过追责时效（第三十六条）：{ended} 终了的违法行为须在 {years} 年内（至 {lastDay}）发现方可处罚，本案发现于 {discoveredOn}',
+    'the notice may not propose more than the penalty this case proposes (and legal review passed)': '告知的拟处罚不得重于本案拟定并经法制审核的处罚',
+    'this penalty carries the right to a hearing (art. 63): the notice must say so': '此处罚属于可以要求听证的情形（第六十三条），告知书须载明',
+    'heavier than the notified penalty (arts. 44, 62): a heavier penalty needs a new notice and defence period (renotify)': '重于已告知的处罚（第四十四条、第六十二条）：加重处罚须重新告知并给予陈述申辩期（重新告知）',
+    'a serious case is decided after the agency\'s leaders discuss it collectively (art. 57): record its date, participants and conclusion': '情节复杂或重大违法的案件须经行政机关负责人集体讨论决定（第五十七条），请记录讨论日期、参加人员和结论',
+    'the collective discussion must already have taken place': '集体讨论须已举行',
+    'the amount owed today is {owed} fen (fine {fine} plus {surcharge} late surcharge for {days} days)': '今日应缴 {owed} 分（罚款 {fine} 分，加处罚款 {surcharge} 分，逾期 {days} 日）',
+    'the current notice is version {version}': '现行告知书为第 {version} 版',
+    'this licence item does not allow acceptance with missing material (容缺受理)': '此许可事项不适用容缺受理',
+    'must be in the future': '须为将来的时间',
+    'must be no later than {latest}: this item allows {amount} {unit} to file missing material': '不得晚于 {latest}：此事项补交材料的期限为 {amount} {unit}',
   },
   UNAUTHENTICATED: {
     'missing bearer token': '未登录：缺少访问令牌',
@@ -92,7 +111,27 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'the organisation has no district': '组织机构中没有区',
     '{what} of your own account is for another administrator': '本人账号的{what}须由另一名管理员办理',
   },
-  SEPARATION_OF_DUTIES: {},
+  // The workflows' guards: who may never act on a step (查处分离, 双随机, the applicant's own signature).
+  SEPARATION_OF_DUTIES: {
+    // The guards' general forms (workflows/inspection-penalty/guards.ts), for a call site written after this table;
+    // each of today's is worded whole below, which wins as the more specific.
+    'only {who} of this case may do this': '只有本案的指定人员（{who}）可以办理',
+    '{who} of this case may never {what} (查处分离)': '本案的相关人员（{who}）不得办理此事项（{what}，查处分离）',
+    'only the two inspectors of this case may do this': '只有本案的两名检查人员可以办理',
+    'only the two case officers of this case may do this': '只有本案的两名承办人员可以办理',
+    'an inspector of this case may never register its penalty case (查处分离)': '本案的检查人员不得为本案立案（查处分离）',
+    'an inspector of this case may never review its penalty (查处分离)': '本案的检查人员不得审核本案的处罚（查处分离）',
+    'an inspector of this case may never host its hearing (查处分离)': '本案的检查人员不得主持本案的听证（查处分离）',
+    'an inspector of this case may never decide its penalty (查处分离)': '本案的检查人员不得作出本案的处罚决定（查处分离）',
+    'an inspector of this case may never approve evidence preservation in its case (查处分离)': '本案的检查人员不得审批本案的证据先行登记保存（查处分离）',
+    'an investigator of this case may never review its penalty (查处分离)': '本案的调查人员不得审核本案的处罚（查处分离）',
+    'an investigator of this case may never host its hearing (查处分离)': '本案的调查人员不得主持本案的听证（查处分离）',
+    'an inspector of this case may never investigate it (查处分离)': '本案的检查人员不得担任本案的调查人员（查处分离）',
+    'the author of a plan may not approve it': '抽查计划的制定人不得审批该计划',
+    'only the inspectors drawn for this subject may inspect it or recuse (双随机)': '只有为该检查对象抽中的执法人员才能检查或申请回避（双随机）',
+    'no proxy signing: the commitment must be signed by the applicant': '不得代签：承诺书须由申请人本人签署',
+    'only the applicant who applied may sign': '只有提出申请的申请人本人才能签署',
+  },
   NOT_FOUND: {
     'no route {method} {path}': '没有接口 {method} {path}',
     'no task {id}': '没有任务 {id}',
@@ -152,6 +191,15 @@ const MESSAGES: Record<ErrorType, Record<string, string>> = {
     'an on-the-spot decision (commitment route) is not extended': '告知承诺当场作出决定，不能延期',
     'an extension request is waiting for the agency head': '延期申请正等待机关负责人审批',
     'an extension must be asked for before the decision period ends': '延期须在决定期限届满前申请',
+    'the extension of {basis} was already granted; it is granted once': '已依{basis}延期一次，不得再次延期',
+    'the one-time notice (一次告知, {basis}) was already given; the resubmitted application must now be accepted': '已作出一次告知（{basis}），补正后的申请应当受理',
+    'a hearing must be requested within {period} of the notice (arts. 64, 85); that period ended at {endsAt}': '听证须在告知后 {period}内提出（第六十四条、第八十五条），该期限已于 {endsAt} 届满',
+    'the party must be notified {period} ahead (arts. 64, 85): the hearing may be held from {earliestOn}': '须在听证 {period}前通知当事人（第六十四条、第八十五条），听证最早可于 {earliestOn} 举行',
+    'only a consultation is answered at once; dispatch this order (art. 11)': '只有咨询类诉求可以即时解答，此工单请派单（第十一条）',
+    'an order is reopened only once; record the visit': '工单只能重启一次，请记录回访结果',
+    'the objection was refused: the order stays with this unit (art. 14)': '异议未获支持，工单仍由本单位办理（第十四条）',
+    'the street reports through its linked whistle case {caseId}: its close reports to the order (art. 16)': '街道通过关联的吹哨案件 {caseId} 反馈，该案件结案即向工单反馈（第十六条）',
+    'an extension must be requested before the limit ends': '延期须在办理时限届满前申请',
   },
   UNPROCESSABLE: {
     'this Idempotency-Key was already used for a different request': '此幂等键已用于另一项请求',
@@ -218,8 +266,15 @@ const ENTRIES = new Map<ErrorType, Entry[]>(Object.entries(MESSAGES).map(([code,
   Object.entries(table).map(([en, zh]) => compile(en, zh)).sort(bySpecificity)]));
 const ALL_ENTRIES = [...ENTRIES.values()].flat().sort(bySpecificity);
 
+/** A period's unit as the workflows word it in English ("5 working days", describePeriod) and as the time-limit key. */
+const PERIOD_WORDS: Array<[RegExp, string]> = [
+  [/\bworking hours\b|\bworkingHours\b/, '个工作时'], [/\bworking days\b|\bworkingDays\b/, '个工作日'],
+  [/\bcalendar days\b|\bcalendarDays\b/, '日'], [/\bminutes\b/, '分钟'],
+];
+
 /** A fill-in in Chinese where it names something with a Chinese name: roles by their labels, a process by its name. */
 function filledIn(name: string, value: string): string {
+  if (name === 'period' || name === 'unit') return PERIOD_WORDS.reduce((text, [en, zh]) => text.replace(en, zh), value);
   const role = (key: string) => (Object.hasOwn(ROLE_LABELS, key) ? ROLE_LABELS[key as keyof typeof ROLE_LABELS] : key);
   if (name === 'role') return role(value);
   if (name === 'roles') return value.split(', ').map(role).join('、');

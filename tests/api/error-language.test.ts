@@ -7,7 +7,7 @@ import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { ApiError, conflict, errorHandler, forbidden, notFound } from '../../api/errors';
-import { chineseErrorMessage, knownTemplates } from '../../api/i18n/error-messages';
+import { chineseDetailMessage, chineseErrorMessage, knownTemplates } from '../../api/i18n/error-messages';
 import { ErrorType } from '../../domain/errors';
 import { ROOT_DIR as ROOT } from '../support/paths';
 
@@ -39,6 +39,40 @@ test('every message the API and the task validator throw has its Chinese under i
   const thrown = thrownMessages();
   expect(thrown.length).toBeGreaterThan(100);
   expect(thrown.filter((t) => !known.has(`${t.code} ${t.template}`))).toEqual([]);
+});
+
+/**
+ * The workflows' own refusals: what a step's guard, allows or check returns, found as the sentences its files return
+ * or choose (`? '…'`, `: '…'`, `return '…'`, `message: '…'`). Each is one the table words in Chinese: as its answer's
+ * message under the code the validator gives it, or as a field's detail.
+ */
+function workflowSentences(): Array<{ template: string; file: string }> {
+  const SENTENCE = /(?:\? |: |return |message: )(`(?:\$\{[^}]*\}|[a-z])[^`]*`|'[a-z](?:[^'\\]|\\.)*')/g;
+  // Written to the audit as a reason, never sent as a refusal.
+  const reasons = new Set(['no grid of the street named', 'the decision was made before the ruling', 'the decision period ended before the extension was approved']);
+  return sources(path.join(ROOT, 'workflows')).filter((file) => !file.endsWith('human-task.ts')).flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(SENTENCE)].map((m) => {
+      const literal = m[1];
+      const template = literal.startsWith('`') ? literal.slice(1, -1).replace(/\$\{[^}]*\}/g, '{}') : literal.slice(1, -1).replace(/\\'/g, '\'');
+      return { template, file: path.relative(ROOT, file) };
+    }))
+    .filter(({ template }) => template.includes(' ') && !reasons.has(template));
+}
+
+test('every refusal a workflow step returns has its Chinese', () => {
+  const known = new Set(knownTemplates().map((k) => k.template.replace(/\{[a-zA-Z]+\}/g, '{}')));
+  const sentences = workflowSentences();
+  expect(sentences.length).toBeGreaterThan(40);
+  expect(sentences.filter((s) => !known.has(s.template))).toEqual([]);
+});
+
+test('a guard, a step\'s rule and a field check answer in Chinese, periods and units worded too', async () => {
+  expect(chineseErrorMessage(ErrorType.SeparationOfDuties, 'an inspector of this case may never decide its penalty (查处分离)'))
+    .toBe('本案的检查人员不得作出本案的处罚决定（查处分离）');
+  expect(chineseErrorMessage(ErrorType.Conflict, 'a hearing must be requested within 5 working days of the notice (arts. 64, 85); that period ended at 2026-10-09T09:30:00.000Z'))
+    .toBe('听证须在告知后 5 个工作日内提出（第六十四条、第八十五条），该期限已于 2026-10-09T09:30:00.000Z 届满');
+  expect(chineseDetailMessage('must be no later than 2026-10-30T17:30:00+08:00: this item allows 20 workingDays to file missing material'))
+    .toBe('不得晚于 2026-10-30T17:30:00+08:00：此事项补交材料的期限为 20 个工作日');
 });
 
 const app = express();

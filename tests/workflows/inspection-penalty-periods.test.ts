@@ -207,7 +207,7 @@ describe('the limitation period (art. 36)', () => {
     // Two years from the day after 24 Sep 2024 end on Thu 24 Sep 2026, a working day, before the discovery.
     const barred = await act(stack, 'case_officer', register.id, 'register', { caseOfficers: officers, offence: { date: '2024-09-24' } });
     expect(barred.status).toBe(400);
-    expect(barred.body.error.details[0]).toMatchObject({ path: 'data.offence.date', message: expect.stringContaining('art. 36') });
+    expect(barred.body.error.details[0]).toMatchObject({ path: 'data.offence.date', message: expect.stringContaining('第三十六条') });
     // A continuing offence counts from its end.
     const continuing = await act(stack, 'case_officer', register.id, 'register', { caseOfficers: officers, offence: { date: '2023-01-01', continuing: true, endDate: '2024-09-24' } });
     expect(continuing.body.error.details[0].path).toBe('data.offence.endDate');

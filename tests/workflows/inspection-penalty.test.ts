@@ -141,7 +141,7 @@ test('a penalty heavier than notified is refused; renotify sends the case back t
   const decide = await stack.openTask(id, P.Decide);
   const heavier = await act(stack, 'agency_head', decide.id, 'decide', { penalty: fine(150_000) });
   expect(heavier.status).toBe(400);
-  expect(heavier.body.error.details[0]).toMatchObject({ path: 'data.penalty', message: expect.stringContaining('renotify') });
+  expect(heavier.body.error.details[0]).toMatchObject({ path: 'data.penalty', message: expect.stringContaining('重新告知') });
   expect((await act(stack, 'agency_head', decide.id, 'decide', { penalty: { kind: 'suspendBusiness' } })).body.error.details[0].path).toBe('data.penalty');
   await act(stack, 'agency_head', decide.id, 'renotify', { proposedPenalty: fine(150_000), reason: '违法所得较多，拟加重' });
   await complete(stack, id, P.Notify, 'case_officer', 'notify', { proposedPenalty: fine(150_000), hearingEligible: false });
@@ -160,7 +160,7 @@ test('a serious case is decided only with its collective discussion recorded (ar
   const decide = await stack.openTask(id, P.Decide);
   const alone = await act(stack, 'agency_head', decide.id, 'decide', { penalty: major });
   expect(alone.status).toBe(400);
-  expect(alone.body.error.details[0]).toMatchObject({ path: 'data.collectiveDiscussion', message: expect.stringContaining('art. 57') });
+  expect(alone.body.error.details[0]).toMatchObject({ path: 'data.collectiveDiscussion', message: expect.stringContaining('第五十七条') });
   const tomorrow = new Date(Date.parse(`${await today(stack)}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
   const early = await act(stack, 'agency_head', decide.id, 'decide', { penalty: major, collectiveDiscussion: { date: tomorrow, participants: ['局长', '副局长'], conclusion: '同意' } });
   expect(early.body.error.details[0].path).toBe('data.collectiveDiscussion.date');
