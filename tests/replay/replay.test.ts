@@ -18,3 +18,22 @@ test.each(files)('%s replays on the current workflow code', async (file) => {
   const history = temporal.api.history.v1.History.decode(readFileSync(join(HISTORIES, file)));
   await Worker.runReplayHistory({ workflowBundle: { codePath: BUNDLE_PATH } }, history, file.replace(/\.history\.bin$/, ''));
 });
+
+test('an Update that reached a fresh worker with the workflow\'s first task, after a kill, replays as accepted', async () => {
+  // Captured from `npm run reliability:kill-worker`: the worker died after the case's first step (its start and the
+  // community task) had committed but before its workflow task completed; the clerk, who could already see the task,
+  // resolved it, and the next worker got the start and the Update in one activation. Until the Update handler was
+  // set only once the task was registered, that Update was refused as "no longer current" (409) and the case stuck;
+  // the code before the fix does not replay this history.
+  const file = 'whistle-update-with-first-task-after-worker-kill.history.bin';
+  const history = temporal.api.history.v1.History.decode(readFileSync(join(HISTORIES, file)));
+  const events = history.events ?? [];
+  const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+  const before = events.slice(0, accepted);
+  // Given the history's shape: a first workflow task that timed out, and the Update accepted in the one after it
+  expect(before.filter((e) => e.workflowTaskTimedOutEventAttributes || e.workflowTaskFailedEventAttributes)).toHaveLength(1);
+  expect(before.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+  expect(events.some((e) => e.workflowExecutionUpdateCompletedEventAttributes)).toBe(true);
+  // Then it replays on the current code
+  await Worker.runReplayHistory({ workflowBundle: { codePath: BUNDLE_PATH } }, history, 'update-with-first-task');
+});

@@ -288,7 +288,6 @@ function msUntil(instant: Date): number {
  * acknowledgement or deadline it either escalates (a timeout outcome) or supervises (stays open) as the spec says.
  */
 export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): Promise<TaskHandle> {
-  installHandlers();
   const hours = ctx.officeHours ?? DEFAULT_OFFICE_HOURS;
   const taskId = uuid4();
   const openedAt = new Date();
@@ -307,6 +306,13 @@ export async function openHumanTask(ctx: InstanceContext, spec: HumanTaskSpec): 
     state: { taskId, dueAt: deadline.dueAt, acknowledged: false, paused: false, held: false },
   };
   openTasks.set(taskId, task);
+  // Only now, with the task known: setting the handler dispatches the Updates buffered so far and runs their
+  // validators at once. A worker killed after the step's transaction committed but before its workflow task completed
+  // leaves the task visible in the inbox; the clerk's Update then reaches a fresh worker in the same activation that
+  // starts the workflow, before the handler exists. Installed before this task was registered, the validator refused
+  // it as no longer current (a 409 for a task the clerk can see, and the case stuck). Setting a handler writes nothing
+  // to the history, and no recorded history has an Update accepted from that buffer, so replays are unchanged.
+  installHandlers();
   const opening = {
     taskId,
     instanceId: ctx.instanceId,
