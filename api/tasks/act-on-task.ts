@@ -16,6 +16,8 @@ import { referenceProblems } from './reference-checks';
 import { logRefusal, refuse, type Refusal } from './refusals';
 import type { TaskRow } from './task-view';
 import { claimIdempotencyKey } from '../idempotency';
+import { eq } from 'drizzle-orm';
+import { tasks } from '../../db/schema';
 
 /**
  * The answer to an action: the task's state, and the tasks the step opened in the same transaction, so a client
@@ -70,11 +72,13 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
   // refused (422). Without a key every request is its own.
   const claim = idempotencyKey ? await claimIdempotencyKey(ctx, `task:${taskId}`, actor, idempotencyKey, { action, data: sent }) : undefined;
 
+  const deadline = Date.now() + ACTION_DEADLINE_MS;
+  const send = (): Promise<TaskActionResult> => ctx.temporal.withDeadline(deadline, () => ctx.temporal.workflow.getHandle(task.instanceId)
+    .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: sent, actor }], updateId: claim && `task-action-${claim.id.slice(0, 32)}` }));
   try {
     // Bounded: with no worker running, an Update waits for one; the clerk gets a 503 (retry with the same
     // Idempotency-Key) rather than a request that hangs.
-    const result: TaskActionResult = await ctx.temporal.withDeadline(Date.now() + ACTION_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(task.instanceId)
-      .executeUpdate(taskActionUpdate, { args: [{ taskId, action, data: sent, actor }], updateId: claim && `task-action-${claim.id.slice(0, 32)}` }));
+    const result = await sendWhileRowOpen(ctx, taskId, deadline, send);
     // Cases started before steps were batched answer without `next`.
     return { taskId: result.taskId, status: result.status, next: result.next ?? [] };
   } catch (error) {
@@ -88,6 +92,35 @@ export async function actOnTask(ctx: AppContext, actor: Actor, taskId: string, a
     }
     if (error instanceof WorkflowNotFoundError) throw conflict('this case is no longer running');
     throw error;
+  }
+}
+
+/** The validator's refusal of a task the workflow does not hold (yet, or any more). */
+const NOT_CURRENT = 'this task is no longer current';
+
+function refusedAsNotCurrent(error: unknown): boolean {
+  return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure
+    && error.cause.type === ErrorType.Conflict && error.cause.message === NOT_CURRENT;
+}
+
+/**
+ * Sends the Update, and sends it again while the workflow refuses the task as not current but its inbox row is still
+ * open, until the action's deadline. The row and the workflow's state move in one step, but after a worker dies with
+ * the step committed and its workflow task not, the next worker can receive this Update in the same activation as the
+ * retried decision that opens the task, and judge it before that decision ran: a 409 for a task the clerk can see.
+ * A moment later the workflow holds the task. A refusal the validator gave for good is not retried (rejected Updates
+ * leave no trace in the history), and a task that did move on closes its row, which ends the loop with the 409.
+ */
+async function sendWhileRowOpen(ctx: AppContext, taskId: string, deadline: number, send: () => Promise<TaskActionResult>): Promise<TaskActionResult> {
+  for (let pause = 50; ; pause = Math.min(pause * 2, 800)) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!refusedAsNotCurrent(error) || Date.now() + pause >= deadline) throw error;
+      const [row] = await ctx.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId));
+      if (row?.status !== 'open') throw error;
+      await new Promise((resolve) => { setTimeout(resolve, pause); });
+    }
   }
 }
 

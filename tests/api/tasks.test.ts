@@ -1,5 +1,6 @@
 // The clerk's path through the API: start a case, find it in the inbox with a working-day due time, claim,
 // act; and every way a client can get an action wrong answered with the right status and nothing recorded.
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { eq, and } from 'drizzle-orm';
 import { auditEvents, tasks, users } from '../../db/schema';
@@ -99,6 +100,29 @@ describe('acting on a task', () => {
     expect(second.status).toBe(409);
     expect((await audit(stack, id)).filter((e) => e.action === 'resolve')).toHaveLength(1);
     expect((await instance(stack, id)).currentSteps.map((s: { stepId: string }) => s.stepId)).toEqual([WhistleStep.FieldCheck]);
+  });
+
+  test('a task open in the inbox that the workflow does not hold is sent again until its row closes, then answered 409', async () => {
+    // After a worker dies between a step's commit and its workflow task, the next worker can judge a clerk's Update
+    // before the decision that opens the task replayed. Here a row the workflow will never hold stands in for that
+    // moment: while it is open the API keeps sending; once it closes the clerk gets the workflow's 409.
+    const id = await startCase(stack, gridReport());
+    const task = await stack.openTask(id, WhistleStep.CommunityHandle);
+    const [row] = await stack.database.db.select().from(tasks).where(eq(tasks.id, task.id));
+    const unknownId = randomUUID();
+    await stack.database.db.insert(tasks).values({ ...row, id: unknownId });
+    let answered = false;
+    const pending = act(stack, 'community_staff', unknownId, 'resolve', { result: '已修复', photos: ['after.jpg'] })
+      .then((res) => { answered = true; return res; });
+    await new Promise((resolve) => { setTimeout(resolve, 1500); });
+    expect(answered).toBe(false);
+    await stack.database.db.update(tasks).set({ status: 'cancelled' }).where(eq(tasks.id, unknownId));
+    const res = await pending;
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'CONFLICT', message: '此任务已不是当前环节' });
+    // The case's own task is untouched and nothing was recorded for the stand-in
+    expect((await audit(stack, id)).filter((e) => e.action === 'resolve')).toHaveLength(0);
+    expect((await instance(stack, id)).currentSteps.map((s: { taskId: string }) => s.taskId)).toEqual([task.id]);
   });
 
   test('100 concurrent completions of one task: exactly one succeeds, the rest are 409, one audit row', async () => {
