@@ -90,6 +90,17 @@ export async function startPeerStack(name: string, hooks: StackHooks, options: {
         await real.rescheduleTask(args);
         hooks.rescheduled?.(args.instanceId, Date.now());
       },
+      // Cases since the step-batching patches write their steps through one local activity: the same hooks, by write.
+      async recordStep(args: Parameters<typeof real.recordStep>[0]) {
+        for (const write of args.writes) if (write.kind === 'expire') hooks.expiring?.(write.args.instanceId, Date.now());
+        await real.recordStep(args);
+        const now = Date.now();
+        for (const write of args.writes) {
+          if (write.kind === 'open') hooks.opened?.(write.args.instanceId, write.args.taskId);
+          if (write.kind === 'reschedule') hooks.rescheduled?.(write.args.instanceId, now);
+          if (write.kind === 'expire') hooks.expired?.(write.args.instanceId, now);
+        }
+      },
       async expireTask(args: Parameters<typeof real.expireTask>[0]) {
         hooks.expiring?.(args.instanceId, Date.now());
         await real.expireTask(args);
