@@ -9,8 +9,8 @@
 // Shanzhi's modules are therefore required inside the Shanzhi workflows: a bare workflow loads only this file.
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type * as HumanTaskModule from '../workflows/lib/human-task';
-import type * as ActivitiesModule from '../workflows/lib/activities';
-import type * as WhistleModule from '../domain/processes/whistle-escalation';
+import type * as InstanceModule from '../workflows/lib/instance';
+import type * as WhistleStepsModule from '../domain/processes/steps/whistle-escalation';
 import type { HumanTaskSpec, TaskOutcome } from '../workflows/lib/human-task';
 import type { InstanceContext } from '../workflows/lib/instance';
 
@@ -32,35 +32,37 @@ export interface PeerArgs {
 function shanzhi() {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { humanTask, openHumanTask, settleHandlers } = require('../workflows/lib/human-task') as typeof HumanTaskModule;
-  const { records } = require('../workflows/lib/activities') as typeof ActivitiesModule;
-  const { whistleContract } = require('../domain/processes/whistle-escalation') as typeof WhistleModule;
+  // The process's own modules, as a Shanzhi workflow loads them: the zod-free step table (not the API's contract with its
+  // schemas) and the instance helpers whose registration and close join the step's one transaction.
+  const { registerInstance, closeInstance } = require('../workflows/lib/instance') as typeof InstanceModule;
+  const { whistleSteps } = require('../domain/processes/steps/whistle-escalation') as typeof WhistleStepsModule;
   /* eslint-enable @typescript-eslint/no-require-imports */
   // PT1H: sixty calendar minutes, the peer diagram's boundary timer.
   const spec: HumanTaskSpec = {
-    stepId: PEER_STEP, step: whistleContract.steps[PEER_STEP], orgUnitId: PEER_ORG_UNIT, limit: { amount: 60, unit: 'minutes' }, onDeadline: 'escalate',
+    stepId: PEER_STEP, step: whistleSteps[PEER_STEP], orgUnitId: PEER_ORG_UNIT, limit: { amount: 60, unit: 'minutes' }, onDeadline: 'escalate',
   };
   const finish = async (ctx: InstanceContext, outcome: TaskOutcome): Promise<string> => {
     await settleHandlers();
-    await records.closeInstance({
+    await closeInstance({
       instanceId: ctx.instanceId, status: 'closed', at: new Date().toISOString(),
       stepId: outcome.kind === 'completed' ? 'EndEvent_Done' : 'EndEvent_Late', outcome: { kind: outcome.kind },
     });
     return outcome.kind;
   };
-  return { humanTask, openHumanTask, records, spec, finish };
+  return { humanTask, openHumanTask, register: (ctx: InstanceContext) => registerInstance(ctx, {}, PEER_ORG_UNIT), spec, finish };
 }
 
 /** Start → user task (one-hour boundary timer) → end. */
 export async function peerUserTask({ ctx }: PeerArgs): Promise<string> {
-  const { humanTask, records, spec, finish } = shanzhi();
-  await records.registerInstance({ ctx, input: {}, orgUnitId: PEER_ORG_UNIT });
+  const { humanTask, register, spec, finish } = shanzhi();
+  await register(ctx);
   return finish(ctx, await humanTask(ctx, spec));
 }
 
 /** The same process, its deadline moved to an exact instant (epoch ms) at once; it then escalates. */
 export async function peerDeadline({ ctx, dueAt }: PeerArgs & { dueAt: number }): Promise<string> {
-  const { openHumanTask, records, spec, finish } = shanzhi();
-  await records.registerInstance({ ctx, input: {}, orgUnitId: PEER_ORG_UNIT });
+  const { openHumanTask, register, spec, finish } = shanzhi();
+  await register(ctx);
   const task = await openHumanTask(ctx, spec);
   await task.reschedule(new Date(dueAt), { reason: 'benchmark' });
   return finish(ctx, await task.outcome);

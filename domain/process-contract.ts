@@ -51,16 +51,6 @@ export function withSchemas<T extends StepTable>(steps: T, schemas: ActionSchema
   }]));
 }
 
-/**
- * One action written inline in a contract, without a zod-free step table (the hotline and random-inspection
- * contracts, written before the tables existed). Their workflows import the contract, so zod comes back into those
- * processes' lazily loaded chunks only; move them to a step table and `withSchemas` to drop it there too.
- */
-export function action(label: string, buildSchema: () => ActionData, options: { keepsOpen?: boolean } = {}): ActionContract {
-  let schema: ActionData | undefined;
-  return { label, ...options, get schema() { schema ??= buildSchema(); return schema; } };
-}
-
 /** Zod string that refuses NUL (Postgres text cannot store it) and trims nothing: what the clerk typed is kept. */
 export const text = (max = 2000) =>
   z.string().min(1).max(max).refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });

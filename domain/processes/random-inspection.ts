@@ -2,23 +2,10 @@
 // are drawn with a recorded seed, each drawn subject is inspected by its drawn inspectors only, a problem goes on as
 // an inspection–penalty case, and every result is published within 20 working days of its inspection.
 import { z } from 'zod';
-import { action, text, type ProcessContract } from '../process-contract';
-import type { TimeLimit } from '../time-limit';
+import { text, withSchemas, type ProcessContract } from '../process-contract';
+import { INSPECTION_OUTCOMES, RANDOM_KEY, RandomStep, randomSteps } from './steps/random-inspection';
 
-export const RANDOM_KEY = 'random-inspection';
-
-export const RandomStep = {
-  ApprovePlan: 'Task_ApprovePlan',
-  Draw: 'Service_Draw',
-  Inspect: 'Task_RandomInspect',
-  Publish: 'Service_Publish',
-} as const;
-
-/** 抽查结果公示: within 20 working days of the inspection (国发〔2019〕5号 三(六)); the diagram may set another. */
-export const PUBLICATION_LIMIT: TimeLimit = { amount: 20, unit: 'workingDays' };
-
-export const INSPECTION_OUTCOMES = ['compliant', 'problem', 'notFound'] as const;
-export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
+export * from './steps/random-inspection';
 
 const sampleSchema = z.union([
   z.object({ count: z.number().int().min(1).max(100_000) }).strict(),
@@ -47,25 +34,19 @@ export const randomContract: ProcessContract<RandomInput> = {
   inputSchema: randomInputSchema,
   otherElements: [RandomStep.Draw, RandomStep.Publish, 'StartEvent_Plan', 'EndEvent_Rejected', 'EndEvent_Done'],
   titleOf: (input) => input.title.slice(0, 120),
-  steps: {
+  steps: withSchemas(randomSteps, {
     [RandomStep.ApprovePlan]: {
-      name: '审批抽查计划', role: 'agency_head', defaultLimit: { amount: 5, unit: 'workingDays' },
-      actions: {
-        approve: action('批准（自动摇号）', () => z.object({ note: text().optional() }).strict()),
-        reject: action('不予批准', () => z.object({ reason: text() }).strict()),
-      },
+      approve: () => z.object({ note: text().optional() }).strict(),
+      reject: () => z.object({ reason: text() }).strict(),
     },
     [RandomStep.Inspect]: {
-      name: '双随机检查', role: 'enforcement_officer', defaultLimit: { amount: 20, unit: 'workingDays' },
-      actions: {
-        result: action('录入检查结果', () => z.object({
-          outcome: z.enum(INSPECTION_OUTCOMES),
-          notes: text(5000),
-          /** For a problem: which of the plan's matters the penalty case is about (the plan's first by default). */
-          matterCode: text(64).optional(),
-        }).strict()),
-        recuse: action('申请回避（另抽一人）', () => z.object({ reason: text(500) }).strict(), { keepsOpen: true }),
-      },
+      result: () => z.object({
+        outcome: z.enum(INSPECTION_OUTCOMES),
+        notes: text(5000),
+        /** For a problem: which of the plan's matters the penalty case is about (the plan's first by default). */
+        matterCode: text(64).optional(),
+      }).strict(),
+      recuse: () => z.object({ reason: text(500) }).strict(),
     },
-  },
+  }),
 };

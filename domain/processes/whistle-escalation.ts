@@ -2,7 +2,7 @@
 // what the workflow reads) with the actions' data schemas, and the input.
 import { z } from 'zod';
 import { noData, text, withSchemas, type ProcessContract } from '../process-contract';
-import { EXTENSION_PATTERN, WHISTLE_KEY, WhistleStep, whistleSteps } from './steps/whistle-escalation';
+import { EXTENSION_PATTERN, WHISTLE_KEY, WhistleStep, whistleSteps, whistleTitle } from './steps/whistle-escalation';
 
 export * from './steps/whistle-escalation';
 
@@ -43,7 +43,7 @@ export const whistleContract: ProcessContract<WhistleInput> = {
   startRoles: ['grid_worker', 'dispatcher'],
   inputSchema: whistleInputSchema,
   otherElements: ['StartEvent_Report', 'EndEvent_Closed', 'EndEvent_SelfResolved', 'EndEvent_Rejected'],
-  titleOf: (input) => `${input.location}：${input.description}`.slice(0, 120),
+  titleOf: whistleTitle,
   steps: withSchemas(whistleSteps, {
     [WhistleStep.CommunityHandle]: {
       resolve: () => z.object({ result: text(), photos: afterPhotos }).strict(),

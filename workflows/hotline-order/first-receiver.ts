@@ -3,12 +3,12 @@
 // for the new unit, the first unit's dispatch keeps its objection) or refuses it (the order stays, its clock running on
 // from the first dispatch: an objection buys no time).
 import { computeDeadline, DEFAULT_OFFICE_HOURS } from '../../domain/calendar/deadline';
-import { HotlineStep, hotlineContract, RECEIVING_ROLE } from '../../domain/processes/hotline-order';
+import { HotlineStep, hotlineSteps, RECEIVING_ROLE } from '../../domain/processes/steps/hotline-order';
 import { records } from '../lib/activities';
 import { supervisedTask, type TaskDecision } from '../lib/human-task';
 import type { HotlineArgs, ReceivingUnit } from './types';
 
-const steps = hotlineContract.steps;
+const steps = hotlineSteps;
 
 export interface Accepted { unit: ReceivingUnit; seq: number; dispatchedAt: Date; contact: TaskDecision }
 

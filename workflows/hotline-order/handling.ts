@@ -5,8 +5,9 @@
 // visit when the unit reports or the limit ends (art. 23).
 import { ParentClosePolicy, condition, patched, startChild } from '@temporalio/workflow';
 import { computeDeadline, DEFAULT_OFFICE_HOURS, toShanghaiIso } from '../../domain/calendar/deadline';
-import { HotlineStep, hotlineContract, LINKED_CASE_STEP, RECEIVING_ROLE } from '../../domain/processes/hotline-order';
-import { extensionLimit, WHISTLE_KEY, whistleContract, type WhistleInput } from '../../domain/processes/whistle-escalation';
+import { HotlineStep, hotlineSteps, LINKED_CASE_STEP, RECEIVING_ROLE } from '../../domain/processes/steps/hotline-order';
+import { extensionLimit, WHISTLE_KEY, whistleTitle } from '../../domain/processes/steps/whistle-escalation';
+import type { WhistleInput } from '../../domain/processes/whistle-escalation';
 import { notifications, records } from '../lib/activities';
 import { openHumanTask, type TaskDecision } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
@@ -14,7 +15,7 @@ import { whistleEscalation, type WhistleOutcome } from '../whistle-escalation';
 import type { Accepted } from './first-receiver';
 import type { HotlineArgs } from './types';
 
-const steps = hotlineContract.steps;
+const steps = hotlineSteps;
 
 export interface Handled {
   inTime: boolean;
@@ -113,7 +114,7 @@ async function linkedCase(args: HotlineArgs, accepted: Accepted, attempt: number
     parentClosePolicy: ParentClosePolicy.ABANDON,
     args: [{
       ctx: {
-        instanceId: caseId, processKey: WHISTLE_KEY, processVersion: plan.processVersion, title: whistleContract.titleOf(whistleInput),
+        instanceId: caseId, processKey: WHISTLE_KEY, processVersion: plan.processVersion, title: whistleTitle(whistleInput),
         startedBy: accepted.contact.actor, orgPath: [routing.gridId, routing.communityId, routing.streetId, routing.districtId], officeHours: ctx.officeHours,
       },
       input: whistleInput, routing, limits: plan.limits,

@@ -1,6 +1,7 @@
 // Shapes shared by the hotline-order workflow's parts: its arguments, the receiving unit, its outcome.
-import type { HotlineInput, Satisfaction } from '../../domain/processes/hotline-order';
-export type { ReceivingUnit } from '../../domain/processes/hotline-order';
+import type { HotlineInput } from '../../domain/processes/hotline-order';
+import type { Satisfaction } from '../../domain/processes/steps/hotline-order';
+export type { ReceivingUnit } from '../../domain/processes/steps/hotline-order';
 import type { TimeLimit } from '../../domain/time-limit';
 import type { InstanceContext } from '../lib/instance';
 

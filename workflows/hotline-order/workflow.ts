@@ -2,7 +2,7 @@
 // (art. 11), everything else is dispatched by the dispatch catalog (art. 12). The receiving unit contacts the caller
 // or objects (first-receiver duty), handles (a street through a linked whistle case), and the centre pays the return
 // visit (art. 23); a not-resolved order may be reopened once. The case file feeds the 三率.
-import { HotlineStep, hotlineContract, type Satisfaction } from '../../domain/processes/hotline-order';
+import { HotlineStep, hotlineSteps, type Satisfaction } from '../../domain/processes/steps/hotline-order';
 import { records } from '../lib/activities';
 import { settleHandlers, supervisedTask } from '../lib/human-task';
 import { recordEvent } from '../lib/instance';
@@ -10,11 +10,11 @@ import { firstReceiver } from './first-receiver';
 import { handle } from './handling';
 import type { HotlineArgs, HotlineOutcome } from './types';
 
-const steps = hotlineContract.steps;
+const steps = hotlineSteps;
 
 export async function hotlineOrder(args: HotlineArgs): Promise<HotlineOutcome> {
   const { ctx, input, districtId, limits } = args;
-  const stepLimit = (stepId: string) => limits.steps[stepId] ?? steps[stepId].defaultLimit;
+  const stepLimit = (stepId: HotlineStep) => limits.steps[stepId] ?? steps[stepId].defaultLimit;
   const outcome: HotlineOutcome = {
     status: 'closed', answered: false, unitId: null, dispatches: 0, handledInTime: null, reopened: false, resolved: null, satisfaction: null, linkedCases: [],
   };

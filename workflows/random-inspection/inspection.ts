@@ -2,8 +2,8 @@
 // declared recusal removes the inspector at once and brings in one replacement drawn from the recorded seed; a
 // problem starts a linked inspection–penalty case; then the result is published (publication.ts).
 import { ApplicationFailure, ParentClosePolicy, startChild } from '@temporalio/workflow';
-import { RandomStep, randomContract } from '../../domain/processes/random-inspection';
-import { PENALTY_KEY } from '../../domain/processes/inspection-penalty';
+import { RandomStep, randomSteps } from '../../domain/processes/steps/random-inspection';
+import { PENALTY_KEY } from '../../domain/processes/steps/inspection-penalty';
 import { computeDeadline } from '../../domain/calendar/deadline';
 import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 import { records } from '../lib/activities';
@@ -13,7 +13,7 @@ import { inspectionPenalty } from '../inspection-penalty';
 import { publishResult } from './publication';
 import type { RandomArgs, SubjectOutcome } from './types';
 
-const step = randomContract.steps[RandomStep.Inspect];
+const step = randomSteps[RandomStep.Inspect];
 
 export interface DrawnSubject { creditCode: string; name: string; gridCode: string; address: string; inspectors: string[] }
 

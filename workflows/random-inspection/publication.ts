@@ -1,7 +1,7 @@
 // 一公开: a result goes to the publicity system and the public page within the publication period of its
 // inspection. The push retries until taken; a timer at the deadline records supervision (督办) if it is not yet out.
 import { condition } from '@temporalio/workflow';
-import { RandomStep } from '../../domain/processes/random-inspection';
+import { RandomStep } from '../../domain/processes/steps/random-inspection';
 import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 import { publications, records } from '../lib/activities';
 import { recordEvent, type InstanceContext } from '../lib/instance';

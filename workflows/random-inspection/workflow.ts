@@ -1,7 +1,7 @@
 // 双随机、一公开: the plan is approved by an agency head (never its own author), the draw runs at once over a snapshot
 // of both registries with a recorded seed, every drawn subject is inspected by its drawn inspectors only (in
 // parallel), and every result is published within the publication period of its inspection — supervised when late.
-import { RandomStep, randomContract } from '../../domain/processes/random-inspection';
+import { RandomStep, randomSteps } from '../../domain/processes/steps/random-inspection';
 import type { DrawPlan } from '../../domain/random-inspection/draw';
 import { records } from '../lib/activities';
 import { settleHandlers, supervisedTask } from '../lib/human-task';
@@ -9,7 +9,7 @@ import { recordEvent } from '../lib/instance';
 import { inspectSubject } from './inspection';
 import type { RandomArgs, RandomOutcome } from './types';
 
-const steps = randomContract.steps;
+const steps = randomSteps;
 
 export async function randomInspection(args: RandomArgs): Promise<RandomOutcome> {
   const { ctx, input } = args;

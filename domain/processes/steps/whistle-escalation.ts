@@ -27,6 +27,11 @@ export function extensionLimit(duration: string): TimeLimit {
   return { amount, unit: 'minutes' };
 }
 
+/** A case's title in lists: where, and what (cut to 120 characters). */
+export function whistleTitle(input: { location: string; description: string }): string {
+  return `${input.location}：${input.description}`.slice(0, 120);
+}
+
 /** Requests a department makes on its task, each ruled on by the shift chief. */
 export const REVIEW_KINDS = { dispute: 'dispute', requestExtension: 'extension', requestParking: 'parking' } as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[keyof typeof REVIEW_KINDS];
