@@ -36,11 +36,34 @@ function fromEnvironment(env: TestWorkflowEnvironment, namespace: string, addres
   };
 }
 
+/**
+ * The SDK's client pings its server every 30 s. The time-skipping test server (grpc-java) allows a ping only every
+ * five minutes without data between them and, after the third, sends GOAWAY ("too many pings") and drops the
+ * connection with whatever calls were on it: a clerk's Update waiting on a busy worker, a skip of the clock. On a
+ * loaded CI machine a test file can wait that long, and its next calls failed (a 503, a test that hung). The server is
+ * a child process on this machine, so the client here pings rarely. `createTimeSkipping` takes no connection
+ * options; the environment's own factory (private in its typings, used as it is in this SDK version) does.
+ */
+async function createTimeSkipping(executable: ReturnType<typeof testServerExecutable>): Promise<TestWorkflowEnvironment> {
+  const factory = TestWorkflowEnvironment as unknown as {
+    create(options: {
+      server: { type: 'time-skipping'; executable: typeof executable };
+      supportsTimeSkipping: true;
+      connectionOptions: { channelArgs: Record<string, number> };
+    }): Promise<TestWorkflowEnvironment>;
+  };
+  return factory.create({
+    server: { type: 'time-skipping', executable },
+    supportsTimeSkipping: true,
+    connectionOptions: { channelArgs: { 'grpc.keepalive_time_ms': 10 * 60_000, 'grpc.keepalive_permit_without_calls': 0 } },
+  });
+}
+
 /** The time-skipping test server; `startAt` starts its clock on that instant instead of now (see fake-start-time.ts). */
 export async function startTimeSkipping(options: { startAt?: Date } = {}): Promise<TemporalHandle> {
   const { startAt } = options;
   const executable = startAt ? startingAt(testServerExecutable(), startAt) : testServerExecutable();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  const env = await createTimeSkipping(executable);
   if (startAt) {
     const behind = startAt.getTime() - await env.currentTimeMs();
     if (behind > 0) await env.sleep(behind);
