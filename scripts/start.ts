@@ -4,6 +4,7 @@
 import { loadConfig } from '../runtime/config';
 import { startParts } from '../runtime/stack';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/demo-org';
+import { seedDemoCases } from '../runtime/demo-cases';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +12,11 @@ async function main(): Promise<void> {
   log(`[shanzhi] starting${config.simulation ? ' in simulation mode (time-skipping Temporal server)' : ''}…`);
   const running = await startParts(config, { worker: true, api: true }, log);
   const url = `http://localhost:${config.port}`;
+  if (!config.production) {
+    const demo = await seedDemoCases(running.database.db, url);
+    if (demo.started.length > 0) log(`[demo] ${demo.started.length} demo cases opened: ${demo.started.map((c) => c.label).join('；')}`);
+    for (const failure of demo.failed) log(`[demo] not opened: ${failure}`);
+  }
   log('');
   log(`  善治 Shanzhi is running`);
   log(`  Web app and API   ${url}   (API docs: ${url}/api/openapi.json)`);
