@@ -63,7 +63,7 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
     const [started] = await ctx.db.select({ id: instances.id }).from(instances).where(eq(instances.id, instanceId));
     if (started) return { instanceId, ...(plan.issueClaimCode ? { claim: await issueClaimCode(ctx.db, instanceId, actor.id, await ctx.clock.now()) } : {}) };
   }
-  const title = contract.titleOf(input);
+  const title = plan.title?.slice(0, 120) ?? contract.titleOf(input);
   const startedAt = await ctx.clock.now();
   await ctx.db.insert(instances).values({
     id: instanceId, processKey: key, processVersion: version.version, title, status: 'running', input: input as Record<string, unknown>,

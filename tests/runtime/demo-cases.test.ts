@@ -1,8 +1,8 @@
 // The demo cases a first `npm start` opens: one in each process a clerk meets first, started through the API as the
 // demo users, each waiting at its first task; a database that already has a case gets none.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import request from 'supertest';
-import { instances, tasks } from '../../db/schema';
+import { catalogEntries, instances, tasks } from '../../db/schema';
 import { DEMO_CASES, seedDemoCases } from '../../runtime/demo-cases';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 
@@ -21,6 +21,8 @@ test('an empty demo database gets one case in each of four processes, each at it
   for (const started of result.started) {
     const [row] = await stack.database.db.select().from(instances).where(eq(instances.id, started.instanceId));
     expect(row).toMatchObject({ processKey: started.processKey, status: 'running' });
+    // titled in words for the lists: a catalog entry's name, never its code
+    expect(row.title).not.toMatch(/[a-z]+-[a-z]+/);
     await waitFor(async () => {
       const open = await stack.database.db.select().from(tasks).where(eq(tasks.instanceId, started.instanceId));
       return open.some((t) => t.status === 'open');
@@ -28,6 +30,11 @@ test('an empty demo database gets one case in each of four processes, each at it
     const page = await request(stack.app).get(`/api/instances/${started.instanceId}`).set('authorization', await stack.login('auditor'));
     expect(page.status).toBe(200);
   }
+
+  const titles = (await stack.database.db.select().from(instances)).map((r) => r.title);
+  const [matter] = await stack.database.db.select().from(catalogEntries).where(and(eq(catalogEntries.catalog, 'matters'), eq(catalogEntries.code, 'urban-vending')));
+  const [item] = await stack.database.db.select().from(catalogEntries).where(and(eq(catalogEntries.catalog, 'licence-items'), eq(catalogEntries.code, 'food-business')));
+  expect(titles).toEqual(expect.arrayContaining([`张三烧烤店（${matter.name}）`, `东湖便利店：${item.name}`]));
 
   // When it starts again
   const again = await seedDemoCases(stack.database.db, stack.baseUrl!);

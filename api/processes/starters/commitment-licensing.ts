@@ -57,6 +57,7 @@ export const startLicensing: Starter<LicensingInput> = async ({ ctx, actor, inpu
     orgUnitId: street.id,
     orgPath: [street.id, ...(district ? [district.id] : [])],
     workflowType: 'commitmentLicensing',
+    title: `${input.applicant.name}：${entry.name}`,
     args: (ctxArg) => [{ ctx: ctxArg, input, streetId: street.id, item, limits } satisfies LicensingArgs],
     partyAccountId: online ? actor.id : null,
     issueClaimCode: !online,

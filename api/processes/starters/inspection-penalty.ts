@@ -38,6 +38,7 @@ export const startPenalty: Starter<PenaltyInput> = async ({ ctx, actor, input, p
     orgUnitId: street.id,
     orgPath: [street.id, district.id],
     workflowType: 'inspectionPenalty',
+    title: `${input.subject.name}（${matter.name}）`,
     args: (ctxArg) => [{ ctx: ctxArg, input, routing, limits, rules, matter: matterFlags } satisfies PenaltyArgs],
   };
 };

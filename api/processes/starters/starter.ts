@@ -9,6 +9,8 @@ export interface StartPlan {
   orgPath: string[];
   workflowType: string;
   args: (ctx: InstanceContext) => unknown[];
+  /** The case's title in lists, when the starter words it better than the contract can (a catalog entry's name, not its code). */
+  title?: string;
   /** The portal account bound to the case's party from the start (a member of the public applying online). */
   partyAccountId?: string | null;
   /** A counter filing for a member of the public: the clerk gets a claim code to hand them. */

@@ -206,6 +206,8 @@ export const zhCN = {
   unit: { minutes: '分钟', workingHours: '工作时', workingDays: '工作日', calendarDays: '自然日' },
   source: { grid: '网格上报', hotline: '12345热线' },
   step: {
+    Task_Intake: '受理派单', Task_Respond: '首接联系', Task_RuleObjection: '派单异议审核', Task_Handle: '办理反馈', Task_ReturnVisit: '回访',
+    Task_ApprovePlan: '审批抽查计划', Task_RandomInspect: '双随机检查',
     Task_StatementReview: '陈述申辩复核',
     Task_Inspect: '现场检查', Task_Recheck: '整改复查', Task_Route: '区级平台分流', Task_Register: '立案', Task_Investigate: '调查取证', Task_PreservationApproval: '先行登记保存审批', Task_LegalReview: '法制审核', Task_Notify: '处罚告知', Task_Defence: '陈述申辩期', Task_Hearing: '听证', Task_Decide: '处罚决定', Task_Serve: '送达', Task_Enforce: '执行', Task_StreetRecheck: '街道复查', Task_Commit: '告知承诺', Task_Accept: '窗口受理', Task_Resubmit: '补正后重新提交', Task_Approve: '审批决定', Task_ApproveExtension: '负责人批准延期', Service_NotifyExtension: '告知申请人延期理由', EndEvent_Barred: '不予受理（三年内不得再次申请）', Task_FileMissing: '容缺材料补交', Task_Verify: '事后核查', Task_Rectify: '整改复核', Service_CreditCheck: '信用核查', Service_IssueLicence: '发证', Service_PushEnforcement: '推送执法平台', Service_PushCredit: '推送信用平台', Service_RevokeLicence: '撤销许可', Service_RecordBadCredit: '记录失信',
     Task_CommunityHandle: '社区处置', Task_Dispatch: '街道派遣', Task_DepartmentHandle: '部门报到办理', Task_ShiftChiefReview: '值班长审核',
