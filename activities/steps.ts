@@ -3,7 +3,7 @@
 // Run as a local activity within the workflow task that decided them; every write is idempotent by its event key, so
 // a retry, or a worker that dies mid-task and replays, writes nothing twice.
 import type { Db } from '../db/client';
-import { appendAudit, type AuditActor } from '../db/audit-log';
+import { appendAudit, withChainHeads, type AuditActor } from '../db/audit-log';
 import {
   writeExpiry, writeOpenTask, writeReminder, writeReschedule, writeSupervision, writeTaskAction, writeWithdrawal,
   type ExpireTaskArgs, type OpenTaskArgs, type RemindArgs, type RescheduleArgs, type SuperviseArgs, type TaskActionArgs, type WithdrawArgs,
@@ -39,7 +39,8 @@ export function stepActivities(db: Db, notifier: Notifier) {
     async recordStep(args: { writes: StepWrite[] }): Promise<void> {
       const messages: Reminder[] = [];
       const notify = (message: Reminder | null) => { if (message) messages.push(message); };
-      await db.transaction(async (tx) => {
+      // One lock and one head update per case for all of the step's events (db/audit-log.ts).
+      await db.transaction((tx) => withChainHeads(tx, async () => {
         messages.length = 0;
         for (const write of args.writes) {
           switch (write.kind) {
@@ -55,7 +56,7 @@ export function stepActivities(db: Db, notifier: Notifier) {
             case 'withdraw': await writeWithdrawal(tx, write.args); break;
           }
         }
-      });
+      }));
       // Reminders and supervision notices go out once their rows committed, best effort as before (an SMS gateway
       // that is down does not hold the step): a step retried after its commit finds them written and sends nothing.
       for (const message of messages) {

@@ -7,6 +7,7 @@ import type { Db } from './client';
 import { auditEvents, instances } from './schema';
 import { caseFileAfter } from './case-file';
 import { digestHex, hashForNewChains, type HashAlgorithm } from './chain-hash';
+import type { CaseFacts } from '../domain/case-file';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -71,15 +72,66 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<AuditRow> 
   }
 }
 
+/** A case's chain head (and case file) as its locked row holds it, moved in memory by each append. */
+interface ChainHead {
+  seq: number;
+  hash: string;
+  algorithm: HashAlgorithm;
+  processKey: string;
+  facts: CaseFacts | null;
+  /** The seq the row held when it was locked: the head is written back only if it moved. */
+  lockedAt: number;
+  /** The case file moved too (it is written back only then: it can be large). */
+  factsMoved: boolean;
+}
+
+/** Transactions whose appends keep the heads they locked in memory (see `withChainHeads`). */
+const headsOf = new WeakMap<Db, Map<string, ChainHead>>();
+
 /**
- * Three statements: lock the case row and read the chain head (and case file) kept on it, insert the event (a repeated
- * event key inserts nothing and returns the row already written), move the head and the case file. No read of the audit table on the way.
+ * Runs a step's writes (inside `tx`) keeping each case's chain head in memory once its row is locked, and writes each
+ * head that moved back once at the end: a completion and the task it opens append two events to one chain with one
+ * lock and one update instead of two each. Nothing within `work` may read the head from the row (`work` must not
+ * open a nested transaction on another handle either): it is written when `work` returns, before the commit.
+ */
+export async function withChainHeads<T>(tx: Db, work: () => Promise<T>): Promise<T> {
+  const heads = new Map<string, ChainHead>();
+  headsOf.set(tx, heads);
+  try {
+    const result = await work();
+    for (const [instanceId, head] of heads) if (head.seq !== head.lockedAt) await writeHead(tx, instanceId, head);
+    return result;
+  } finally {
+    headsOf.delete(tx);
+  }
+}
+
+async function lockHead(tx: Db, instanceId: string): Promise<ChainHead> {
+  const [row] = await tx.select({
+    seq: instances.auditSeq, hash: instances.auditHash, algorithm: instances.auditHashAlgorithm, processKey: instances.processKey, facts: instances.facts,
+  }).from(instances).where(eq(instances.id, instanceId)).for('update');
+  if (!row) throw new Error(`no case ${instanceId} to append an audit event to`);
+  return { ...row, algorithm: row.algorithm as HashAlgorithm, facts: row.facts as CaseFacts | null, lockedAt: row.seq, factsMoved: false };
+}
+
+async function writeHead(tx: Db, instanceId: string, head: ChainHead): Promise<void> {
+  await tx.update(instances).set({
+    auditSeq: head.seq, auditHash: head.hash, ...(head.lockedAt === 0 ? { auditHashAlgorithm: head.algorithm } : {}), ...(head.factsMoved ? { facts: head.facts } : {}),
+  }).where(eq(instances.id, instanceId));
+}
+
+/**
+ * Lock the case row and read the chain head (and case file) kept on it, insert the event (a repeated event key
+ * inserts nothing and returns the row already written), move the head and the case file: three statements, or, within
+ * `withChainHeads`, the lock once per case and the update once at the end. No read of the audit table on the way.
  */
 async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
-  const [head] = await tx.select({
-    seq: instances.auditSeq, hash: instances.auditHash, algorithm: instances.auditHashAlgorithm, processKey: instances.processKey, facts: instances.facts,
-  }).from(instances).where(eq(instances.id, input.instanceId)).for('update');
-  if (!head) throw new Error(`no case ${input.instanceId} to append an audit event to`);
+  const heads = headsOf.get(tx);
+  let head = heads?.get(input.instanceId);
+  if (!head) {
+    head = await lockHead(tx, input.instanceId);
+    heads?.set(input.instanceId, head);
+  }
   const seq = head.seq + 1;
   const prevHash = head.hash;
   // A new chain takes the installation's algorithm and keeps it; an existing one keeps what its row records.
@@ -105,11 +157,11 @@ async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
     const [existing] = await tx.select().from(auditEvents).where(eq(auditEvents.eventKey, input.eventKey));
     return existing;
   }
-  // The case file (案卷) moves with the head, in the same update (db/case-file.ts).
+  // The case file (案卷) moves with the head (db/case-file.ts).
   const facts = await caseFileAfter(tx, head, inserted);
-  await tx.update(instances).set({
-    auditSeq: seq, auditHash: hash, ...(head.seq === 0 ? { auditHashAlgorithm: algorithm } : {}), ...(facts ? { facts } : {}),
-  }).where(eq(instances.id, input.instanceId));
+  const moved = { ...head, seq, hash, algorithm, facts: facts ?? head.facts, factsMoved: head.factsMoved || facts !== undefined };
+  if (heads) heads.set(input.instanceId, moved);
+  else await writeHead(tx, input.instanceId, moved);
   for (const listener of appendListeners) listener(input.instanceId);
   return inserted;
 }

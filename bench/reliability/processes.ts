@@ -94,7 +94,11 @@ export function devServer(dir: string, port: number): Part {
 
 /** Node running a TypeScript entry point of the project (the worker or the API) with its own environment. */
 export function shanzhiPart(name: string, entry: 'worker/main.ts' | 'api/main.ts', env: NodeJS.ProcessEnv, dir: string): Part {
-  return new Part(name, process.execPath, ['--import', 'tsx', entry], { NODE_ENV: 'development', ...env }, join(dir, `${name}.log`));
+  // BENCH_CPU_PROF=<folder>: each worker and API process writes V8 CPU profiles (one per thread: the workflow sandbox
+  // runs in threads of its own) into <folder>/<part> when it stops (Node refuses
+  // --cpu-prof in NODE_OPTIONS, so it goes on the command line).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF, name)}`] : [];
+  return new Part(name, process.execPath, [...profile, '--import', 'tsx', entry], { NODE_ENV: 'development', ...env }, join(dir, `${name}.log`));
 }
 
 /**
