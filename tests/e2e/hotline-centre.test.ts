@@ -8,6 +8,8 @@ import { createTestStack, waitFor, type TestStack } from '../support/test-stack'
 import { MODELER_DIST } from '../support/paths';
 import { call, facts, startOrder } from '../support/hotline';
 import { complete, waitForStatus } from '../support/whistle';
+import { readAudit } from '../../db/audit-log';
+import { DEMO_USERS } from '../../db/demo-org';
 import { launchBrowser, openAs, pickOption, screenshot, warmUp, withFailureScreenshots } from '../support/browser';
 
 let stack: TestStack;
@@ -110,5 +112,62 @@ test('a district leader reads a unit\'s 三率 on the dashboard and drills down 
     await screenshot(leader.page, '19-05-dashboard-drill-down');
     expect(leader.errors).toEqual([]);
     await leader.close();
+  });
+});
+
+test('a unit objects to an order; the centre upholds it and re-dispatches from its objection queue, then records the return visit', async () => {
+  await withFailureScreenshots(browser, 'hotline-objection-visit', async () => {
+    // Given an order dispatched to the urban management bureau, which objects that the matter is not its duty
+    const id = await startOrder(stack, call({ content: '超市出售过期食品' }));
+    await complete(stack, id, HotlineStep.Intake, 'hotline_operator', 'dispatch', { unitId: 'dept-urban' });
+    await complete(stack, id, HotlineStep.Respond, 'dept_handler', 'object', { reason: '食品安全属市场监管职责' });
+    await stack.openTask(id, HotlineStep.RuleObjection);
+
+    // When the centre opens its objection queue
+    const centre = await openAs(browser, baseUrl, 'hotline_operator', '/hotline?tab=objections');
+    const row = centre.page.getByTestId('queue-objections').locator('tr', { hasText: id });
+    await row.waitFor();
+    // Then the order is there with the unit and its reason
+    await expect(row.textContent()).resolves.toContain('食品安全属市场监管职责');
+    await expect(row.textContent()).resolves.toContain('区城市管理局');
+    await screenshot(centre.page, '19-07-centre-objections');
+    // When it upholds the objection and re-dispatches to the market regulator
+    await row.getByRole('button', { name: '异议成立，改派' }).click();
+    const dialog = centre.page.getByRole('dialog');
+    await pickOption(centre.page, '派至', '区市场监督管理局（部门）');
+    await dialog.getByRole('button', { name: '确 定' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    // Then the order is the regulator's, with a fresh first-contact task
+    const respond = await stack.openTask(id, HotlineStep.Respond);
+    expect(respond.orgUnitId).toBe('dept-market');
+    const dispatches = await waitFor(async () => { const f = await facts(stack, id); return f.dispatches.length === 2 ? f.dispatches : undefined; }, 'the re-dispatch');
+    expect(dispatches.map((d) => [d.unitId, d.ruling])).toEqual([['dept-urban', 'upheld'], ['dept-market', null]]);
+
+    // Given the regulator contacts the caller and reports
+    await complete(stack, id, HotlineStep.Respond, 'dept_handler2', 'contact', { note: '已电话联系诉求人' });
+    await complete(stack, id, HotlineStep.Handle, 'dept_handler2', 'report', { result: '已下架过期食品并立案调查' });
+    await stack.openTask(id, HotlineStep.ReturnVisit);
+    // When the centre opens its return-visit queue
+    await centre.page.goto(`${baseUrl}/hotline?tab=returnVisits`);
+    const visit = centre.page.getByTestId('queue-visits').locator('tr', { hasText: id });
+    await visit.waitFor();
+    // Then the unit's report is shown, and the centre records the caller's answer: resolved, basically satisfied
+    await expect(visit.textContent()).resolves.toContain('已下架过期食品并立案调查');
+    await visit.getByRole('button', { name: '记录回访' }).click();
+    const record = centre.page.getByRole('dialog');
+    await pickOption(centre.page, '满意度', '基本满意');
+    await screenshot(centre.page, '19-08-centre-return-visit');
+    await record.getByRole('button', { name: '确 定' }).click();
+    await record.waitFor({ state: 'hidden' });
+    // Then the order closes with what the centre recorded, on the case's audit trail
+    const closed = await waitForStatus(stack, id, 'closed');
+    expect(closed.outcome).toMatchObject({ unitId: 'dept-market', resolved: true, satisfaction: 'basically_satisfied', dispatches: 2 });
+    const events = await readAudit(stack.database.db, id);
+    const operator = DEMO_USERS.find((u) => u.username === 'hotline_operator')!;
+    expect(events.find((e) => e.stepId === HotlineStep.ReturnVisit && e.action === 'record')).toMatchObject({ actorName: operator.name, data: { resolved: true, satisfaction: 'basically_satisfied' } });
+    expect(events.find((e) => e.stepId === HotlineStep.RuleObjection && e.action === 'uphold')).toMatchObject({ actorName: operator.name, data: { unitId: 'dept-market' } });
+    expect(centre.errors).toEqual([]);
+    await centre.close();
   });
 });
