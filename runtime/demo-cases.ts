@@ -2,11 +2,9 @@
 // users would, so the inbox, the dashboards and the case pages show work at once instead of empty states. They
 // are ordinary cases (validated, audited, with their deadlines running); production never gets them.
 import { count, inArray } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Db } from '../db/client';
 import { DEMO_PASSWORD, DEMO_PORTAL_SUBJECTS } from '../db/demo-org';
 import { instances, users } from '../db/schema';
-
-type Db = Database['db'];
 
 interface DemoCase {
   /** What the log line calls it. */

@@ -110,8 +110,7 @@ test('a deadline racing a completion: exactly one of them is written, and the cl
   const key = `race-${community.id}`;
   const resolve = async () => {
     for (;;) {
-      const answer = await request(stack.app).post(`/api/tasks/${community.id}/actions`).set('authorization', await stack.login('community_staff'))
-        .set('idempotency-key', key).send({ action: 'resolve', data: { result: '已修复', photos: ['after.jpg'] } });
+      const answer = await resolveKeyed(community.id, key);
       if (answer.status !== 503) return answer;
     }
   };
