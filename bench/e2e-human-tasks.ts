@@ -22,6 +22,7 @@ import { startCluster } from './reliability/cluster';
 import { Part, freePort, waitForPort } from './reliability/processes';
 import { ShanzhiClerks, bareDirectCase, bareHttpCase, CASE_STEPS, type CaseTimings } from './e2e-clients';
 import { historyCounts, perDecision, SqlCounters, sqlPerDecision, type SqlSnapshot } from './e2e-breakdown';
+import { cpuPer, pidsNamed, readCpu, type CpuReading, type CpuSource } from './cpu-usage';
 import { bundleWorkflows } from '../worker/create-worker';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -90,7 +91,15 @@ async function barePeer(layout: Layout): Promise<JsonCall> {
   return jsonCaller(`http://127.0.0.1:${port}`);
 }
 
-interface ShanzhiRound { seconds: number; cases: CaseTimings[]; instanceIds: string[]; sql?: Record<string, number> }
+interface ShanzhiRound { seconds: number; cases: CaseTimings[]; instanceIds: string[]; sql?: Record<string, number>; cpu: Record<string, number> }
+
+/** Every process of the run whose CPU time is read per round: Shanzhi's and the peer's parts by pid, the servers by name. */
+function cpuSources(layout: Layout): Record<string, CpuSource> {
+  const sources: Record<string, CpuSource> = { temporal: { pids: () => pidsNamed('temporal') } };
+  if (layout.database === 'postgres') sources.postgres = { pids: () => pidsNamed('postgres') };
+  for (const part of layout.parts) if (part.name !== 'temporal') sources[part.name] = { pids: () => [part.pid] };
+  return sources;
+}
 
 async function main(): Promise<void> {
   const layout = process.env.DATABASE_URL ? await separateProcesses(process.env.DATABASE_URL) : await embeddedProcess();
@@ -101,29 +110,37 @@ async function main(): Promise<void> {
   for (const u of ['grid_worker', 'community_staff', 'shift_chief']) tokens[u] = String((await call('/auth/login', null, { username: u, password: 'demo123' })).token);
   const clerks = new ShanzhiClerks(call, tokens);
   const sql = layout.databaseUrl ? await SqlCounters.open(layout.databaseUrl) : undefined;
+  const sources = cpuSources(layout);
+  const cpuNow = (): CpuReading => readCpu(sources);
 
   const shanzhiRound = async (): Promise<ShanzhiRound> => {
     const before: SqlSnapshot | undefined = await sql?.snapshot();
     const cases: CaseTimings[] = [];
     const instanceIds: string[] = [];
+    const cpuBefore = cpuNow();
     const started = performance.now();
     await pool(N, CONCURRENCY, async () => { cases.push(await clerks.runCase()); });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuPer(cpuBefore, cpuNow(), N * DECISIONS);
     const after = await sql?.snapshot();
     // The newest closed cases, for their histories.
     const listed = temporal.workflow.list({ query: `WorkflowType = 'whistleEscalation' AND ExecutionStatus = 'Completed'`, pageSize: SAMPLE });
     for await (const execution of listed) { instanceIds.push(execution.workflowId); if (instanceIds.length >= SAMPLE) break; }
-    return { seconds, cases, instanceIds, sql: before && after ? sqlPerDecision(before, after, N * DECISIONS) : undefined };
+    return { seconds, cases, instanceIds, sql: before && after ? sqlPerDecision(before, after, N * DECISIONS) : undefined, cpu };
   };
+  const bareCpu: Array<Record<string, number>> = [];
   const bareDirectRound = async (round: number) => {
     const started = performance.now();
     await pool(N, CONCURRENCY, (i) => bareDirectCase(temporal, `bare-${process.pid}-${round}-${i}`));
     return (performance.now() - started) / 1000;
   };
   const bareHttpRound = async () => {
+    const cpuBefore = cpuNow();
     const started = performance.now();
     await pool(N, CONCURRENCY, () => bareHttpCase(bareCall));
-    return (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000;
+    bareCpu.push(cpuPer(cpuBefore, cpuNow(), N * DECISIONS));
+    return seconds;
   };
 
   const shanzhi: ShanzhiRound[] = [];
@@ -160,6 +177,8 @@ async function main(): Promise<void> {
       shanzhi: perDecision(await historyCounts(temporal, sampleIds), DECISIONS),
       bare: perDecision(await historyCounts(temporal, bareIds), DECISIONS),
       sql: shanzhi.at(-1)!.sql,
+      /** CPU ms per decision by process, in the last round of each side (the bare peer over HTTP). */
+      cpuMs: { shanzhi: shanzhi.at(-1)!.cpu, bareHttp: bareCpu.at(-1)! },
     },
     sqlSource: sql ? (sql.hasStatements ? 'pg_stat_statements' : 'pg_stat_database and pg_stat_user_tables (pg_stat_statements not preloaded)') : 'PGlite: not counted',
     topStatements: await sql?.top() ?? [],
@@ -172,6 +191,7 @@ async function main(): Promise<void> {
     process.env.BENCH_CONCURRENCY ? `BENCH_CONCURRENCY=${CONCURRENCY}` : '',
     process.env.BENCH_ROUNDS ? `BENCH_ROUNDS=${ROUNDS}` : '',
   ].filter(Boolean);
+  const cpuText = (cpu: Record<string, number>) => Object.entries(cpu).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ');
   const ms = (p: { p50: number; p99: number }) => `${p.p50.toFixed(0)} / ${p.p99.toFixed(0)} ms`;
   const s = result.perDecision.shanzhi;
   const b = result.perDecision.bare;
@@ -180,6 +200,8 @@ async function main(): Promise<void> {
     '| database (layout) | cases × rounds | concurrency | Shanzhi cases/s | bare over HTTP | bare direct | ratio to bare over HTTP | ratio to bare direct | start→task visible p50 / p99 | complete→next task p50 / p99 | per decision: workflow tasks / activities / timers (bare) | per decision: SQL |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     `| ${result.database} (${result.layout}) | ${N} × ${ROUNDS} | ${CONCURRENCY} | ${result.shanzhiCasesPerSecond.toFixed(1)} | ${result.bareHttpCasesPerSecond.toFixed(1)} | ${result.bareDirectCasesPerSecond.toFixed(1)} | **${result.ratioToBareHttp.toFixed(2)}** | ${result.ratioToBareDirect.toFixed(2)} | ${ms(result.startToTaskVisibleMs)} | ${ms(result.completeToNextTaskMs)} | ${s.workflowTasks} / ${s.activities} / ${s.timers} (${b.workflowTasks} / ${b.activities} / ${b.timers}) | ${q ? Object.entries(q).map(([k, v]) => `${v} ${k}`).join(', ') : '—'} |`,
+    '',
+    `CPU ms per decision by process (last round): Shanzhi ${cpuText(result.perDecision.cpuMs.shanzhi)}; bare over HTTP ${cpuText(result.perDecision.cpuMs.bareHttp)}.`,
     '',
     `Rounds (s): Shanzhi ${result.roundSeconds.shanzhi.map((x) => x.toFixed(0)).join(', ')}; bare over HTTP ${http.map((x) => x.toFixed(0)).join(', ')}; bare direct ${direct.map((x) => x.toFixed(0)).join(', ')}. `
     + `Inbox reads per case ${result.inboxReadsPerCase.toFixed(1)}; tasks named by the action's answer (\`next\`) ${(result.tasksFromNext * 100).toFixed(0)} %; decisions sent again after a 503 ${result.decisionsRetriedAfter503}. SQL: ${result.sqlSource}.`,

@@ -1,8 +1,8 @@
 // What one human step costs (issue 17): a few whistle cases driven through the API (start, community resolves, field
 // check passes, shift chief closes), then, per human step, the workflow tasks, activities (normal and local) and
 // timers read from each case's history, and the transactions and SQL statements the worker's activities issued
-// (counted by a drizzle logger and a wrapper on `transaction` around the worker's database handle only; the API's
-// own reads and writes are not counted).
+// (counted by a drizzle logger and a wrapper on `transaction` around the worker's database handle), and the API's
+// statements beside them (its own handle's logger; logins included).
 //   npx tsx bench/step-cost.ts                 (BENCH_N cases, default 5; PGlite in a temporary folder)
 //   DATABASE_URL=postgres://… npx tsx bench/step-cost.ts   (a fresh database shanzhi_bench_steps, dropped afterwards)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,11 +33,15 @@ const N = Number(process.env.BENCH_N ?? 5);
 const HUMAN_STEPS = 3;
 const migrationsFolder = join(__dirname, '..', 'migrations');
 
-interface Counts { statements: number; transactions: number }
+interface Counts { statements: number; transactions: number; apiStatements: number }
+
+/** BENCH_LOG_SQL=1: every statement is printed as it is issued, marked by who issued it (for reading a step's SQL). */
+const LOG_SQL = process.env.BENCH_LOG_SQL === '1';
 
 /** Two handles on one database: a plain one for the API and set-up, and the worker's, which counts what it issues. */
 async function openCounted(dir: string, counts: Counts) {
-  const logger: Logger = { logQuery: () => { counts.statements++; } };
+  const logger: Logger = { logQuery: (query) => { counts.statements++; if (LOG_SQL) console.log('worker:', query.slice(0, 200)); } };
+  const apiLogger: Logger = { logQuery: (query) => { counts.apiStatements++; if (LOG_SQL) console.log('api:', query.slice(0, 200)); } };
   const countTransactions = (db: Db): Db => new Proxy(db, {
     get(target, key, receiver) {
       if (key !== 'transaction') return Reflect.get(target, key, receiver) as unknown;
@@ -49,21 +53,21 @@ async function openCounted(dir: string, counts: Counts) {
     const pool = new Pool({ connectionString: fresh.url, max: 10 });
     await migratePg(drizzlePg(pool), { migrationsFolder });
     return {
-      kind: 'postgres', plain: drizzlePg(pool, { schema }) as unknown as Db, counted: countTransactions(drizzlePg(pool, { schema, logger }) as unknown as Db),
+      kind: 'postgres', plain: drizzlePg(pool, { schema }) as unknown as Db, api: drizzlePg(pool, { schema, logger: apiLogger }) as unknown as Db, counted: countTransactions(drizzlePg(pool, { schema, logger }) as unknown as Db),
       close: async () => { await pool.end(); await fresh.drop(); },
     };
   }
   const client = await PGlite.create(join(dir, 'pglite'));
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   return {
-    kind: 'pglite', plain: drizzlePglite(client, { schema }) as unknown as Db, counted: countTransactions(drizzlePglite(client, { schema, logger }) as unknown as Db),
+    kind: 'pglite', plain: drizzlePglite(client, { schema }) as unknown as Db, api: drizzlePglite(client, { schema, logger: apiLogger }) as unknown as Db, counted: countTransactions(drizzlePglite(client, { schema, logger }) as unknown as Db),
     close: () => client.close(),
   };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'shanzhi-step-cost-'));
-  const counts: Counts = { statements: 0, transactions: 0 };
+  const counts: Counts = { statements: 0, transactions: 0, apiStatements: 0 };
   const database = await openCounted(dir, counts);
   await seedProcesses(database.plain);
   await seedDemo(database.plain);
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
   const worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', db: database.counted, notifier: new LogNotifier() });
   const run = worker.run();
   const app = createApp({
-    db: database.plain, temporal: env.client, clock: { now: async () => new Date() }, jwtSecret: 'bench-secret-bench-secret-bench-secret',
+    db: database.api, temporal: env.client, clock: { now: async () => new Date() }, jwtSecret: 'bench-secret-bench-secret-bench-secret',
     ping: { db: async () => undefined, temporal: async () => undefined }, log: () => undefined,
   });
   const server: Server = await new Promise((resolve) => { const s = createServer(app).listen(0, () => resolve(s)); });
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
     perHumanStep: {
       workflowTasks: perStep(history.workflowTasks), activities: perStep(history.activities), localActivities: perStep(history.localActivities),
       timersStarted: perStep(history.timersStarted), timersCancelled: perStep(history.timersCancelled),
-      transactions: perStep(counts.transactions), statements: perStep(counts.statements),
+      transactions: perStep(counts.transactions), statements: perStep(counts.statements), apiStatements: perStep(counts.apiStatements),
     },
     note: 'total sums every case; perHumanStep divides the whole case (start and close included) by its human steps',
   }, null, 2));

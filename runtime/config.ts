@@ -34,6 +34,8 @@ const envSchema = z.object({
   SHANZHI_CHECKPOINT_BATCH_EVENTS: z.coerce.number().int().min(1).default(200),
   /** Workflows the worker keeps in memory (0 = no cache); unset = the SDK's default, sized from the heap limit. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  /** 1: workflow threads record a stack trace per promise, for the Temporal UI's stack trace view (costly; off by default). */
+  WORKER_STACK_TRACES: z.enum(['0', '1']).default('0'),
   /** A prebuilt workflow bundle (bundleWorkflows() written to a file): a worker starts in a second instead of bundling. */
   SHANZHI_WORKFLOW_BUNDLE: z.string().optional(),
   /** Express `trust proxy`: `true`, a hop count or a list of proxy addresses, when behind a reverse proxy. */
@@ -87,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     auditHash: e.SHANZHI_AUDIT_HASH,
     trustProxy: parseTrustProxy(e.SHANZHI_TRUST_PROXY),
-    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, bundlePath: e.SHANZHI_WORKFLOW_BUNDLE },
+    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, bundlePath: e.SHANZHI_WORKFLOW_BUNDLE, promiseStackTraces: e.WORKER_STACK_TRACES === '1' },
     production,
     bootstrapPassword: e.SHANZHI_BOOTSTRAP_PASSWORD,
     sessions: { idleMs: e.SHANZHI_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SHANZHI_SESSION_MAX_HOURS * 3_600_000 },

@@ -93,6 +93,7 @@ export async function startParts(config: Config, parts: { worker: boolean; api: 
         connection: temporal.nativeConnection, namespace: temporal.namespace, db: database.db, notifier: notifierFor(config, log),
         checkpoints,
         maxCachedWorkflows: config.worker.maxCachedWorkflows,
+        promiseStackTraces: config.worker.promiseStackTraces,
         workflowBundle: config.worker.bundlePath ? { codePath: config.worker.bundlePath } : undefined,
         creditRegistry: config.creditUrl ? new HttpCreditRegistry(config.creditUrl) : undefined,
         enforcement: config.enforcementUrl ? new HttpEnforcementPlatform(config.enforcementUrl) : undefined,

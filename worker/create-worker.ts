@@ -4,6 +4,7 @@ import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSo
 import type { Configuration } from 'webpack';
 import { createActivities, type ActivityDeps } from '../activities';
 import { TASK_QUEUE } from '../workflows/lib/messages';
+import { withoutPromiseStacks } from './promise-stacks';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -43,6 +44,12 @@ export interface WorkerOptions extends ActivityDeps {
   workflowBundle?: WorkflowBundleWithSourceMap | { codePath: string };
   /** Workflow cache size (WORKER_MAX_CACHED_WORKFLOWS); evicted workflows replay their history on their next task. */
   maxCachedWorkflows?: number;
+  /**
+   * Whether workflow threads record a stack trace per promise, for the Temporal UI's stack trace view of a running
+   * workflow (WORKER_STACK_TRACES=1). Off unless asked: it costs a quarter of the worker's CPU per step
+   * (worker/promise-stacks.ts).
+   */
+  promiseStackTraces?: boolean;
 }
 
 /**
@@ -58,12 +65,14 @@ function defaultCacheSize(): number {
 const MIB_PER_CACHED_WORKFLOW = 0.5;
 
 export async function createWorker(options: WorkerOptions): Promise<Worker> {
-  return Worker.create({
+  const workflowBundle = options.workflowBundle ?? (await bundleWorkflows());
+  const create = () => Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
-    workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
+    workflowBundle,
     activities: createActivities(options),
     maxCachedWorkflows: options.maxCachedWorkflows ?? defaultCacheSize(),
   });
+  return options.promiseStackTraces ? create() : withoutPromiseStacks(create);
 }
