@@ -70,8 +70,8 @@ export function buildOpenApiDocument(): object {
       method: 'post', path: `/api/processes/${contract.key}/instances`, summary: `Start ${contract.name}`,
       request: { body: json(startBodySchema.extend({ input: contract.inputSchema as z.ZodType })), headers: idempotencyHeader },
       responses: { 201: { description: contract.key === 'commitment-licensing'
-        ? '{ instanceId, claim? }: a window clerk\'s counter filing also answers { claim: { code, expiresAt } }, the one-time code the party redeems on the portal (shown this once)'
-        : '{ instanceId }', ...json(R.startedSchema) }, ...errors },
+        ? '{ instanceId, next, claim? }: next names the tasks the first step opened; a window clerk\'s counter filing also answers { claim: { code, expiresAt } }, the one-time code the party redeems on the portal (shown this once)'
+        : '{ instanceId, next }: next names the tasks the first step opened (act on one without polling the inbox)', ...json(R.startedSchema) }, ...errors },
     });
   }
   registry.registerPath({ method: 'get', path: '/api/instances', summary: 'Search instances', request: { query: instanceQuerySchema }, responses: ok('{ items, nextCursor }', R.instancePageSchema) });

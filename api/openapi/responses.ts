@@ -7,6 +7,7 @@ import { clockStateSchema, penaltyFactsSchema } from '../../domain/case-file/pen
 import { licensingFactsSchema } from '../../domain/case-file/licensing';
 import { whistleFactsSchema } from '../../domain/case-file/whistle';
 import { auditVerificationSchema } from '../instances/audit-verification';
+import { taskActionResponseSchema } from '../tasks/act-on-task';
 
 const instant = z.string().describe('ISO-8601 instant, Asia/Shanghai offset');
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
@@ -167,7 +168,11 @@ export const processDefinitionSchema = named('ProcessDefinition', processSummary
 export const processVersionSchema = named('ProcessVersion', z.object({ key: z.string(), version: z.number().int(), bpmnXml: z.string(), parameters: stepParameters, createdAt: instant, createdBy: z.string() }));
 export const publishedSchema = named('Published', z.object({ version: z.number().int() }));
 export const claimCodeSchema = named('ClaimCode', z.object({ code: z.string(), expiresAt: instant }));
-export const startedSchema = named('Started', z.object({ instanceId: z.string(), claim: orNull(claimCodeSchema).optional() }));
+export const startedSchema = named('Started', z.object({
+  instanceId: z.string(),
+  next: taskActionResponseSchema.shape.next.describe('the tasks the case opened with its first step, to act on without polling the inbox; empty when none opened at once'),
+  claim: orNull(claimCodeSchema).optional(),
+}));
 export const claimedSchema = named('Claimed', z.object({ instanceId: z.string() }));
 
 export const startChoiceSchema = named('StartChoice', z.object({

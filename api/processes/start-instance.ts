@@ -2,11 +2,11 @@
 // workflow under the same id. If Temporal refuses the start, the row is removed: no half-written case.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Workflow } from '@temporalio/client';
 import { caseClaims, counters, instances, processDefinitions, processVersions } from '../../db/schema';
 import { contractOf } from '../../domain/processes';
 import type { Actor } from '../../domain/actor';
-import { TASK_QUEUE } from '../../workflows/lib/messages';
+import { TASK_QUEUE, caseOpenedUpdate, type NextTaskView } from '../../workflows/lib/messages';
 import type { InstanceContext } from '../../workflows/lib/instance';
 import { conflict, forbidden, notFound, parseOr400, unavailable } from '../errors';
 import type { AppContext } from '../context';
@@ -16,8 +16,12 @@ import { claimIdempotencyKey } from '../idempotency';
 import { issueClaimCode, type ClaimCode } from '../licensing/claims';
 import { shanghaiDay } from '../../domain/calendar/shanghai-day';
 
-/** The start's answer: the case, and for a counter filing the claim code to hand the party (shown this once). */
-export interface Started { instanceId: string; claim?: ClaimCode | null }
+/**
+ * The start's answer: the case; the tasks its first step opened (`next`, as an action's answer has it; empty when
+ * the first step opened none at once or did not answer in time); for a counter filing the claim code to hand the
+ * party (shown this once).
+ */
+export interface Started { instanceId: string; next: NextTaskView[]; claim?: ClaimCode | null }
 
 export const startBodySchema = z.object({ input: z.unknown() }).strict();
 
@@ -30,8 +34,25 @@ async function nextInstanceId(ctx: AppContext, prefix: string): Promise<string> 
   return `${name}-${String(row.value).padStart(4, '0')}`;
 }
 
-/** How long a start waits for Temporal before the API answers 503. */
+/** How long a start waits for Temporal (and the case's first step) before the API answers 503 or, started, without `next`. */
 const START_DEADLINE_MS = 10_000;
+/** How long the API asks Temporal whether a start it could not confirm did happen. */
+const DESCRIBE_DEADLINE_MS = 3_000;
+
+/**
+ * Whether the case's workflow runs although the start with its question (Update-with-Start) failed: the question may
+ * have been refused or timed out after the start took effect. Unknown (Temporal unreachable) counts as not started.
+ */
+async function workflowStarted(ctx: AppContext, operation: WithStartWorkflowOperation<Workflow>, instanceId: string): Promise<boolean> {
+  if (await operation.workflowHandle().then(() => true, () => false)) return true;
+  try {
+    await ctx.temporal.withDeadline(Date.now() + DESCRIBE_DEADLINE_MS, () => ctx.temporal.workflow.getHandle(instanceId).describe());
+    return true;
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) ctx.log(`[api] could not tell whether ${instanceId} started: ${(error as Error).message}`);
+    return false;
+  }
+}
 
 /**
  * Starts a case. With an Idempotency-Key, the first request reserves the instance id; a retry (after a 503 or a
@@ -61,7 +82,7 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
   const instanceId = keyed?.instanceId ?? await nextInstanceId(ctx, contract.idPrefix);
   if (keyed?.repeated) {
     const [started] = await ctx.db.select({ id: instances.id }).from(instances).where(eq(instances.id, instanceId));
-    if (started) return { instanceId, ...(plan.issueClaimCode ? { claim: await issueClaimCode(ctx.db, instanceId, actor.id, await ctx.clock.now()) } : {}) };
+    if (started) return { instanceId, next: [], ...(plan.issueClaimCode ? { claim: await issueClaimCode(ctx.db, instanceId, actor.id, await ctx.clock.now()) } : {}) };
   }
   const title = plan.title?.slice(0, 120) ?? contract.titleOf(input);
   const startedAt = await ctx.clock.now();
@@ -75,14 +96,23 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
     instanceId, processKey: key, processVersion: version.version, title, orgPath: plan.orgPath,
     startedBy: { id: actor.id, name: actor.name, role: actor.roles.find((r) => contract.startRoles.includes(r))!, orgUnitId: actor.orgUnitId },
   };
+  const withClaim = claim === undefined ? {} : { claim };
+  // The start and the question of which tasks it opened go together (Update-with-Start): the workflow answers in its
+  // first workflow task, once its first step committed, and the starter acts on that task without polling the inbox.
+  const operation = new WithStartWorkflowOperation<Workflow>(plan.workflowType, {
+    taskQueue: TASK_QUEUE, workflowId: instanceId, args: plan.args(instanceCtx), workflowIdConflictPolicy: 'FAIL',
+  });
   try {
     // Bounded: with Temporal down the client would retry for long; the clerk gets a 503 within seconds instead.
-    await ctx.temporal.withDeadline(Date.now() + START_DEADLINE_MS, () => ctx.temporal.workflow.start(plan.workflowType, {
-      taskQueue: TASK_QUEUE, workflowId: instanceId, args: plan.args(instanceCtx),
+    const next = await ctx.temporal.withDeadline(Date.now() + START_DEADLINE_MS, () => ctx.temporal.workflow.executeUpdateWithStart(caseOpenedUpdate, {
+      startWorkflowOperation: operation,
     }));
+    return { instanceId, next, ...withClaim };
   } catch (error) {
     // A keyed retry whose first attempt did reach Temporal finds the workflow running: that is the case it asked for.
-    if (error instanceof WorkflowExecutionAlreadyStartedError && keyed) return { instanceId, ...(claim === undefined ? {} : { claim }) };
+    if (error instanceof WorkflowExecutionAlreadyStartedError && keyed) return { instanceId, next: [], ...withClaim };
+    // Started, but its first step was slow to answer (a busy or restarting worker): the case is there, without `next`.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError) && await workflowStarted(ctx, operation, instanceId)) return { instanceId, next: [], ...withClaim };
     await ctx.db.delete(caseClaims).where(eq(caseClaims.instanceId, instanceId));
     await ctx.db.delete(instances).where(eq(instances.id, instanceId));
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`instance ${instanceId} already exists`);
@@ -93,5 +123,4 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
       ? `the workflow engine did not confirm the start of ${instanceId} in time; retry with the same Idempotency-Key`
       : `the workflow engine did not confirm the start of ${instanceId} in time; check the case list for it before reporting again`);
   }
-  return { instanceId, ...(claim === undefined ? {} : { claim }) };
 }

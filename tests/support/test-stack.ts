@@ -57,6 +57,8 @@ export interface TestStack {
   advanceTo(instant: string): Promise<void>;
   /** Polls until the instance has an open task at the step, and returns it. */
   openTask(instanceId: string, stepId: string): Promise<typeof tasks.$inferSelect>;
+  /** Stops the worker for the rest of the stack's life (what the API does with no worker to answer). */
+  stopWorker(): Promise<void>;
   /** Polls until exactly `count` tasks of the step are open (parallel branches open theirs one by one). */
   openTasks(instanceId: string, stepId: string, count: number): Promise<Array<typeof tasks.$inferSelect>>;
   close(): Promise<void>;
@@ -126,6 +128,10 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
         return row;
       }, `an open ${stepId} task on ${instanceId}`);
     },
+    async stopWorker() {
+      worker.shutdown();
+      await workerRun;
+    },
     openTasks(instanceId, stepId, count) {
       return waitFor(async () => {
         const rows = await database.db.select().from(tasks)
@@ -138,7 +144,7 @@ export async function createTestStack(options: TestStackOptions = {}): Promise<T
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
       await temporal.close();
       await checkpoints?.stop();

@@ -4,8 +4,8 @@
 // visit (art. 23); a not-resolved order may be reopened once. The case file feeds the 三率.
 import { HotlineStep, hotlineSteps, type Satisfaction } from '../../domain/processes/steps/hotline-order';
 import { records } from '../lib/activities';
-import { settleHandlers, supervisedTask } from '../lib/human-task';
-import { recordEvent } from '../lib/instance';
+import { firstOpenedTasks, settleHandlers, supervisedTask } from '../lib/human-task';
+import { answerCaseOpened, recordEvent } from '../lib/instance';
 import { firstReceiver } from './first-receiver';
 import { handle } from './handling';
 import type { HotlineArgs, HotlineOutcome } from './types';
@@ -18,6 +18,8 @@ export async function hotlineOrder(args: HotlineArgs): Promise<HotlineOutcome> {
   const outcome: HotlineOutcome = {
     status: 'closed', answered: false, unitId: null, dispatches: 0, handledInTime: null, reopened: false, resolved: null, satisfaction: null, linkedCases: [],
   };
+  // Its first task opens after activities of its own: the start's answer waits for that task.
+  answerCaseOpened(firstOpenedTasks);
   await records.registerInstance({ ctx, input: input as unknown as Record<string, unknown>, orgUnitId: districtId });
   await records.recordHotlineReceived({ instanceId: ctx.instanceId, kind: input.kind, category: input.category, urgent: input.urgent === true, at: new Date().toISOString() });
 

@@ -13,7 +13,7 @@ import type { AuditActor } from '../../domain/instance-records';
 import { notifications, records } from './activities';
 import type { InstanceContext } from './instance';
 import { openTasksQuery, taskActionUpdate, type NextTaskView, type TaskActionRequest, type TaskActionResult } from './messages';
-import { batchesSteps, deadlineWritesInStep, stepWrite, writesSettled, type StepWrite } from './step-writes';
+import { batchesSteps, deadlineWritesInStep, openedTasks, stepWrite, writesSettled, type StepWrite } from './step-writes';
 import { spreadReminder } from '../../domain/calendar/reminder-spread';
 
 /** Cases opened since this patch have their reminders spread up to 30 minutes earlier (domain/calendar/reminder-spread.ts). */
@@ -171,13 +171,6 @@ function validate(request: TaskActionRequest): { task: OpenTask; data: Record<st
   return { task, data: { ...rest, consent } };
 }
 
-/** What a client needs to act on a task the step opened. */
-function nextTask(write: StepWrite): NextTaskView[] {
-  if (write.kind !== 'open') return [];
-  const { taskId, stepId, name, role, orgUnitId, dueAt } = write.args;
-  return [{ taskId, stepId, name, role, orgUnitId, dueAt }];
-}
-
 function keptOpen(task: OpenTask, action: string, decision: TaskDecision): void {
   if (task.spec.acknowledgement?.action === action) {
     task.state.acknowledged = true;
@@ -260,8 +253,20 @@ function installHandlers(): void {
     task.decision = decision;
     await condition(() => task.opened);
     const writes = await stepWrite({ kind: 'action', args });
-    return { taskId: task.state.taskId, status: 'completed', next: writes.flatMap(nextTask) };
+    return { taskId: task.state.taskId, status: 'completed', next: openedTasks(writes) };
   }, { validator: (request) => { validate(request); } });
+}
+
+/**
+ * The tasks open once the case first waits for a person (for a process whose start is not one step: its first task
+ * opens after activities of its own). Resolves when the first task's row is written.
+ */
+export async function firstOpenedTasks(): Promise<NextTaskView[]> {
+  const opened = () => [...openTasks.values()].filter((t) => t.opened);
+  await condition(() => opened().length > 0);
+  return opened().map((t) => ({
+    taskId: t.state.taskId, stepId: t.spec.stepId, name: t.spec.step.name, role: t.spec.step.role, orgUnitId: t.spec.orgUnitId, dueAt: t.state.dueAt.toISOString(),
+  }));
 }
 
 type RemindArgs = Extract<StepWrite, { kind: 'remind' }>['args'];

@@ -1,8 +1,9 @@
 // What every process workflow knows about its own instance, and the audit helper that stamps workflow time.
-import { allHandlersFinished, condition, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, uuid4 } from '@temporalio/workflow';
 import type { AssessmentRecord, AuditActor, InstanceContext } from '../../domain/instance-records';
 import { records } from './activities';
-import { batchesSteps, stepWrite, writesSettled } from './step-writes';
+import { batchesSteps, openedTasks, stepWrite, writesSettled } from './step-writes';
+import { caseOpenedUpdate, type NextTaskView } from './messages';
 
 export type { InstanceContext };
 
@@ -25,14 +26,27 @@ export async function recordEvent(ctx: InstanceContext, event: {
 }
 
 /**
+ * Answers the API's start with the tasks the case opened (caseOpenedUpdate). Set in the first activation, where the
+ * Update sent with the start waits for its handler; setting it writes nothing to the history.
+ */
+export function answerCaseOpened(tasks: () => Promise<NextTaskView[]>): void {
+  setHandler(caseOpenedUpdate, tasks);
+}
+
+/**
  * Registers the case (its row, if the API did not write it, and the start event). Not awaited on the new path:
  * the first task the process opens joins the registration's transaction; anything the process writes otherwise
  * still commits after it, because the step's local activity finishes before the workflow task's commands go out.
+ * The start's answer names the tasks that transaction opened.
  */
 export async function registerInstance(ctx: InstanceContext, input: Record<string, unknown>, orgUnitId: string): Promise<void> {
   const args = { ctx, input, orgUnitId };
-  if (batchesSteps()) void stepWrite({ kind: 'register', args });
-  else await records.registerInstance(args);
+  if (!batchesSteps()) {
+    await records.registerInstance(args);
+    return;
+  }
+  const registered = stepWrite({ kind: 'register', args });
+  answerCaseOpened(async () => openedTasks(await registered));
 }
 
 /**

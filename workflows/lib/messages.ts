@@ -31,6 +31,12 @@ export interface TaskActionResult {
   next: NextTaskView[];
 }
 
+/**
+ * The tasks a new case opened with its first step. The API asks it together with the start (Update-with-Start), in
+ * the start's first workflow task, so the starter's answer names the task to act on and nobody polls the inbox for it.
+ */
+export const caseOpenedUpdate = defineUpdate<NextTaskView[], []>('caseOpened');
+
 /** A clerk's decision on an open task; the validator rejects stale, duplicate, unauthorised and invalid ones. */
 export const taskActionUpdate = defineUpdate<TaskActionResult, [TaskActionRequest]>('taskAction');
 

@@ -5,6 +5,7 @@
 // the order the activation's jobs run in, so replay gathers the same batches.
 import { condition, patched } from '@temporalio/workflow';
 import { stepRecords, type StepWrite } from './activities';
+import type { NextTaskView } from './messages';
 
 export type { StepWrite };
 
@@ -91,4 +92,13 @@ export function stepWrite(write: StepWrite): Promise<StepWrite[]> {
 /** No write gathered or being committed: the workflow may end or continue as new without losing one. */
 export function writesSettled(): boolean {
   return gathering === null && committing === 0;
+}
+
+/** The tasks a committed batch opened, as a client needs them to act on one without polling the inbox. */
+export function openedTasks(writes: StepWrite[]): NextTaskView[] {
+  return writes.flatMap((write) => {
+    if (write.kind !== 'open') return [];
+    const { taskId, stepId, name, role, orgUnitId, dueAt } = write.args;
+    return [{ taskId, stepId, name, role, orgUnitId, dueAt }];
+  });
 }

@@ -4,8 +4,8 @@
 import { RandomStep, randomSteps } from '../../domain/processes/steps/random-inspection';
 import type { DrawPlan } from '../../domain/random-inspection/draw';
 import { records } from '../lib/activities';
-import { settleHandlers, supervisedTask } from '../lib/human-task';
-import { recordEvent } from '../lib/instance';
+import { firstOpenedTasks, settleHandlers, supervisedTask } from '../lib/human-task';
+import { answerCaseOpened, recordEvent } from '../lib/instance';
 import { inspectSubject } from './inspection';
 import type { RandomArgs, RandomOutcome } from './types';
 
@@ -13,6 +13,8 @@ const steps = randomSteps;
 
 export async function randomInspection(args: RandomArgs): Promise<RandomOutcome> {
   const { ctx, input } = args;
+  // Its first task opens after activities of its own: the start's answer waits for that task.
+  answerCaseOpened(firstOpenedTasks);
   await records.registerInstance({ ctx, input: input as unknown as Record<string, unknown>, orgUnitId: args.approvalUnitId });
 
   const approval = await supervisedTask(ctx, {

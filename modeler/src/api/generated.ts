@@ -4222,7 +4222,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description { instanceId, claim? }: a window clerk's counter filing also answers { claim: { code, expiresAt } }, the one-time code the party redeems on the portal (shown this once) */
+                /** @description { instanceId, next, claim? }: next names the tasks the first step opened; a window clerk's counter filing also answers { claim: { code, expiresAt } }, the one-time code the party redeems on the portal (shown this once) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4423,7 +4423,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description { instanceId } */
+                /** @description { instanceId, next }: next names the tasks the first step opened (act on one without polling the inbox) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4639,7 +4639,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description { instanceId } */
+                /** @description { instanceId, next }: next names the tasks the first step opened (act on one without polling the inbox) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4840,7 +4840,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description { instanceId } */
+                /** @description { instanceId, next }: next names the tasks the first step opened (act on one without polling the inbox) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5045,7 +5045,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description { instanceId } */
+                /** @description { instanceId, next }: next names the tasks the first step opened (act on one without polling the inbox) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -7602,6 +7602,15 @@ export interface components {
         Started: {
             claim?: components["schemas"]["ClaimCode"] | null;
             instanceId: string;
+            /** @description the tasks the case opened with its first step, to act on without polling the inbox; empty when none opened at once */
+            next: {
+                dueAt: string;
+                name: string;
+                orgUnitId: string;
+                role: string;
+                stepId: string;
+                taskId: string;
+            }[];
         };
         StartForm: {
             /** @description choices by dotted field path (matter, inspectors, applicant), scoped as the start checks them */
