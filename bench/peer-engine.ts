@@ -14,6 +14,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { Worker } from '@temporalio/worker';
 import { bundleWorkflows } from '../worker/create-worker';
+import { withoutPromiseStacks } from '../worker/promise-stacks';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { openDatabase, type Database } from '../db/client';
 import { createActivities } from '../activities';
@@ -74,7 +75,8 @@ export async function startPeerStack(name: string, hooks: StackHooks, options: {
   const env = await TestWorkflowEnvironment.createLocal({ server: { executable: devServerExecutable(), dbFilename: join(dir, 'temporal.db'), extraArgs: ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'] } });
   const real = createActivities({ db: database.db, notifier: new LogNotifier() });
   const stamp: BenchActivities['stamp'] = async (key) => { hooks.stamp?.(key, Date.now()); };
-  const worker = await Worker.create({
+  // As the real worker, without per-promise stack traces (worker/promise-stacks.ts), for both sides of the benchmarks.
+  const worker = await withoutPromiseStacks(async () => Worker.create({
     connection: env.nativeConnection, namespace: 'default', taskQueue: PEER_TASK_QUEUE,
     // As the real worker: WORKER_MAX_CACHED_WORKFLOWS when set, else the SDK's default (sized from the heap).
     maxCachedWorkflows: options.maxCachedWorkflows ?? (process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : undefined),
@@ -107,7 +109,7 @@ export async function startPeerStack(name: string, hooks: StackHooks, options: {
         hooks.expired?.(args.instanceId, Date.now());
       },
     },
-  });
+  }));
   const running = worker.run();
   return {
     env, database, url: url.toString(), worker,

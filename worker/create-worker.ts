@@ -8,15 +8,20 @@ import { withoutPromiseStacks } from './promise-stacks';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
-export const PRELOADED_MODULES = ['chinese-days/dist/chinese-days.json'];
+/**
+ * Evaluated once per worker thread and shared by every workflow instead of once per workflow: the official holiday
+ * table (most of the 2.1 MB bundle), and the working-day calendar over it, which indexes that table when it loads
+ * (each workflow start evaluated it anew: about 1 % of the workflow thread in benchmark 1). Only stateless modules
+ * belong here: the SDK freezes what they export (the calendar's memo of statutory holidays is a pure cache).
+ */
+export const PRELOADED_MODULES = ['chinese-days/dist/chinese-days.json', require.resolve('../domain/calendar/official-days')];
 
 /** Bundles Shanzhi's workflows (or, for a benchmark, another entry point) the way the worker runs them. */
 export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath,
-    // The official holiday table (most of the 2.1 MB bundle) is evaluated once per worker and shared by every workflow
-    // instead of once per workflow (bench/worker-memory.ts). Only stateless modules belong here: the SDK freezes what
-    // they export. Workflow code loads no zod at all (domain/process-steps.ts).
+    // Shared by every workflow of a worker thread (bench/worker-memory.ts). Workflow code loads no zod at all
+    // (domain/process-steps.ts).
     preloadModules: PRELOADED_MODULES,
     webpackConfigHook: productionBundle,
     logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: console.error, debug: () => undefined, trace: () => undefined },
