@@ -7,22 +7,23 @@
 // Each phase first runs a small calibration batch (deadline "now") to learn how fast instances start and fire here;
 // the common t0 of the spread is then set far enough ahead that every instance is started and waiting before it.
 //   npm run bench:timers         (BENCH_N, default 5000; BENCH_SPREAD_S, default 60 per 5,000; BENCH_CONCURRENCY, default 20;
-//                                 WORKER_MAX_CACHED_WORKFLOWS, default a fifth of BENCH_N)
+//                                 WORKER_MAX_CACHED_WORKFLOWS, default the real worker's: half the heap at 0.5 MiB each)
 import type { WorkflowHandle } from '@temporalio/client';
 import { percentile, pool } from './stats';
 import { appendResult } from './report';
 import { benchN, scaled, settingsInEnvironment } from './settings';
 import { peerContext, sampleLoad, startPeerStack } from './peer-engine';
 import { PEER_TASK_QUEUE } from './peer-workflow';
+import { defaultCacheSize } from '../worker/create-worker';
 
 const N = benchN(5000);
 // The spread keeps its proportion to N (60 s for 5,000), so a small trial asks for the same burst rate, 83 a second.
 const SPREAD_MS = scaled('BENCH_SPREAD_S', 60, N, 5000, 5) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
-// With the SDK's default cache (about 2,300 workflows on a 4 GiB heap, some 2 MiB each) 5,000 open instances fill the
-// heap and the worker spends its time collecting garbage; with a smaller cache evicted instances replay when they fire.
-// A fifth of the instances fit, at any N.
-const CACHE = scaled('WORKER_MAX_CACHED_WORKFLOWS', 1000, N, 5000, 20);
+// The real worker's cache (worker/create-worker.ts: half the heap at 0.5 MiB a workflow, about 4,000 on a 4 GiB heap)
+// unless WORKER_MAX_CACHED_WORKFLOWS is set. Until 2026-12-06 this benchmark capped it at a fifth of the instances,
+// from when a workflow cost 2 MiB and the SDK's default filled the heap; evicted instances replay when they fire.
+const CACHE = process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : defaultCacheSize();
 const CALIBRATION = Math.min(N, 200);
 
 type Kind = 'bare' | 'shanzhi';

@@ -63,7 +63,7 @@ export interface WorkerOptions extends ActivityDeps {
  * assumes less than it cost then, so the default was half the heap at 2 MiB each; now half the heap counted at
  * 0.5 MiB each, still with headroom. An evicted workflow only costs a replay on its next task.
  */
-function defaultCacheSize(): number {
+export function defaultCacheSize(): number {
   const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;
   return Math.max(100, Math.floor(heapMiB / 2 / MIB_PER_CACHED_WORKFLOW));
 }
