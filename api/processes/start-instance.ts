@@ -34,10 +34,12 @@ async function nextInstanceId(ctx: AppContext, prefix: string): Promise<string> 
   return `${name}-${String(row.value).padStart(4, '0')}`;
 }
 
-/** How long a start waits for Temporal (and the case's first step) before the API answers 503 or, started, without `next`. */
-const START_DEADLINE_MS = 10_000;
-/** How long the API asks Temporal whether a start it could not confirm did happen. */
-const DESCRIBE_DEADLINE_MS = 3_000;
+/**
+ * How long a start waits for Temporal (and the case's first step) before the API answers 503 or, started, without
+ * `next`; with the follow-up question whether a start it could not confirm did happen, the answer comes within 10 s.
+ */
+const START_DEADLINE_MS = 8_000;
+const DESCRIBE_DEADLINE_MS = 2_000;
 
 /**
  * Whether the case's workflow runs although the start with its question (Update-with-Start) failed: the question may
@@ -52,6 +54,21 @@ async function workflowStarted(ctx: AppContext, operation: WithStartWorkflowOper
     if (!(error instanceof WorkflowNotFoundError)) ctx.log(`[api] could not tell whether ${instanceId} started: ${(error as Error).message}`);
     return false;
   }
+}
+
+/**
+ * Removes the row (and claim code) of a case whose start failed, unless its workflow already registered it (its
+ * chain has events): a start that took effect keeps its case. Locked, so a registration waits for the decision; one
+ * that comes after the removal writes the row again itself (an upsert).
+ */
+async function removeUnregistered(ctx: AppContext, instanceId: string): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select({ auditSeq: instances.auditSeq }).from(instances).where(eq(instances.id, instanceId)).for('update');
+    if (row && row.auditSeq > 0) return false;
+    await tx.delete(caseClaims).where(eq(caseClaims.instanceId, instanceId));
+    await tx.delete(instances).where(eq(instances.id, instanceId));
+    return true;
+  });
 }
 
 /**
@@ -113,8 +130,9 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
     if (error instanceof WorkflowExecutionAlreadyStartedError && keyed) return { instanceId, next: [], ...withClaim };
     // Started, but its first step was slow to answer (a busy or restarting worker): the case is there, without `next`.
     if (!(error instanceof WorkflowExecutionAlreadyStartedError) && await workflowStarted(ctx, operation, instanceId)) return { instanceId, next: [], ...withClaim };
-    await ctx.db.delete(caseClaims).where(eq(caseClaims.instanceId, instanceId));
-    await ctx.db.delete(instances).where(eq(instances.id, instanceId));
+    // Temporal may be unreachable to both questions while the start did take effect: then the worker has registered
+    // the case (its start event), and the case stays.
+    if (!(await removeUnregistered(ctx, instanceId))) return { instanceId, next: [], ...withClaim };
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`instance ${instanceId} already exists`);
     ctx.log(`[api] could not start ${key}: ${(error as Error).message}`);
     // If the start did reach Temporal before the deadline, the workflow registers the case itself (an upsert),
