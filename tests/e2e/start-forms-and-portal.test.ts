@@ -7,7 +7,7 @@ import { createTestStack, waitFor, type TestStack } from '../support/test-stack'
 import { audit } from '../support/whistle';
 import { DEMO_SUBJECTS } from '../support/licensing';
 import { MODELER_DIST } from '../support/paths';
-import { launchBrowser, openAs, pickOption, screenshot, warmUp, withFailureScreenshots } from '../support/browser';
+import { confirmPopover, launchBrowser, openAs, pickOption, screenshot, warmUp, withFailureScreenshots } from '../support/browser';
 
 let stack: TestStack;
 let browser: Browser;
@@ -44,9 +44,7 @@ test('a window clerk files a licence application from the web app; the applicant
     await clerk.page.getByRole('button', { name: '查看案件' }).click();
     const claimCard = clerk.page.getByTestId('claim-code-card');
     await claimCard.getByRole('button', { name: '补发认领码' }).click();
-    const reissueConfirm = clerk.page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary');
-    await reissueConfirm.waitFor();
-    await reissueConfirm.click();
+    await confirmPopover(clerk.page);
     const reissued = (await claimCard.getByTestId('reissued-claim-code').locator('h4').textContent())!.trim();
     expect(reissued).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(reissued).not.toBe(code);
@@ -70,11 +68,7 @@ test('a window clerk files a licence application from the web app; the applicant
     await screenshot(applicant.page, '14-03-portal-notice');
     // When they sign it
     await card.locator('[data-action="sign"]').click();
-    // The confirmation pops up animated; on a loaded machine a click on it mid-animation can miss, so wait for it.
-    const confirm = applicant.page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary');
-    await confirm.waitFor();
-    await confirm.click();
-    await applicant.page.locator('.ant-popconfirm:not(.ant-popover-hidden)').waitFor({ state: 'hidden' });
+    await confirmPopover(applicant.page);
     // Then the commitment recorded is the very text shown, and the application moves on to the window
     const signed = await waitFor(async () => (await audit(stack, instanceId)).find((e) => e.action === 'commitmentSigned'), 'the signed commitment');
     expect(signed.data.sha256).toBe(shown);

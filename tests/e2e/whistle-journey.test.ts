@@ -9,7 +9,7 @@ import { tasks } from '../../db/schema';
 import { createTestStack, waitFor, type TestStack } from '../support/test-stack';
 import { waitForStatus } from '../support/whistle';
 import { MODELER_DIST } from '../support/paths';
-import { launchBrowser, openAs, warmUp, withFailureScreenshots, pickOption, screenshot, type UserPage } from '../support/browser';
+import { confirmPopover, launchBrowser, openAs, warmUp, withFailureScreenshots, pickOption, screenshot, type UserPage } from '../support/browser';
 
 let stack: TestStack;
 let browser: Browser;
@@ -45,10 +45,6 @@ async function openAvailableTask(username: string, title: string, claim: boolean
 async function submitAction(page: Page, action: string, tab?: string): Promise<void> {
   if (tab) await page.getByTestId('action-forms').getByRole('tab', { name: tab }).click();
   await page.locator(`[data-action="${action}"]`).click();
-}
-
-async function confirmPopover(page: Page): Promise<void> {
-  await page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').click();
 }
 
 async function expectDone(page: Page, label: string): Promise<void> {

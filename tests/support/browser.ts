@@ -67,15 +67,25 @@ export async function withFailureScreenshots(browser: Browser, name: string, sce
     await scenario();
   } catch (error) {
     const pages = browser.contexts().flatMap((c) => c.pages());
-    await Promise.all(pages.map((p, i) => screenshot(p, `failure-${name}-${i}`).catch(() => undefined)));
+    await Promise.all(pages.map((p, i) => screenshot(p, `failure-${name}-${i}`, { fullPage: true }).catch(() => undefined)));
     const where = pages.map((p) => p.url()).join(', ');
     throw new Error(`${(error as Error).message}\n(open pages: ${where}; screenshots in .cache/screenshots/failure-${name}-*.png)`, { cause: error });
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage });
+}
+
+/**
+ * Confirms the open Popconfirm and waits until it has closed. As with a select's dropdown, a popup still in its zoom-in
+ * can lose the click on a loaded machine (the popup stays open and nothing happens): only a settled one is clicked.
+ */
+export async function confirmPopover(page: Page): Promise<void> {
+  const open = page.locator('.ant-popconfirm:visible:not(.ant-popover-hidden):not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])');
+  await open.locator('.ant-btn-primary').click();
+  await open.waitFor({ state: 'hidden' });
 }
 
 /** Picks options of the Ant Design select labelled `label` (several for a multi-select), then closes it. */
