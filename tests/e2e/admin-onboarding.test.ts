@@ -55,6 +55,9 @@ test('an admin creates a street, a community, a grid and a user; the security ad
     await dialog.getByLabel('初始密码').fill('Xinan-Start-2026');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await admin.page.getByText('已保存', { exact: true }).waitFor();
+    // Closing, the dialog hands the focus back to 新建用户 once its zoom-out ends: a key pressed before that (slow on a
+    // loaded machine) opens it again. Search only once it is gone.
+    await dialog.waitFor({ state: 'hidden' });
     await admin.page.getByPlaceholder('按用户名或姓名查找').fill('xinan');
     await admin.page.getByPlaceholder('按用户名或姓名查找').press('Enter');
     await admin.page.locator('tr', { hasText: 'xinan_grid' }).getByText('待改密').waitFor();
