@@ -31,4 +31,24 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code is deterministic: no Node built-ins.' })) }],
     },
   },
+  // Layers import downwards only (domain ← db ← activities ← workflows' activity types; api, worker and runtime on
+  // top), so the hot path has no import circles. A workflow may name its activities' types, never their code.
+  ...[
+    { layer: 'domain', above: ['db', 'api', 'activities', 'worker', 'runtime', 'workflows', 'audit'] },
+    { layer: 'db', above: ['api', 'activities', 'worker', 'runtime', 'workflows', 'audit'] },
+    { layer: 'activities', above: ['api', 'worker', 'runtime', 'workflows'] },
+    { layer: 'audit', above: ['api', 'worker', 'runtime', 'workflows'] },
+    { layer: 'workflows', above: ['db', 'api', 'activities', 'worker', 'runtime', 'audit'] },
+  ].map(({ layer, above }) => ({
+    files: [`${layer}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: `^(\\.\\./)+(${above.join('|')})(/|$)`,
+          allowTypeImports: layer === 'workflows',
+          message: `${layer}/ sits below ${above.join(', ')}: import downwards only (ARCHITECTURE's layers).`,
+        }],
+      }],
+    },
+  })),
 );
