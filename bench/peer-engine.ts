@@ -13,7 +13,7 @@ import { Pool } from 'pg';
 import { BpmnModdle } from 'bpmn-moddle';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { Worker } from '@temporalio/worker';
-import { bundleWorkflows } from '../worker/create-worker';
+import { bundleWorkflows, defaultCacheSize } from '../worker/create-worker';
 import { withoutPromiseStacks } from '../worker/promise-stacks';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { openDatabase, type Database } from '../db/client';
@@ -78,8 +78,8 @@ export async function startPeerStack(name: string, hooks: StackHooks, options: {
   // As the real worker, without per-promise stack traces (worker/promise-stacks.ts), for both sides of the benchmarks.
   const worker = await withoutPromiseStacks(async () => Worker.create({
     connection: env.nativeConnection, namespace: 'default', taskQueue: PEER_TASK_QUEUE,
-    // As the real worker: WORKER_MAX_CACHED_WORKFLOWS when set, else the SDK's default (sized from the heap).
-    maxCachedWorkflows: options.maxCachedWorkflows ?? (process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : undefined),
+    // As the real worker: WORKER_MAX_CACHED_WORKFLOWS when set, else its default (half the heap at 0.5 MiB a workflow).
+    maxCachedWorkflows: options.maxCachedWorkflows ?? (process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : defaultCacheSize()),
     workflowBundle: await bundleWorkflows(require.resolve('./peer-workflow')),
     activities: {
       ...real,

@@ -126,14 +126,17 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
     }));
     return { instanceId, next, ...withClaim };
   } catch (error) {
-    // A keyed retry whose first attempt did reach Temporal finds the workflow running: that is the case it asked for.
-    if (error instanceof WorkflowExecutionAlreadyStartedError && keyed) return { instanceId, next: [], ...withClaim };
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      // A keyed retry whose first attempt did reach Temporal finds the workflow running: that is the case it asked for.
+      if (keyed) return { instanceId, next: [], ...withClaim };
+      // Otherwise the id belongs to a case already running: its row is that case's, and stays.
+      throw conflict(`instance ${instanceId} already exists`);
+    }
     // Started, but its first step was slow to answer (a busy or restarting worker): the case is there, without `next`.
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError) && await workflowStarted(ctx, operation, instanceId)) return { instanceId, next: [], ...withClaim };
+    if (await workflowStarted(ctx, operation, instanceId)) return { instanceId, next: [], ...withClaim };
     // Temporal may be unreachable to both questions while the start did take effect: then the worker has registered
     // the case (its start event), and the case stays.
     if (!(await removeUnregistered(ctx, instanceId))) return { instanceId, next: [], ...withClaim };
-    if (error instanceof WorkflowExecutionAlreadyStartedError) throw conflict(`instance ${instanceId} already exists`);
     ctx.log(`[api] could not start ${key}: ${(error as Error).message}`);
     // If the start did reach Temporal before the deadline, the workflow registers the case itself (an upsert),
     // so the clerk may find it in the list: the message says so rather than promising nothing was saved.

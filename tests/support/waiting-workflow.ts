@@ -1,4 +1,4 @@
-// A workflow that only waits (for a signal that never comes), for tests of the worker itself rather than a process.
+// A workflow that only waits, forever, for tests of the worker itself rather than of a process.
 import { condition } from '@temporalio/workflow';
 
 export async function waitingWorkflow(): Promise<void> {
