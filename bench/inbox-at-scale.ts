@@ -21,7 +21,7 @@ import { users } from '../db/schema';
 import { DEMO_ORG_UNITS, DEMO_PASSWORD } from '../db/demo-org';
 import { createApp } from '../api/app';
 import { OrgTree } from '../api/org/org-tree';
-import { taskListQuery } from '../api/tasks/router';
+import { inboxPageSql } from '../api/tasks/inbox-query';
 import { encodeCursor } from '../api/pagination';
 import type { Actor } from '../domain/actor';
 import type { Role } from '../domain/roles';
@@ -217,7 +217,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite'): Promise<{ rows: Row[]
     };
 
     // One walk per walker and scope, untimed: the API's pages, and for each the SQL drizzle produces for it
-    // (taskListQuery, which the route runs) with its parameters; both must return the same task ids.
+    // (inboxPageSql: the statement the route runs) with its parameters; both must return the same task ids.
     const walks: Walk[] = [];
     for (const scope of SCOPES) {
       for (const user of walkers[scope]) {
@@ -228,7 +228,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite'): Promise<{ rows: Row[]
         for (let p = 0; p < PAGES; p++) {
           const path = `/tasks?scope=${scope}&status=open&limit=${LIMIT}${cursor ? `&cursor=${cursor}` : ''}`;
           const apiPage = await call(path, token) as { items: Array<{ taskId: string }>; nextCursor: string | null };
-          const { sql: text, params } = taskListQuery(database.db, actor, { scope, status: 'open', limit: LIMIT, cursor }).toSQL();
+          const { sql: text, params } = inboxPageSql(database.db, actor, { scope, status: 'open', limit: LIMIT, cursor });
           const rows = (await raw.query(text, params)).rows as Array<{ id: string; due_at: Date | string }>;
           const ids = rows.slice(0, LIMIT).map((r) => r.id);
           if (JSON.stringify(ids) !== JSON.stringify(apiPage.items.map((t) => t.taskId))) throw new Error(`${scope} page ${p} of ${user.username}: raw SQL and API disagree`);
@@ -261,7 +261,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite'): Promise<{ rows: Row[]
       if (walk.pages.length > 1) plans.push(await explain(`${scope}, page ${walk.pages.length} via cursor (${walk.username})`, last.text, last.params));
     }
     const wide = benchUsers.find((u) => actorOfUser(u).scopeOrgUnitIds.length > 1)!;
-    const wideQuery = taskListQuery(database.db, actorOfUser(wide), { scope: 'available', status: 'open', limit: LIMIT }).toSQL();
+    const wideQuery = inboxPageSql(database.db, actorOfUser(wide), { scope: 'available', status: 'open', limit: LIMIT });
     const widePlan = await explain(`available, first page, ${wide.roles.join('+')} over ${actorOfUser(wide).scopeOrgUnitIds.length} units (${wide.username})`, wideQuery.sql, wideQuery.params, true);
     for (const p of [...plans, widePlan]) console.log(`${kind} plan ${p.ok ? 'OK  ' : 'FAIL'} ${p.query}: ${p.verdict}: ${p.shape}${p.problems.length ? ` [${p.problems.join('; ')}]` : ''}`);
 

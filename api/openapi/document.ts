@@ -2,7 +2,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { loginSchema } from '../auth/router';
-import { taskActionBodySchema, taskQuerySchema } from '../tasks/router';
+import { taskActionBodySchema } from '../tasks/router';
+import { taskQuerySchema } from '../tasks/inbox-query';
 import { taskActionResponseSchema } from '../tasks/act-on-task';
 import { instanceQuerySchema } from '../instances/router';
 import { diagramBodySchema } from '../processes/router';

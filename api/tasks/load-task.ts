@@ -17,7 +17,7 @@ export async function loadTask(ctx: AppContext, taskId: string): Promise<TaskRow
 /** A member of the public sees only the tasks of cases bound to their account; any other is as if it did not exist. */
 export async function hiddenFromPublic(ctx: AppContext, actor: Actor, task: TaskRow): Promise<boolean> {
   if (!portalOnly(actor)) return false;
-  const [own] = await ctx.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, task.id), portalTasks(actor)));
+  const [own] = await ctx.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, task.id), portalTasks(actor.id)));
   return !own;
 }
 

@@ -1,5 +1,5 @@
 // The task as clerks see it in the inbox and on the task page.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { instances, taskCandidates, tasks } from '../../db/schema';
 import { toShanghaiIso } from '../../domain/calendar/deadline';
 import { publicOnly } from '../../domain/roles';
@@ -8,9 +8,11 @@ import type { UserNames } from './user-names';
 import { RandomStep, randomContract } from '../../domain/processes/random-inspection';
 
 export type TaskRow = typeof tasks.$inferSelect;
+/** What a task's view reads: every column but the reminder time and the outcome's data (./inbox-query selects these). */
+export type InboxRow = Omit<TaskRow, 'remindAt' | 'outcomeData'>;
 
 /** `names` are the users of the page (./user-names), so the assignee and completer show by name. */
-export function taskView(row: TaskRow, now: Date, names: UserNames = new Map()) {
+export function taskView(row: InboxRow, now: Date, names: UserNames = new Map()) {
   return {
     taskId: row.id,
     instanceId: row.instanceId,
@@ -60,8 +62,8 @@ export const portalOnly = (actor: Actor) => publicOnly(actor.roles);
  * The tasks a member of the public may see: those of the cases bound to their account — the ones they applied for
  * online, and the counter filings whose claim code they redeemed. A counter filing nobody has claimed is no one's.
  */
-export function portalTasks(actor: Actor): SQL {
-  return sql`exists (select 1 from ${instances} where ${instances.id} = ${tasks.instanceId} and ${instances.partyAccountId} = ${actor.id})`;
+export function portalTasks(accountId: SQLWrapper | string): SQL {
+  return sql`exists (select 1 from ${instances} where ${instances.id} = ${tasks.instanceId} and ${instances.partyAccountId} = ${accountId})`;
 }
 
 /**
@@ -78,8 +80,8 @@ export const checksCandidates = (actor: Actor) => !readsAll(actor) && actor.role
  * What an actor's lists may show as far as named candidates go: a task reserved to candidates is hidden from the other
  * holders of its role, and shown to its candidates; every other task as before. Undefined when there is nothing to check.
  */
-export function candidateTasks(actor: Actor): SQL | undefined {
+export function candidateTasks(actor: Actor, userId: SQLWrapper | string = actor.id): SQL | undefined {
   if (!checksCandidates(actor)) return undefined;
   return sql`(not exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id})
-    or exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id} and ${taskCandidates.userId} = ${actor.id}))`;
+    or exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id} and ${taskCandidates.userId} = ${userId}))`;
 }

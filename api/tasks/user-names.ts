@@ -5,11 +5,16 @@ import { users } from '../../db/schema';
 
 export type UserNames = ReadonlyMap<string, string>;
 
-export async function userNames(db: Db, ids: ReadonlyArray<string | null>): Promise<UserNames> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
+/**
+ * `signedIn`, the user asking, is named without a query: their own inbox names only them, so most pages need none.
+ */
+export async function userNames(db: Db, ids: ReadonlyArray<string | null>, signedIn?: { id: string; name: string }): Promise<UserNames> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null && id !== signedIn?.id))];
+  const names = new Map(signedIn ? [[signedIn.id, signedIn.name]] : []);
+  if (wanted.length === 0) return names;
   const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  for (const r of rows) names.set(r.id, r.name);
+  return names;
 }
 
 /** The users a page of tasks names. */
