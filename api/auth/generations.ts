@@ -4,14 +4,17 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { counters } from '../../db/schema';
+import { builtOnce } from '../../db/built-once';
 
 export const AUTH_GENERATION = 'auth-generation';
 export const ORG_GENERATION = 'org-generation';
 
 export interface Generations { auth: number; org: number }
 
+const generationsQuery = builtOnce((db) => db.select().from(counters).where(inArray(counters.name, [AUTH_GENERATION, ORG_GENERATION])).prepare(''));
+
 export async function readGenerations(db: Db): Promise<Generations> {
-  const rows = await db.select().from(counters).where(inArray(counters.name, [AUTH_GENERATION, ORG_GENERATION]));
+  const rows = await generationsQuery(db).execute();
   const of = (name: string) => rows.find((r) => r.name === name)?.value ?? 0;
   return { auth: of(AUTH_GENERATION), org: of(ORG_GENERATION) };
 }

@@ -1,7 +1,7 @@
 // The inbox page query (GET /api/tasks): built once per shape, then run with each request's values.
 //
-// Building a select with drizzle costs about half a millisecond of CPU (the SQL text is assembled anew, with an
-// entity check per fragment), more than PostgreSQL spends on the page itself. A page's SQL depends on its shape
+// Building this select with drizzle costs about half a millisecond of CPU (db/built-once.ts), more than PostgreSQL
+// spends on the page itself. A page's SQL depends on its shape
 // (scope, filters given, how many pools), never on whose inbox it is, so the statement is built once per shape with
 // placeholders and kept; a request only fills in its values.
 import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
@@ -11,8 +11,8 @@ import { fillPlaceholders } from 'drizzle-orm/sql/sql';
 import { tasks } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/actor';
-import { decodeCursor } from '../pagination';
-import { limitSchema } from '../pagination';
+import { decodeCursor, limitSchema } from '../pagination';
+import { builtOnce } from '../../db/built-once';
 import { candidateTasks, checksCandidates, portalOnly, portalTasks, readsAll, type InboxRow } from './task-view';
 
 export const taskQuerySchema = z.object({
@@ -122,19 +122,18 @@ export function inboxQuery(actor: Actor, q: TaskQuery): InboxQuery {
 
 /** How many built statements one database keeps: shapes are few (scopes × filters × pool counts), so this is a guard. */
 const MAX_SHAPES = 1_000;
-const statements = new WeakMap<Db, Map<string, { execute(values: Values): Promise<InboxRow[]> }>>();
+const statementsOf = builtOnce(() => new Map<string, { execute(values: Values): Promise<InboxRow[]> }>());
 
 /** One page of an actor's inbox (limit + 1 rows, so the caller can tell whether there is a next page). */
 export async function inboxPage(db: Db, actor: Actor, q: TaskQuery): Promise<InboxRow[]> {
   const query = inboxQuery(actor, q);
-  let built = statements.get(db);
-  if (!built) statements.set(db, built = new Map());
-  let statement = built.get(query.shape);
+  const statements = statementsOf(db);
+  let statement = statements.get(query.shape);
   if (!statement) {
-    if (built.size >= MAX_SHAPES) built.clear();
-    // An empty name keeps the statement unnamed (see inboxQuery): drizzle keeps the SQL text, pg sends it each time.
+    if (statements.size >= MAX_SHAPES) statements.clear();
+    // Unnamed (db/built-once.ts), so PostgreSQL plans each page with its values (see inboxQuery).
     statement = query.build(db).prepare('');
-    built.set(query.shape, statement);
+    statements.set(query.shape, statement);
   }
   return statement.execute(query.values);
 }
