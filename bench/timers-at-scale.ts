@@ -6,6 +6,8 @@
 // clock. Same dev server, same worker, one phase after the other (bare first).
 // Each phase first runs a small calibration batch (deadline "now") to learn how fast instances start and fire here;
 // the common t0 of the spread is then set far enough ahead that every instance is started and waiting before it.
+// Each side also reports its CPU per deadline by process over the burst, and where its lag went, read from a sample of
+// histories (the timer fired late, the workflow task waited in the queue, or its run took long until the handling).
 //   npm run bench:timers         (BENCH_N, default 5000; BENCH_SPREAD_S, default 60 per 5,000; BENCH_CONCURRENCY, default 20;
 //                                 WORKER_MAX_CACHED_WORKFLOWS, default the real worker's: half the heap at 0.5 MiB each)
 import type { WorkflowHandle } from '@temporalio/client';
@@ -15,6 +17,7 @@ import { benchN, scaled, settingsInEnvironment } from './settings';
 import { peerContext, sampleLoad, startPeerStack } from './peer-engine';
 import { PEER_TASK_QUEUE } from './peer-workflow';
 import { defaultCacheSize } from '../worker/create-worker';
+import { cpuPer, pidsNamed, readCpu, type CpuReading } from './cpu-usage';
 
 const N = benchN(5000);
 // The spread keeps its proportion to N (60 s for 5,000), so a small trial asks for the same burst rate, 83 a second.
@@ -37,7 +40,17 @@ interface Phase {
   lag: number[];
   /** Shanzhi only: until the timeout row and its audit event are committed. */
   committedLag: number[];
+  /** CPU ms per deadline by process, from just before the first deadline to the last instance closed (the worker runs in this process). */
+  cpu: Record<string, number>;
+  /** Median ms of each stage of the lag, read from a sample of histories (lagStages). */
+  stages: Record<string, number>;
 }
+
+/** The Temporal server, PostgreSQL (every backend) and this process (the worker, and the clients waiting). */
+const cpuNow = (): CpuReading => {
+  const { clients, ...servers } = readCpu({ temporal: { pids: () => pidsNamed('temporal') }, postgres: { pids: () => pidsNamed('postgres') } });
+  return { ...servers, worker: clients };
+};
 
 const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -67,6 +80,30 @@ async function main(): Promise<void> {
   const start = (kind: Kind, id: string, dueAt: number): Promise<WorkflowHandle> => (kind === 'bare'
     ? client.workflow.start('bareDeadline', { taskQueue: PEER_TASK_QUEUE, workflowId: id, args: [{ key: id, dueAt }] })
     : client.workflow.start('peerDeadline', { taskQueue: PEER_TASK_QUEUE, workflowId: id, args: [{ ctx: peerContext(id), dueAt }] }));
+  /**
+   * Where the lag goes, from the histories of a sample of instances (server event times, and the worker's clock for
+   * the handling): the timer fired late (the server's timer queue), the workflow task waited to be picked up (the
+   * task queue: pollers and slots), ran until the handling started (the worker: activation, and the local activity's
+   * wait for the database), each as a median over the sample.
+   */
+  const lagStages = async (ids: string[], dueOf: Map<string, number>, handled: Map<string, number>): Promise<Record<string, number>> => {
+    const sample = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / 100)) === 0);
+    const timerLate: number[] = [];
+    const taskWait: number[] = [];
+    const toHandling: number[] = [];
+    for (const id of sample) {
+      const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      const at = (e: (typeof events)[number]) => Number(e.eventTime!.seconds) * 1000 + Math.floor((e.eventTime!.nanos ?? 0) / 1e6);
+      const firedIndex = events.findIndex((e) => e.timerFiredEventAttributes);
+      if (firedIndex < 0) continue;
+      const started = events.slice(firedIndex).find((e) => e.workflowTaskStartedEventAttributes);
+      if (!started) continue;
+      timerLate.push(at(events[firedIndex]) - dueOf.get(id)!);
+      taskWait.push(at(started) - at(events[firedIndex]));
+      toHandling.push(handled.get(id)! - at(started));
+    }
+    return { timerLate: percentile(timerLate, 50), taskWait: percentile(taskWait, 50), toHandling: percentile(toHandling, 50) };
+  };
   const allFired = async (ids: string[], giveUp: number) => {
     while (ids.some((id) => !fired.has(id))) {
       if (Date.now() > giveUp) throw new Error(`${ids.filter((id) => !fired.has(id)).length} deadlines never fired`);
@@ -100,12 +137,21 @@ async function main(): Promise<void> {
     const startSeconds = (performance.now() - starting) / 1000;
     console.log(`${kind}: lead ${(leadMs / 1000).toFixed(0)} s from a calibration of ${CALIBRATION}; ${N} started in ${startSeconds.toFixed(1)} s; first deadline in ${((t0 - Date.now()) / 1000).toFixed(0)} s`);
 
+    // CPU is read over the burst alone: once every Shanzhi instance has set its deadline, from just before the first.
+    while (kind === 'shanzhi' && ids.some((id) => !ready.has(id)) && Date.now() < t0 - 1_000) await sleepMs(200);
+    await sleepMs(t0 - 500 - Date.now());
+    const cpuBefore = cpuNow();
+    const burstFrom = process.hrtime.bigint() / 1000n;
     await allFired(ids, due[N - 1] + 600_000);
     await pool(N, CONCURRENCY, async (i) => { await handles[i].result(); });
+    const cpu = cpuPer(cpuBefore, cpuNow(), N);
+    // The burst's bounds on the monotonic clock V8's CPU profiles count in (µs), to cut a `--cpu-prof` profile to it.
+    console.log(`${kind}: burst from ${burstFrom} to ${process.hrtime.bigint() / 1000n} µs (monotonic); CPU ms per deadline ${JSON.stringify(cpu)}`);
     if (kind === 'shanzhi') lateStarts = ids.filter((id) => ready.get(id)! > dueOf.get(id)!).length;
+    const stages = await lagStages(ids, dueOf, fired);
     const lag = ids.map((id) => fired.get(id)! - dueOf.get(id)!);
     const committedLag = kind === 'shanzhi' ? ids.map((id) => committed.get(id)! - dueOf.get(id)!) : [];
-    return { kind, leadMs, startSeconds, lateStarts, lag, committedLag };
+    return { kind, leadMs, startSeconds, lateStarts, lag, committedLag, cpu, stages };
   };
 
   let bare: Phase;
@@ -123,9 +169,12 @@ async function main(): Promise<void> {
     bare: { ...stats(bare.lag), leadSeconds: bare.leadMs / 1000, startSeconds: bare.startSeconds, lateStarts: bare.lateStarts },
     shanzhi: { ...stats(shanzhi.lag), leadSeconds: shanzhi.leadMs / 1000, startSeconds: shanzhi.startSeconds, lateStarts: shanzhi.lateStarts },
     shanzhiCommitted: stats(shanzhi.committedLag),
+    cpuPerDeadline: { bare: bare.cpu, shanzhi: shanzhi.cpu },
+    lagStages: { bare: bare.stages, shanzhi: shanzhi.stages },
   };
   console.log(JSON.stringify(result, null, 2));
   const ms = (v: number) => `${v.toFixed(0)} ms`;
+  const fmtStages = (st: Record<string, number>) => `${ms(st.timerLate)} / ${ms(st.taskWait)} / ${ms(st.toHandling)}`;
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
   appendResult('Timers at scale: deadlines vs bare Temporal timers (benchmark 5)', [...settingsInEnvironment(), 'npm run bench:timers'].join(' '), [
     `${N} open instances per side, deadlines spread uniformly over ${SPREAD_MS / 1000} s, same Temporal dev server (SQLite) and worker `
@@ -138,6 +187,12 @@ async function main(): Promise<void> {
     `| Shanzhi (human-task deadline → escalation activity starts) | ${ms(result.shanzhi.p50)} | ${ms(result.shanzhi.p99)} | ${ms(result.shanzhi.max)} | ${shanzhi.startSeconds.toFixed(0)} s (${(shanzhi.leadMs / 1000).toFixed(0)} s) | ${shanzhi.lateStarts} |`,
     `| Shanzhi, until the timeout row and audit event are committed | ${ms(result.shanzhiCommitted.p50)} | ${ms(result.shanzhiCommitted.p99)} | ${ms(result.shanzhiCommitted.max)} | | |`,
     `| ratio Shanzhi ÷ bare (handling starts) | ${ratio(result.shanzhi.p50, result.bare.p50)} | ${ratio(result.shanzhi.p99, result.bare.p99)} | ${ratio(result.shanzhi.max, result.bare.max)} | | |`,
+    '',
+    `Where the lag goes (median over a sample of ${Math.min(N, 100)} histories per side: the timer fired after its instant / the workflow task then waited to be picked up / from its start until the handling started): `
+      + `bare ${fmtStages(bare.stages)}; Shanzhi ${fmtStages(shanzhi.stages)}.`,
+    '',
+    `CPU ms per deadline by process, from just before the first deadline until every instance had closed: `
+      + `bare ${Object.entries(bare.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}; Shanzhi ${Object.entries(shanzhi.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     '',
     'Fire lag is the worker\'s wall clock when the deadline\'s activity starts minus the scheduled instant (workflow-time '
       + '`Date.now()` would only be the workflow task\'s start). Every instance is started with its instant before the '
