@@ -41,7 +41,8 @@ export interface CloseArgs {
 /** The case's outcome, its assessment (考核) and its end event; inside the caller's transaction. */
 export async function writeClose(tx: Db, args: CloseArgs): Promise<void> {
   const [row] = await tx.update(instances).set({ status: args.status, closedAt: new Date(args.at), outcome: args.outcome })
-    .where(eq(instances.id, args.instanceId)).returning();
+    // The two columns the assessment needs, not the row (its input and case file can be large).
+    .where(eq(instances.id, args.instanceId)).returning({ processKey: instances.processKey, startedAt: instances.startedAt });
   if (args.assessment && row) {
     const a = args.assessment;
     await tx.insert(assessments).values({

@@ -86,7 +86,8 @@ export async function startInstance(ctx: AppContext, actor: Actor, key: string, 
   }
   const { input: rawInput } = parseOr400(startBodySchema, body);
   const input = parseOr400(contract.inputSchema, rawInput, ['input']);
-  const [version] = await ctx.db.select().from(processVersions)
+  // Its number and parameters, not its diagram (tens of kilobytes of BPMN a start has no use for).
+  const [version] = await ctx.db.select({ version: processVersions.version, parameters: processVersions.parameters }).from(processVersions)
     .where(and(eq(processVersions.processKey, key), eq(processVersions.version, definition.currentVersion)));
   await ctx.orgTree.refresh();
   const plan = await starter({ ctx, actor, input: input as never, parameters: version.parameters as never });
