@@ -1,8 +1,9 @@
 // Instance projection: registered when the workflow starts, closed with its outcome. Idempotent.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { appendAudit } from '../db/audit-log';
-import { assessmentUnits, assessments, instances } from '../db/schema';
+import { appendAudit, closeCase, lockCase } from '../db/audit-log';
+import { instances } from '../db/schema';
+import { runStatement, valuesList } from '../db/statement';
 import type { AssessmentRecord, InstanceContext } from '../domain/instance-records';
 
 /** What a closed case is assessed on (考核): the KPIs aggregate these. */
@@ -22,9 +23,10 @@ export async function writeRegistration(tx: Db, args: RegisterArgs): Promise<voi
     status: 'running', input: args.input, orgUnitId: args.orgUnitId, orgPath: ctx.orgPath,
     startedBy: ctx.startedBy.id, startedAt: new Date(),
   }).onConflictDoNothing();
-  const [row] = await tx.select({ startedAt: instances.startedAt }).from(instances).where(eq(instances.id, ctx.instanceId));
+  // The start event's time is the row's, the API's when it wrote the row first; read with the lock the event takes.
+  const { startedAt } = await lockCase(tx, ctx.instanceId);
   await appendAudit(tx, {
-    instanceId: ctx.instanceId, eventKey: `${ctx.instanceId}:start`, at: row.startedAt, actor: ctx.startedBy,
+    instanceId: ctx.instanceId, eventKey: `${ctx.instanceId}:start`, at: startedAt, actor: ctx.startedBy,
     stepId: null, action: 'start', data: { processVersion: ctx.processVersion, input: args.input },
   });
 }
@@ -38,21 +40,31 @@ export interface CloseArgs {
   assessment?: AssessmentRecord;
 }
 
+const ASSESSMENT_CASTS = ['text', 'text', 'text', 'text', 'text', 'text', 'boolean', 'int', 'text', 'boolean', 'timestamptz', 'timestamptz'];
+
+/** The case's assessment and each handling unit's line in one statement; a repeat writes nothing. */
+async function writeAssessment(
+  tx: Db, instanceId: string, status: string, closedAt: Date, a: AssessmentRecord, row: { processKey: string; startedAt: Date },
+): Promise<void> {
+  const params: unknown[] = [instanceId, row.processKey, a.streetId, a.communityId, status, a.levelReached, a.selfResolved, a.reworks,
+    a.satisfaction, Object.values(a.onTime).every(Boolean), row.startedAt.toISOString(), closedAt.toISOString()];
+  const assessment = 'insert into assessments (instance_id, process_key, street_id, community_id, status, level_reached, self_resolved, ' +
+    `reworks, satisfaction, on_time, started_at, closed_at) values ${valuesList(1, ASSESSMENT_CASTS)} on conflict do nothing`;
+  const units = Object.entries(a.onTime);
+  if (units.length === 0) {
+    await runStatement(tx, assessment, params);
+    return;
+  }
+  const unitValues = valuesList(units.length, ['text', 'text', 'boolean'], params.length + 1);
+  for (const [orgUnitId, onTime] of units) params.push(instanceId, orgUnitId, onTime);
+  await runStatement(tx, `with assessed as (${assessment}) insert into assessment_units (instance_id, org_unit_id, on_time) values ${unitValues} on conflict do nothing`, params);
+}
+
 /** The case's outcome, its assessment (考核) and its end event; inside the caller's transaction. */
 export async function writeClose(tx: Db, args: CloseArgs): Promise<void> {
-  const [row] = await tx.update(instances).set({ status: args.status, closedAt: new Date(args.at), outcome: args.outcome })
-    // The two columns the assessment needs, not the row (its input and case file can be large).
-    .where(eq(instances.id, args.instanceId)).returning({ processKey: instances.processKey, startedAt: instances.startedAt });
-  if (args.assessment && row) {
-    const a = args.assessment;
-    await tx.insert(assessments).values({
-      instanceId: args.instanceId, processKey: row.processKey, streetId: a.streetId, communityId: a.communityId, status: args.status,
-      levelReached: a.levelReached, selfResolved: a.selfResolved, reworks: a.reworks, satisfaction: a.satisfaction,
-      onTime: Object.values(a.onTime).every(Boolean), startedAt: row.startedAt, closedAt: new Date(args.at),
-    }).onConflictDoNothing();
-    const units = Object.entries(a.onTime).map(([orgUnitId, onTime]) => ({ instanceId: args.instanceId, orgUnitId, onTime }));
-    if (units.length > 0) await tx.insert(assessmentUnits).values(units).onConflictDoNothing();
-  }
+  // Within a step the row's status moves with its chain head at the step's end (db/audit-log.ts).
+  const row = await closeCase(tx, args.instanceId, { status: args.status, closedAt: new Date(args.at), outcome: args.outcome });
+  if (args.assessment && row) await writeAssessment(tx, args.instanceId, args.status, new Date(args.at), args.assessment, row);
   await appendAudit(tx, {
     instanceId: args.instanceId, eventKey: `${args.instanceId}:end`, at: new Date(args.at), actor: null,
     stepId: args.stepId, action: args.status === 'closed' ? 'close' : args.status, data: { outcome: args.outcome },

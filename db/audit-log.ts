@@ -5,7 +5,8 @@ import stableStringify from 'fast-json-stable-stringify';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditEvents, instances } from './schema';
-import { caseFileAfter } from './case-file';
+import { backfillCaseFile, caseFileAfter } from './case-file';
+import { runStatement, valuesList } from './statement';
 import { digestHex, hashForNewChains, type HashAlgorithm } from './chain-hash';
 import type { CaseFacts } from '../domain/case-file';
 
@@ -78,92 +79,218 @@ interface ChainHead {
   hash: string;
   algorithm: HashAlgorithm;
   processKey: string;
+  startedAt: Date;
   facts: CaseFacts | null;
+  /** The case file moved (it is written back only then: it can be large). */
+  factsMoved: boolean;
   /** The seq the row held when it was locked: the head is written back only if it moved. */
   lockedAt: number;
-  /** The case file moved too (it is written back only then: it can be large). */
-  factsMoved: boolean;
+  /** The head as locked, for a retried step that appends again one event at a time (see `writeQueued`). */
+  locked: { hash: string; algorithm: HashAlgorithm; facts: CaseFacts | null; factsMoved: boolean };
+  /** A close within the step: the case's status, close time and outcome, written with the head. */
+  closing?: CaseClosing;
 }
 
-/** Transactions whose appends keep the heads they locked in memory (see `withChainHeads`). */
-const headsOf = new WeakMap<Db, Map<string, ChainHead>>();
+export interface CaseClosing { status: string; closedAt: Date; outcome: Record<string, unknown> }
+
+/** A step's appends (see `withChainHeads`): the heads it locked and the events it will insert at its end. */
+interface StepAppends {
+  heads: Map<string, ChainHead>;
+  queued: Array<{ input: AuditInput; row: AuditRow }>;
+}
+
+const stepsOf = new WeakMap<Db, StepAppends>();
 
 /**
- * Runs a step's writes (inside `tx`) keeping each case's chain head in memory once its row is locked, and writes each
- * head that moved back once at the end: a completion and the task it opens append two events to one chain with one
- * lock and one update instead of two each. Nothing within `work` may read the head from the row (`work` must not
- * open a nested transaction on another handle either): it is written when `work` returns, before the commit.
+ * Runs a step's writes (inside `tx`) with one lock per case and one statement for all of their audit events: each
+ * case's row is locked once, its head (and case file) moves in memory with each append, and when `work` returns the
+ * events are inserted and the heads written back together — a completion and the task it opens cost one lock and one
+ * statement for their two events and the head. Same hashes, same per-case chains as one append at a time. Nothing
+ * within `work` may read the step's own events or the head from the database, nor open a nested transaction on
+ * another handle: they are written when `work` returns, before the commit.
  */
 export async function withChainHeads<T>(tx: Db, work: () => Promise<T>): Promise<T> {
-  const heads = new Map<string, ChainHead>();
-  headsOf.set(tx, heads);
+  const step: StepAppends = { heads: new Map(), queued: [] };
+  stepsOf.set(tx, step);
   try {
     const result = await work();
-    for (const [instanceId, head] of heads) if (head.seq !== head.lockedAt) await writeHead(tx, instanceId, head);
+    await writeQueued(tx, step);
     return result;
   } finally {
-    headsOf.delete(tx);
+    stepsOf.delete(tx);
   }
 }
 
+/**
+ * The case row locked for its chain's appends, once per step (a step's close and registration read what they need
+ * from it instead of another statement). Outside a step, the lock and read alone.
+ */
+export async function lockCase(tx: Db, instanceId: string): Promise<{ processKey: string; startedAt: Date }> {
+  const step = stepsOf.get(tx);
+  const head = step?.heads.get(instanceId) ?? await lockHead(tx, instanceId);
+  step?.heads.set(instanceId, head);
+  return head;
+}
+
+/**
+ * Closes the case row: within a step its status, close time and outcome are written with its head at the step's end
+ * (no statement of their own); outside, at once. Returns what the case's assessment needs, or null without a row.
+ */
+export async function closeCase(tx: Db, instanceId: string, closing: CaseClosing): Promise<{ processKey: string; startedAt: Date } | null> {
+  const step = stepsOf.get(tx);
+  if (step) {
+    const head = await lockCase(tx, instanceId) as ChainHead;
+    head.closing = closing;
+    return head;
+  }
+  const [row] = await runStatement<{ process_key: string; started_at: string | Date }>(tx,
+    'update instances set status = $1, closed_at = $2::timestamptz, outcome = $3::jsonb where id = $4 returning process_key, started_at',
+    [closing.status, closing.closedAt.toISOString(), JSON.stringify(closing.outcome), instanceId]);
+  return row ? { processKey: row.process_key, startedAt: new Date(row.started_at) } : null;
+}
+
+const LOCK_HEAD = 'select audit_seq, audit_hash, audit_hash_algorithm, process_key, facts, started_at from instances where id = $1 for update';
+
 async function lockHead(tx: Db, instanceId: string): Promise<ChainHead> {
-  const [row] = await tx.select({
-    seq: instances.auditSeq, hash: instances.auditHash, algorithm: instances.auditHashAlgorithm, processKey: instances.processKey, facts: instances.facts,
-  }).from(instances).where(eq(instances.id, instanceId)).for('update');
+  const [row] = await runStatement<{
+    audit_seq: number; audit_hash: string; audit_hash_algorithm: string; process_key: string; facts: CaseFacts | null; started_at: string | Date;
+  }>(tx, LOCK_HEAD, [instanceId]);
   if (!row) throw new Error(`no case ${instanceId} to append an audit event to`);
-  return { ...row, algorithm: row.algorithm as HashAlgorithm, facts: row.facts as CaseFacts | null, lockedAt: row.seq, factsMoved: false };
+  const algorithm = row.audit_hash_algorithm as HashAlgorithm;
+  // A case older than the case file column gets its file folded from its trail once, and written with the head.
+  const backfilled = row.facts === null && row.audit_seq > 0 ? await backfillCaseFile(tx, instanceId, row.process_key) : null;
+  const facts = backfilled ?? row.facts;
+  const factsMoved = backfilled !== null;
+  return {
+    seq: row.audit_seq, hash: row.audit_hash, algorithm, processKey: row.process_key, startedAt: new Date(row.started_at),
+    facts, factsMoved, lockedAt: row.audit_seq, locked: { hash: row.audit_hash, algorithm, facts, factsMoved },
+  };
+}
+
+/** The `update instances` that writes a moved head (and a close), its parameters numbered from `$first`. */
+function headUpdate(instanceId: string, head: ChainHead, first: number): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const set = (column: string, value: unknown, cast: string) => { params.push(value); return `${column} = $${first + params.length - 1}::${cast}`; };
+  const sets = [set('audit_seq', head.seq, 'int'), set('audit_hash', head.hash, 'text')];
+  if (head.lockedAt === 0) sets.push(set('audit_hash_algorithm', head.algorithm, 'text'));
+  if (head.factsMoved) sets.push(set('facts', JSON.stringify(head.facts), 'jsonb'));
+  if (head.closing) {
+    sets.push(set('status', head.closing.status, 'text'), set('closed_at', head.closing.closedAt.toISOString(), 'timestamptz'),
+      set('outcome', JSON.stringify(head.closing.outcome), 'jsonb'));
+  }
+  params.push(instanceId);
+  return { text: `update instances set ${sets.join(', ')} where id = $${first + params.length - 1}::text`, params };
+}
+
+function headMoved(head: ChainHead): boolean {
+  return head.seq !== head.lockedAt || head.factsMoved || head.closing !== undefined;
 }
 
 async function writeHead(tx: Db, instanceId: string, head: ChainHead): Promise<void> {
-  await tx.update(instances).set({
-    auditSeq: head.seq, auditHash: head.hash, ...(head.lockedAt === 0 ? { auditHashAlgorithm: head.algorithm } : {}), ...(head.factsMoved ? { facts: head.facts } : {}),
-  }).where(eq(instances.id, instanceId));
+  const { text, params } = headUpdate(instanceId, head, 1);
+  await runStatement(tx, text, params);
+}
+
+const EVENT_COLUMNS = 'instance_id, seq, event_key, at, actor_id, actor_name, actor_role, actor_org_unit_id, step_id, action, data, prev_hash, hash';
+const EVENT_CASTS = ['text', 'int', 'text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'text', 'text'];
+
+function eventParams(row: AuditRow): unknown[] {
+  return [row.instanceId, row.seq, row.eventKey, row.at.toISOString(), row.actorId, row.actorName, row.actorRole, row.actorOrgUnitId,
+    row.stepId, row.action, JSON.stringify(row.data), row.prevHash, row.hash];
 }
 
 /**
- * Lock the case row and read the chain head (and case file) kept on it, insert the event (a repeated event key
- * inserts nothing and returns the row already written), move the head and the case file: three statements, or, within
- * `withChainHeads`, the lock once per case and the update once at the end. No read of the audit table on the way.
+ * The end of a step: its events and moved heads in one statement — unless one of its event keys is already written
+ * (a step retried after its commit, or a replay that repeats part of one), in which case that statement writes
+ * nothing and the events are appended one at a time from the heads as locked, as outside a step: a repeated key
+ * inserts nothing and does not move its chain.
  */
-async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
-  const heads = headsOf.get(tx);
-  let head = heads?.get(input.instanceId);
-  if (!head) {
-    head = await lockHead(tx, input.instanceId);
-    heads?.set(input.instanceId, head);
+async function writeQueued(tx: Db, step: StepAppends): Promise<void> {
+  const moved = [...step.heads].filter(([, head]) => headMoved(head));
+  if (step.queued.length === 0) {
+    for (const [instanceId, head] of moved) await writeHead(tx, instanceId, head);
+    return;
   }
+  const rows = step.queued.map((q) => q.row);
+  const params: unknown[] = rows.map((row) => row.eventKey);
+  const keys = rows.map((_, i) => `$${i + 1}::text`).join(', ');
+  const events = valuesList(rows.length, EVENT_CASTS, params.length + 1);
+  for (const row of rows) params.push(...eventParams(row));
+  const updates = moved.map(([instanceId, head], i) => {
+    const update = headUpdate(instanceId, head, params.length + 1);
+    params.push(...update.params);
+    return `, head_${i} as (${update.text} and not exists (select 1 from written))`;
+  });
+  const [result] = await runStatement<{ inserted: number }>(tx,
+    `with written as (select 1 from audit_events where event_key in (${keys}) limit 1), ` +
+    `inserted as (insert into audit_events (${EVENT_COLUMNS}) select * from (values ${events}) as v where not exists (select 1 from written) returning 1)` +
+    `${updates.join('')} select (select count(*) from inserted)::int as inserted`, params);
+  if (result.inserted === rows.length) {
+    for (const row of rows) for (const listener of appendListeners) listener(row.instanceId);
+    return;
+  }
+  for (const head of step.heads.values()) {
+    Object.assign(head, { seq: head.lockedAt, hash: head.locked.hash, algorithm: head.locked.algorithm, facts: head.locked.facts, factsMoved: head.locked.factsMoved });
+  }
+  for (const { input } of step.queued) {
+    const head = step.heads.get(input.instanceId)!;
+    const { row, next } = nextEvent(input, head);
+    const inserted = await insertEvent(tx, row);
+    if (inserted) step.heads.set(input.instanceId, Object.assign(head, next));
+  }
+  for (const [instanceId, head] of step.heads) if (headMoved(head)) await writeHead(tx, instanceId, head);
+}
+
+/** The event appended to `head` (its seq, link, hash) and the head after it (with the case file folded on). */
+function nextEvent(input: AuditInput, head: ChainHead): { row: AuditRow; next: Partial<ChainHead> } {
   const seq = head.seq + 1;
   const prevHash = head.hash;
   // A new chain takes the installation's algorithm and keeps it; an existing one keeps what its row records.
   const algorithm = head.seq === 0 ? hashForNewChains() : head.algorithm;
   const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
   const hash = hashEvent({ ...input, data, seq, prevHash }, algorithm);
-  const [inserted] = await tx.insert(auditEvents).values({
-    instanceId: input.instanceId,
-    seq,
-    eventKey: input.eventKey,
-    at: input.at,
-    actorId: input.actor?.id ?? null,
-    actorName: input.actor?.name ?? null,
-    actorRole: input.actor?.role ?? null,
-    actorOrgUnitId: input.actor?.orgUnitId ?? null,
-    stepId: input.stepId,
-    action: input.action,
-    data,
-    prevHash,
-    hash,
-  }).onConflictDoNothing({ target: auditEvents.eventKey }).returning();
-  if (!inserted) {
+  const row: AuditRow = {
+    instanceId: input.instanceId, seq, eventKey: input.eventKey, at: input.at,
+    actorId: input.actor?.id ?? null, actorName: input.actor?.name ?? null, actorRole: input.actor?.role ?? null,
+    actorOrgUnitId: input.actor?.orgUnitId ?? null, stepId: input.stepId, action: input.action, data, prevHash, hash,
+    recordedAt: new Date(),
+  };
+  // The case file (案卷) moves with the head (db/case-file.ts).
+  const facts = caseFileAfter(head, row);
+  return { row, next: { seq, hash, algorithm, ...(facts !== undefined ? { facts, factsMoved: true } : {}) } };
+}
+
+/** Inserts one event; false when its key is already written (a retry), which then leaves its chain where it was. */
+async function insertEvent(tx: Db, row: AuditRow): Promise<boolean> {
+  const inserted = await runStatement(tx,
+    `insert into audit_events (${EVENT_COLUMNS}) values ${valuesList(1, EVENT_CASTS)} on conflict (event_key) do nothing returning 1`, eventParams(row));
+  if (inserted.length === 0) return false;
+  for (const listener of appendListeners) listener(row.instanceId);
+  return true;
+}
+
+/**
+ * Within a step, the event is queued on its case's head (locked once) and written at the step's end. Outside, three
+ * statements: lock the case row and read the chain head (and case file) kept on it, insert the event (a repeated
+ * event key inserts nothing and returns the row already written), move the head and the case file. No read of the
+ * audit table on the way.
+ */
+async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
+  const step = stepsOf.get(tx);
+  const head = step?.heads.get(input.instanceId) ?? await lockHead(tx, input.instanceId);
+  const { row, next } = nextEvent(input, head);
+  if (step) {
+    step.heads.set(input.instanceId, Object.assign(head, next));
+    step.queued.push({ input, row });
+    return row;
+  }
+  if (!(await insertEvent(tx, row))) {
     const [existing] = await tx.select().from(auditEvents).where(eq(auditEvents.eventKey, input.eventKey));
     return existing;
   }
-  // The case file (案卷) moves with the head (db/case-file.ts).
-  const facts = await caseFileAfter(tx, head, inserted);
-  const moved = { ...head, seq, hash, algorithm, facts: facts ?? head.facts, factsMoved: head.factsMoved || facts !== undefined };
-  if (heads) heads.set(input.instanceId, moved);
-  else await writeHead(tx, input.instanceId, moved);
-  for (const listener of appendListeners) listener(input.instanceId);
-  return inserted;
+  Object.assign(head, next);
+  if (headMoved(head)) await writeHead(tx, input.instanceId, head);
+  return row;
 }
 
 export function actorOf(row: AuditRow): AuditActor | null {

@@ -5,7 +5,7 @@ import { asc, eq } from 'drizzle-orm';
 import stableStringify from 'fast-json-stable-stringify';
 import type { Db } from './client';
 import { auditEvents } from './schema';
-import { factsOf, foldFacts, type CaseEvent, type CaseFacts } from '../domain/case-file';
+import { emptyFacts, factsOf, foldFacts, type CaseEvent, type CaseFacts } from '../domain/case-file';
 
 type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -24,12 +24,17 @@ export async function foldCaseFile(db: Db, instanceId: string, processKey: strin
 
 /**
  * The case's facts once a newly appended event is folded in, or undefined when the event changes nothing (most
- * reminders and openings of other steps), so the append writes them with the chain head in one update.
+ * reminders and openings of other steps), so the append writes them with the chain head in one update. `current.facts`
+ * is null for a new case (folded from the empty file) and for a process without a case file (nothing to fold); a case
+ * older than the column is folded from its trail when its row is locked (`backfillCaseFile`), before this is called.
  */
-export async function caseFileAfter(tx: Db, current: { processKey: string; facts: CaseFacts | null }, event: AuditRow): Promise<CaseFacts | undefined> {
-  const next = current.facts === null
-    ? await foldCaseFile(tx, event.instanceId, current.processKey)
-    : foldFacts(current.processKey, current.facts, caseEventOf(event));
+export function caseFileAfter(current: { processKey: string; facts: CaseFacts | null }, event: AuditRow): CaseFacts | undefined {
+  const next = foldFacts(current.processKey, current.facts, caseEventOf(event));
   if (next === null || (current.facts !== null && stableStringify(next) === stableStringify(current.facts))) return undefined;
   return next;
+}
+
+/** The facts of a case that has events but no stored file (older than the column), or null when none are kept. */
+export async function backfillCaseFile(db: Db, instanceId: string, processKey: string): Promise<CaseFacts | null> {
+  return emptyFacts(processKey) === null ? null : foldCaseFile(db, instanceId, processKey);
 }
