@@ -4,7 +4,7 @@
 import stableStringify from 'fast-json-stable-stringify';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { auditEvents, instances } from './schema';
+import { auditEvents } from './schema';
 import { backfillCaseFile, caseFileAfter } from './case-file';
 import { runStatement, valuesList } from './statement';
 import { digestHex, hashForNewChains, type HashAlgorithm } from './chain-hash';
