@@ -15,14 +15,15 @@ export interface RegisterArgs {
   orgUnitId: string;
 }
 
+// Written once as text (db/statement.ts), as the step's other writes are.
+const REGISTER_CASE = 'insert into instances (id, process_key, process_version, title, status, input, org_unit_id, org_path, started_by, ' +
+  'started_at) values ($1, $2, $3::int, $4, \'running\', $5::jsonb, $6, $7::jsonb, $8, $9::timestamptz) on conflict do nothing';
+
 /** The instance row, if the API did not write it, and the start event; inside the caller's transaction. */
 export async function writeRegistration(tx: Db, args: RegisterArgs): Promise<void> {
   const { ctx } = args;
-  await tx.insert(instances).values({
-    id: ctx.instanceId, processKey: ctx.processKey, processVersion: ctx.processVersion, title: ctx.title,
-    status: 'running', input: args.input, orgUnitId: args.orgUnitId, orgPath: ctx.orgPath,
-    startedBy: ctx.startedBy.id, startedAt: new Date(),
-  }).onConflictDoNothing();
+  await runStatement(tx, REGISTER_CASE, [ctx.instanceId, ctx.processKey, ctx.processVersion, ctx.title, JSON.stringify(args.input),
+    args.orgUnitId, JSON.stringify(ctx.orgPath), ctx.startedBy.id, new Date().toISOString()]);
   // The start event's time is the row's, the API's when it wrote the row first; read with the lock the event takes.
   const { startedAt } = await lockCase(tx, ctx.instanceId);
   await appendAudit(tx, {

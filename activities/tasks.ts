@@ -1,9 +1,10 @@
 // Task inbox projection: opened, acted on, reminded and expired by the human-task primitive, each write
 // in one transaction with its audit event, and each idempotent so activity retries change nothing.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { runStatement, valuesList } from '../db/statement';
 import { appendAudit, type AuditActor } from '../db/audit-log';
-import { auditEvents, taskCandidates, tasks } from '../db/schema';
+import { auditEvents, tasks } from '../db/schema';
 import { toShanghaiIso } from '../domain/calendar/deadline';
 import type { Notifier, Reminder } from './notifier';
 
@@ -29,8 +30,11 @@ export interface OpenTaskArgs {
   candidates?: string[];
 }
 
+/** The limits a decision is measured against, as the action's update returns them. */
+interface TaskLimits { dueAt: Date; acknowledgeBy: Date | null; parkedAt: Date | null }
+
 /** Whether a decision met its time limit: the acknowledgement limit for an acknowledgement, the deadline otherwise. */
-function onTimeFacts(task: typeof tasks.$inferSelect, at: Date, acknowledges: boolean) {
+function onTimeFacts(task: TaskLimits, at: Date, acknowledges: boolean) {
   if (acknowledges && task.acknowledgeBy) return { acknowledgeBy: task.acknowledgeBy.toISOString(), onTime: at <= task.acknowledgeBy };
   return { dueAt: task.dueAt.toISOString(), onTime: task.parkedAt !== null || at <= task.dueAt };
 }
@@ -69,18 +73,30 @@ export interface ExpireTaskArgs {
   missed: string;
 }
 
+// The step's task writes are SQL texts built once (db/statement.ts): drizzle's builder cost the worker more CPU per
+// step than PostgreSQL spent running them. Timestamps travel as ISO strings and JSON as text, as drizzle sends them.
+const INSERT_TASK = 'insert into tasks (id, instance_id, process_key, step_id, name, role, org_unit_id, status, actions, time_limit, ' +
+  'calendar_version, provisional, created_at, due_at, remind_at, title, acknowledge_by) values ($1, $2, $3, $4, $5, $6, $7, \'open\', ' +
+  '$8::jsonb, $9::jsonb, $10, $11::boolean, $12::timestamptz, $13::timestamptz, $14::timestamptz, $15, $16::timestamptz) on conflict do nothing';
+
+/**
+ * The task and its candidates in one statement. The candidates are written with a new task only: a retried step finds
+ * the task, and the candidates written with it, already there.
+ */
+function insertTaskWithCandidates(candidates: number): string {
+  return `with task as (${INSERT_TASK.replace(' on conflict do nothing', ' on conflict do nothing returning id')}) ` +
+    `insert into task_candidates (task_id, user_id) select task.id, v.user_id from task, (values ${valuesList(candidates, ['text'], 17)}) v(user_id) ` +
+    'on conflict do nothing';
+}
+
 /** The inbox row and its open event; inside the caller's transaction, so a step can write it beside other writes. */
 export async function writeOpenTask(tx: Db, args: OpenTaskArgs): Promise<void> {
-  await tx.insert(tasks).values({
-    id: args.taskId, instanceId: args.instanceId, processKey: args.processKey, stepId: args.stepId, name: args.name,
-    role: args.role, orgUnitId: args.orgUnitId, status: 'open', actions: args.actions, timeLimit: args.timeLimit,
-    calendarVersion: args.calendarVersion, provisional: args.provisional, createdAt: new Date(args.createdAt),
-    dueAt: new Date(args.dueAt), remindAt: new Date(args.remindAt), title: args.title,
-    acknowledgeBy: args.acknowledgeBy ? new Date(args.acknowledgeBy) : null,
-  }).onConflictDoNothing();
-  if (args.candidates && args.candidates.length > 0) {
-    await tx.insert(taskCandidates).values(args.candidates.map((userId) => ({ taskId: args.taskId, userId }))).onConflictDoNothing();
-  }
+  const params: unknown[] = [args.taskId, args.instanceId, args.processKey, args.stepId, args.name, args.role, args.orgUnitId,
+    JSON.stringify(args.actions), JSON.stringify(args.timeLimit), args.calendarVersion, args.provisional,
+    new Date(args.createdAt).toISOString(), new Date(args.dueAt).toISOString(), new Date(args.remindAt).toISOString(), args.title,
+    args.acknowledgeBy ? new Date(args.acknowledgeBy).toISOString() : null];
+  const candidates = args.candidates ?? [];
+  await runStatement(tx, candidates.length > 0 ? insertTaskWithCandidates(candidates.length) : INSERT_TASK, [...params, ...candidates]);
   await appendAudit(tx, {
     instanceId: args.instanceId, eventKey: `${args.taskId}:open`, at: new Date(args.createdAt), actor: null,
     stepId: args.stepId, action: 'open',
@@ -90,17 +106,30 @@ export async function writeOpenTask(tx: Db, args: OpenTaskArgs): Promise<void> {
   });
 }
 
+type LimitsRow = { due_at: string | Date; acknowledge_by: string | Date | null; parked_at: string | Date | null };
+const LIMITS = 'returning due_at, acknowledge_by, parked_at';
+const COMPLETE_TASK = 'update tasks set status = \'completed\', completed_at = $2::timestamptz, completed_by = $3, outcome_action = $4, ' +
+  `outcome_data = $5::jsonb, assignee_id = coalesce(assignee_id, $3) where id = $1 and status = 'open' ${LIMITS}`;
+const ACKNOWLEDGE_TASK = `update tasks set acknowledged_at = $2::timestamptz, assignee_id = coalesce(assignee_id, $3) where id = $1 ${LIMITS}`;
+/** An action that neither completes nor acknowledges only names its clerk. */
+const CLAIM_TASK = `update tasks set assignee_id = coalesce(assignee_id, $2) where id = $1 ${LIMITS}`;
+
+function limitsOf(row: LimitsRow): TaskLimits {
+  const date = (value: string | Date | null) => (value === null ? null : new Date(value));
+  return { dueAt: new Date(row.due_at), acknowledgeBy: date(row.acknowledge_by), parkedAt: date(row.parked_at) };
+}
+
 /** A clerk's accepted action (completing or keeping the task open) and its event, inside the caller's transaction. */
 export async function writeTaskAction(tx: Db, args: TaskActionArgs): Promise<void> {
   const at = new Date(args.at);
-  // One statement: the row comes back as it stands after the write, with the limits the on-time facts need. A
-  // retry after a committed completion matches no open row and finds its event already written below.
-  const [task] = await tx.update(tasks).set({
-    ...(args.completes
-      ? { status: 'completed', completedAt: at, completedBy: args.actor.id, outcomeAction: args.action, outcomeData: args.data }
-      : args.acknowledges ? { acknowledgedAt: at } : {}),
-    assigneeId: sql`coalesce(${tasks.assigneeId}, ${args.actor.id})`,
-  }).where(args.completes ? and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')) : eq(tasks.id, args.taskId)).returning();
+  // One statement: the row's limits come back as they stand after the write. A retry after a committed completion
+  // matches no open row and finds its event already written below.
+  const [row] = args.completes
+    ? await runStatement<LimitsRow>(tx, COMPLETE_TASK, [args.taskId, at.toISOString(), args.actor.id, args.action, JSON.stringify(args.data)])
+    : args.acknowledges
+      ? await runStatement<LimitsRow>(tx, ACKNOWLEDGE_TASK, [args.taskId, at.toISOString(), args.actor.id])
+      : await runStatement<LimitsRow>(tx, CLAIM_TASK, [args.taskId, args.actor.id]);
+  const task = row ? limitsOf(row) : undefined;
   await appendAudit(tx, {
     instanceId: args.instanceId, eventKey: args.eventKey, at, actor: args.actor, stepId: args.stepId, action: args.action,
     data: { taskId: args.taskId, ...args.data, ...(task ? onTimeFacts(task, at, args.acknowledges === true) : {}) },
@@ -109,8 +138,8 @@ export async function writeTaskAction(tx: Db, args: TaskActionArgs): Promise<voi
 
 /** A missed deadline closes the task as timed out, inside the caller's transaction. */
 export async function writeExpiry(tx: Db, args: ExpireTaskArgs): Promise<void> {
-  await tx.update(tasks).set({ status: 'timedOut', completedAt: new Date(args.at) })
-    .where(and(eq(tasks.id, args.taskId), eq(tasks.status, 'open')));
+  await runStatement(tx, 'update tasks set status = \'timedOut\', completed_at = $2::timestamptz where id = $1 and status = \'open\'',
+    [args.taskId, new Date(args.at).toISOString()]);
   await appendAudit(tx, {
     instanceId: args.instanceId, eventKey: `${args.taskId}:timeout`, at: new Date(args.at), actor: null,
     stepId: args.stepId, action: 'timeout', data: { taskId: args.taskId, dueAt: args.dueAt, missed: args.missed },
