@@ -2,10 +2,9 @@
 // after a lost answer is recognised, and the same key sent with another request is refused (422) instead of
 // quietly answered with the first request's result.
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import stableStringify from 'fast-json-stable-stringify';
 import { z } from 'zod';
-import { idempotencyKeys } from '../db/schema';
+import { runStatement } from '../db/statement';
 import { ErrorType } from '../domain/errors';
 import type { Actor } from '../domain/actor';
 import { ApiError } from './errors';
@@ -30,17 +29,26 @@ export interface IdempotencyRecord {
 export async function claimIdempotencyKey(ctx: AppContext, scope: string, actor: Actor, key: string, request: unknown, reserve?: () => Promise<string>): Promise<IdempotencyRecord> {
   const id = sha256(JSON.stringify([scope, actor.id, key]));
   const requestHash = sha256(stableStringify(request ?? null));
-  const [existing] = await ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.id, id));
+  // A key with nothing to reserve is claimed by its insert alone (one statement on the path of every keyed action);
+  // a start's key is looked up first, so that a retry does not draw a new instance id.
+  let existing = reserve ? await keyRow(ctx, id) : undefined;
   if (!existing) {
     const instanceId = reserve ? await reserve() : null;
-    const [inserted] = await ctx.db.insert(idempotencyKeys).values({ id, requestHash, instanceId, createdAt: new Date() })
-      .onConflictDoNothing().returning();
-    if (inserted) return { id, repeated: false, instanceId };
+    const inserted = await runStatement(ctx.db, INSERT_KEY, [id, requestHash, instanceId, new Date().toISOString()]);
+    if (inserted.length > 0) return { id, repeated: false, instanceId };
+    // Seen before, or a concurrent request with the same key won the insert.
+    existing = await keyRow(ctx, id);
   }
-  // Seen before, or a concurrent request with the same key won the insert.
-  const [row] = existing ? [existing] : await ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.id, id));
-  if (row.requestHash !== requestHash) {
+  if (!existing || existing.request_hash !== requestHash) {
     throw new ApiError(ErrorType.Unprocessable, 'this Idempotency-Key was already used for a different request', [{ path: 'Idempotency-Key', message: 'use a new key for a new request' }]);
   }
-  return { id, repeated: true, instanceId: row.instanceId };
+  return { id, repeated: true, instanceId: existing.instance_id };
+}
+
+// Texts written once (db/statement.ts): drizzle would build them anew on every keyed request.
+const INSERT_KEY = 'insert into idempotency_keys (id, request_hash, instance_id, created_at) values ($1, $2, $3, $4::timestamptz) on conflict do nothing returning id';
+
+async function keyRow(ctx: AppContext, id: string): Promise<{ request_hash: string; instance_id: string | null } | undefined> {
+  const [row] = await runStatement<{ request_hash: string; instance_id: string | null }>(ctx.db, 'select request_hash, instance_id from idempotency_keys where id = $1', [id]);
+  return row;
 }

@@ -1,6 +1,7 @@
 // Reads one task for an actor: 404 when it does not exist, or for a member of the public unless the case is bound
 // to their account (a stranger learns nothing of it); 403 when it belongs to an org unit they cannot see.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { builtOnce } from '../../db/built-once';
 import { taskCandidates, tasks } from '../../db/schema';
 import type { Actor } from '../../domain/actor';
 import { forbidden, notFound } from '../errors';
@@ -8,8 +9,11 @@ import type { AppContext } from '../context';
 import type { Refusal } from './refusals';
 import { canSeeTask, checksCandidates, portalOnly, portalTasks, type TaskRow } from './task-view';
 
+// Every action and task page reads its row first: the statement is built once (db/built-once.ts).
+const taskById = builtOnce((db) => db.select().from(tasks).where(eq(tasks.id, sql.placeholder('taskId'))).prepare(''));
+
 export async function loadTask(ctx: AppContext, taskId: string): Promise<TaskRow> {
-  const [task] = await ctx.db.select().from(tasks).where(eq(tasks.id, taskId));
+  const [task] = await taskById(ctx.db).execute({ taskId });
   if (!task) throw notFound(`no task ${taskId}`);
   return task;
 }
