@@ -83,10 +83,11 @@ interface ChainHead {
   facts: CaseFacts | null;
   /** The case file moved (it is written back only then: it can be large). */
   factsMoved: boolean;
-  /** The seq the row held when it was locked: the head is written back only if it moved. */
-  lockedAt: number;
-  /** The head as locked, for a retried step that appends again one event at a time (see `writeQueued`). */
-  locked: { hash: string; algorithm: HashAlgorithm; facts: CaseFacts | null; factsMoved: boolean };
+  /**
+   * The head as the row held it when locked: written back only if it moved, and restored for a retried step that
+   * appends again one event at a time (see `writeQueued`).
+   */
+  locked: { seq: number; hash: string; algorithm: HashAlgorithm; facts: CaseFacts | null; factsMoved: boolean };
   /** A close within the step: the case's status, close time and outcome, written with the head. */
   closing?: CaseClosing;
 }
@@ -126,9 +127,16 @@ export async function withChainHeads<T>(tx: Db, work: () => Promise<T>): Promise
  * from it instead of another statement). Outside a step, the lock and read alone.
  */
 export async function lockCase(tx: Db, instanceId: string): Promise<{ processKey: string; startedAt: Date }> {
-  const step = stepsOf.get(tx);
-  const head = step?.heads.get(instanceId) ?? await lockHead(tx, instanceId);
-  step?.heads.set(instanceId, head);
+  return headOf(tx, stepsOf.get(tx), instanceId);
+}
+
+/** The case's head: the one its step already locked, or its row locked now (and kept by the step, if any). */
+async function headOf(tx: Db, step: StepAppends | undefined, instanceId: string): Promise<ChainHead> {
+  let head = step?.heads.get(instanceId);
+  if (!head) {
+    head = await lockHead(tx, instanceId);
+    step?.heads.set(instanceId, head);
+  }
   return head;
 }
 
@@ -139,7 +147,7 @@ export async function lockCase(tx: Db, instanceId: string): Promise<{ processKey
 export async function closeCase(tx: Db, instanceId: string, closing: CaseClosing): Promise<{ processKey: string; startedAt: Date } | null> {
   const step = stepsOf.get(tx);
   if (step) {
-    const head = await lockCase(tx, instanceId) as ChainHead;
+    const head = await headOf(tx, step, instanceId);
     head.closing = closing;
     return head;
   }
@@ -163,7 +171,7 @@ async function lockHead(tx: Db, instanceId: string): Promise<ChainHead> {
   const factsMoved = backfilled !== null;
   return {
     seq: row.audit_seq, hash: row.audit_hash, algorithm, processKey: row.process_key, startedAt: new Date(row.started_at),
-    facts, factsMoved, lockedAt: row.audit_seq, locked: { hash: row.audit_hash, algorithm, facts, factsMoved },
+    facts, factsMoved, locked: { seq: row.audit_seq, hash: row.audit_hash, algorithm, facts, factsMoved },
   };
 }
 
@@ -172,7 +180,7 @@ function headUpdate(instanceId: string, head: ChainHead, first: number): { text:
   const params: unknown[] = [];
   const set = (column: string, value: unknown, cast: string) => { params.push(value); return `${column} = $${first + params.length - 1}::${cast}`; };
   const sets = [set('audit_seq', head.seq, 'int'), set('audit_hash', head.hash, 'text')];
-  if (head.lockedAt === 0) sets.push(set('audit_hash_algorithm', head.algorithm, 'text'));
+  if (head.locked.seq === 0) sets.push(set('audit_hash_algorithm', head.algorithm, 'text'));
   if (head.factsMoved) sets.push(set('facts', JSON.stringify(head.facts), 'jsonb'));
   if (head.closing) {
     sets.push(set('status', head.closing.status, 'text'), set('closed_at', head.closing.closedAt.toISOString(), 'timestamptz'),
@@ -183,7 +191,7 @@ function headUpdate(instanceId: string, head: ChainHead, first: number): { text:
 }
 
 function headMoved(head: ChainHead): boolean {
-  return head.seq !== head.lockedAt || head.factsMoved || head.closing !== undefined;
+  return head.seq !== head.locked.seq || head.factsMoved || head.closing !== undefined;
 }
 
 async function writeHead(tx: Db, instanceId: string, head: ChainHead): Promise<void> {
@@ -229,14 +237,12 @@ async function writeQueued(tx: Db, step: StepAppends): Promise<void> {
     for (const row of rows) for (const listener of appendListeners) listener(row.instanceId);
     return;
   }
-  for (const head of step.heads.values()) {
-    Object.assign(head, { seq: head.lockedAt, hash: head.locked.hash, algorithm: head.locked.algorithm, facts: head.locked.facts, factsMoved: head.locked.factsMoved });
-  }
+  for (const head of step.heads.values()) Object.assign(head, head.locked);
   for (const { input } of step.queued) {
     const head = step.heads.get(input.instanceId)!;
     const { row, next } = nextEvent(input, head);
     const inserted = await insertEvent(tx, row);
-    if (inserted) step.heads.set(input.instanceId, Object.assign(head, next));
+    if (inserted) Object.assign(head, next);
   }
   for (const [instanceId, head] of step.heads) if (headMoved(head)) await writeHead(tx, instanceId, head);
 }
@@ -277,10 +283,10 @@ async function insertEvent(tx: Db, row: AuditRow): Promise<boolean> {
  */
 async function append(tx: Db, input: AuditInput): Promise<AuditRow> {
   const step = stepsOf.get(tx);
-  const head = step?.heads.get(input.instanceId) ?? await lockHead(tx, input.instanceId);
+  const head = await headOf(tx, step, input.instanceId);
   const { row, next } = nextEvent(input, head);
   if (step) {
-    step.heads.set(input.instanceId, Object.assign(head, next));
+    Object.assign(head, next);
     step.queued.push({ input, row });
     return row;
   }
