@@ -78,13 +78,14 @@ export interface ExpireTaskArgs {
 const INSERT_TASK = 'insert into tasks (id, instance_id, process_key, step_id, name, role, org_unit_id, status, actions, time_limit, ' +
   'calendar_version, provisional, created_at, due_at, remind_at, title, acknowledge_by) values ($1, $2, $3, $4, $5, $6, $7, \'open\', ' +
   '$8::jsonb, $9::jsonb, $10, $11::boolean, $12::timestamptz, $13::timestamptz, $14::timestamptz, $15, $16::timestamptz) on conflict do nothing';
+const INSERT_TASK_RETURNING_ID = `${INSERT_TASK} returning id`;
 
 /**
  * The task and its candidates in one statement. The candidates are written with a new task only: a retried step finds
  * the task, and the candidates written with it, already there.
  */
 function insertTaskWithCandidates(candidates: number): string {
-  return `with task as (${INSERT_TASK.replace(' on conflict do nothing', ' on conflict do nothing returning id')}) ` +
+  return `with task as (${INSERT_TASK_RETURNING_ID}) ` +
     `insert into task_candidates (task_id, user_id) select task.id, v.user_id from task, (values ${valuesList(candidates, ['text'], 17)}) v(user_id) ` +
     'on conflict do nothing';
 }
